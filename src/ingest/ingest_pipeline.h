@@ -1,0 +1,48 @@
+// Bundle -> sections -> parsed records -> one store transaction.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+#include "core/ids.h"
+#include "parse/parser_registry.h"
+#include "store/database.h"
+
+namespace st::ingest {
+
+// Default site pattern: hostnames named SITE-ZONE-ROLE-NN ("NYC-B1-ACC-01" -> site "NYC").
+inline constexpr std::string_view kDefaultSitePattern =
+    R"(^(?<site>[A-Za-z0-9]+)-[A-Za-z0-9]+-[A-Za-z0-9]+-[0-9]+$)";
+
+struct IngestOptions {
+  std::filesystem::path bundle;
+  std::optional<std::string> site;  // the run's --site: used when the hostname pattern gives none
+  std::string site_pattern{kDefaultSitePattern};  // PCRE2 with a named group `site`
+  // fraction in [0, 1] and a short message; called from the ingesting thread.
+  std::function<void(double fraction, std::string_view message)> progress;
+  const std::atomic<bool>* cancel = nullptr;  // set to true to stop; nothing is stored
+};
+
+struct IngestSummary {
+  RunId run;
+  std::size_t files = 0;
+  std::size_t devices = 0;
+  std::map<std::string, std::size_t> sections_by_status;  // parsed, unknown, failed
+  std::uint64_t bytes = 0;
+  double seconds = 0;
+  double megabytes_per_second() const { return seconds > 0 ? bytes / 1e6 / seconds : 0; }
+};
+
+// Ingests a bundle as one transaction: on any failure the store is left as it was.
+// A path that does not exist or holds no capture is refused (ErrorKind::InputRefused).
+Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegistry& registry,
+                                    const IngestOptions& options);
+
+}  // namespace st::ingest

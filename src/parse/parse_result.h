@@ -1,0 +1,82 @@
+// What a parser hands back: normalized records, generic records and warnings,
+// all positioned by byte ranges relative to the start of the section's output.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/ids.h"
+#include "parse/log_time.h"
+
+namespace st::parse {
+
+// Device facts from `show version` (later: inventory, running-config).
+struct DeviceFacts {
+  std::optional<std::string> hostname;  // as printed in the output (used only without a prompt)
+  std::optional<std::string> vendor;    // "cisco"
+  std::optional<std::string> platform;  // ntc-templates name: "cisco_ios"
+  std::optional<std::string> model;
+  std::optional<std::string> os_version;
+  std::optional<std::string> serial;
+  std::optional<std::string> uptime;    // as printed: "2 years, 31 weeks, 6 days, 9 hours, 55 minutes"
+  ByteRange source;
+};
+
+// One row of `show interfaces status` (later: `show interfaces`, config).
+struct InterfaceRecord {
+  std::string name;      // canonical short form: Gi1/0/5
+  std::string name_raw;  // as printed
+  std::optional<std::string> status;  // notconnect, connected, err-disabled, ...
+  std::optional<std::string> vlan;    // as printed: "10", "trunk", "routed"
+  std::optional<std::string> duplex;
+  std::optional<std::string> speed;
+  std::optional<std::string> type;
+  std::optional<std::string> description;
+  ByteRange source;
+};
+
+// One syslog message (possibly spanning continuation lines).
+struct EventRecord {
+  LogTime time;
+  std::string timestamp_raw;          // the time text as printed, "Jun 19 03:02:31.123 UTC"
+  std::optional<std::int64_t> sequence;  // the "022701:" sequence number, when printed
+  std::string facility;               // LINK
+  std::optional<int> severity;        // 3
+  std::string mnemonic;               // UPDOWN
+  std::string message_id;             // LINK-3-UPDOWN
+  std::optional<std::string> interface;  // canonical name when the message names one
+  std::string message;
+  ByteRange source;
+};
+
+// The device clock at capture time, from `show clock`.
+struct ClockReading {
+  LogTime time;
+  std::string raw;
+};
+
+// Parsed output that has no normalized table yet: one JSON object per record.
+struct GenericRecord {
+  nlohmann::json row;
+  ByteRange source;
+};
+
+struct ParseWarning {
+  ByteRange at;
+  std::string message;
+};
+
+struct ParseResult {
+  std::optional<DeviceFacts> facts;
+  std::vector<InterfaceRecord> interfaces;
+  std::vector<EventRecord> events;
+  std::vector<GenericRecord> records;
+  std::optional<ClockReading> clock;
+  std::vector<ParseWarning> warnings;
+  std::size_t skipped_lines = 0;  // lines the parser saw but could not use
+};
+
+}  // namespace st::parse

@@ -1,0 +1,36 @@
+#include "parse/parser_registry.h"
+
+#include "parse/cisco/cisco_parsers.h"
+
+namespace st::parse {
+
+std::string_view to_string(ParserOrigin origin) {
+  switch (origin) {
+    case ParserOrigin::BuiltIn: return "builtin";
+    case ParserOrigin::Shipped: return "shipped";
+    case ParserOrigin::Pack: return "pack";
+    case ParserOrigin::User: return "user";
+  }
+  return "builtin";
+}
+
+void ParserRegistry::add(ParserEntry entry) { entries_.push_back(std::move(entry)); }
+
+const ParserEntry* ParserRegistry::find(std::string_view platform,
+                                        std::string_view canonical_command) const {
+  const ParserEntry* best = nullptr;
+  for (const auto& entry : entries_) {
+    if (entry.platform != platform || entry.canonical_command != canonical_command) continue;
+    // Later registrations of equal precedence win, so a reloaded rule replaces its earlier self.
+    if (!best || entry.origin >= best->origin) best = &entry;
+  }
+  return best;
+}
+
+ParserRegistry ParserRegistry::with_builtins() {
+  ParserRegistry registry;
+  cisco::register_builtins(registry);
+  return registry;
+}
+
+}  // namespace st::parse
