@@ -12,6 +12,7 @@ std::string_view to_string(ErrorKind kind) {
     case ErrorKind::Io: return "io";
     case ErrorKind::Store: return "store";
     case ErrorKind::Parse: return "parse";
+    case ErrorKind::Cancelled: return "cancelled";
     case ErrorKind::Internal: return "internal";
   }
   return "internal";

@@ -17,6 +17,7 @@ enum class ErrorKind {
   Io,             // the operating system refused a read or write
   Store,          // SQLite reported a failure (locked, corrupt, too new)
   Parse,          // a parser could not make sense of its input
+  Cancelled,      // the user stopped the work; nothing was stored
   Internal,       // a bug: an invariant did not hold
 };
 

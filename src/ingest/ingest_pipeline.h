@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
 #include "core/ids.h"
@@ -35,6 +36,7 @@ struct IngestSummary {
   std::size_t files = 0;
   std::size_t devices = 0;
   std::map<std::string, std::size_t> sections_by_status;  // parsed, unknown, failed
+  std::vector<std::string> skipped_members;  // bundle files that are not captures
   std::uint64_t bytes = 0;
   double seconds = 0;
   double megabytes_per_second() const { return seconds > 0 ? bytes / 1e6 / seconds : 0; }

@@ -17,7 +17,12 @@ namespace st::store {
 
 enum class OpenMode { ReadOnly, ReadWrite };
 
-using SqlValue = std::variant<std::nullptr_t, std::int64_t, double, std::string_view>;
+// Bytes bound as a BLOB rather than TEXT.
+struct Blob {
+  std::string_view bytes;
+};
+
+using SqlValue = std::variant<std::nullptr_t, std::int64_t, double, std::string_view, Blob>;
 
 class Statement;
 

@@ -1,0 +1,92 @@
+#include "cli/cli_args.h"
+
+#include <charconv>
+#include <fmt/format.h>
+
+namespace st::cli {
+
+std::optional<std::string> CliArgs::get(const std::string& name) const {
+  auto it = options.find(name);
+  if (it == options.end()) return std::nullopt;
+  return it->second;
+}
+
+Result<std::optional<std::int64_t>> CliArgs::get_int(const std::string& name) const {
+  auto value = get(name);
+  if (!value) return std::optional<std::int64_t>{};
+  std::int64_t n = 0;
+  auto [ptr, ec] = std::from_chars(value->data(), value->data() + value->size(), n);
+  if (ec != std::errc() || ptr != value->data() + value->size() || n < 0) {
+    return fail(ErrorKind::Usage, fmt::format("{} expects a non-negative integer, got '{}'", name, *value));
+  }
+  return std::optional<std::int64_t>{n};
+}
+
+const std::vector<CommandSpec>& command_specs() {
+  static const std::vector<CommandSpec> specs{
+      {"ingest", "ingest PATH [--site NAME] [--site-pattern REGEX]",
+       "parse a bundle (directory of .log files) into a new run", 1, {"--site", "--site-pattern"}, {}},
+      {"runs", "runs", "list stored runs", 0, {}, {}},
+      {"devices", "devices [--run N] [--device HOST]", "list devices (each device's latest snapshot without --run)",
+       0, {"--run", "--device"}, {}},
+      {"interfaces", "interfaces [--run N] [--device HOST]", "list interfaces", 0, {"--run", "--device"}, {}},
+      {"events", "events [--run N] [--device HOST]", "list syslog events", 0, {"--run", "--device"}, {}},
+      {"sections", "sections [--run N] [--device HOST]", "list captured sections and how each was parsed", 0,
+       {"--run", "--device"}, {}},
+      {"raw", "raw --run N --file FILE --offset A --length B", "print the exact stored bytes of a range", 0,
+       {"--run", "--file", "--offset", "--length"}, {}},
+  };
+  return specs;
+}
+
+std::string usage_text() {
+  std::string out =
+      "usage: statetrace-cli COMMAND [ARGS] [--store FILE] [--json]\n\n"
+      "The store is --store FILE, else $STATETRACE_STORE, else\n"
+      "${XDG_DATA_HOME:-~/.local/share}/statetrace/store.sqlite.\n\ncommands:\n";
+  for (const auto& spec : command_specs()) out += fmt::format("  {:<52} {}\n", spec.synopsis, spec.summary);
+  out += "\nexit codes: 0 ok, 1 error, 2 usage, 3 input refused\n";
+  return out;
+}
+
+Result<CliArgs> parse_args(int argc, char** argv) {
+  CliArgs args;
+  if (argc < 2) return fail(ErrorKind::Usage, "missing command");
+  args.command = argv[1];
+  if (args.command == "--help" || args.command == "-h" || args.command == "help") {
+    args.command = "help";
+    return args;
+  }
+  if (args.command == "--version") return args;
+  const CommandSpec* spec = nullptr;
+  for (const auto& s : command_specs()) {
+    if (s.name == args.command) spec = &s;
+  }
+  if (!spec) return fail(ErrorKind::Usage, fmt::format("unknown command '{}'", args.command));
+
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      args.command = "help";
+      return args;
+    }
+    if (arg == "--json") {
+      args.json = true;
+    } else if (arg == "--store" || spec->value_options.contains(arg)) {
+      if (i + 1 >= argc) return fail(ErrorKind::Usage, fmt::format("{} needs a value", arg));
+      args.options[arg] = argv[++i];
+    } else if (spec->flag_options.contains(arg)) {
+      args.options[arg] = "";
+    } else if (arg.starts_with("--")) {
+      return fail(ErrorKind::Usage, fmt::format("{}: unknown option {}", args.command, arg));
+    } else {
+      args.positional.push_back(arg);
+    }
+  }
+  if (args.positional.size() != spec->positional) {
+    return fail(ErrorKind::Usage, fmt::format("usage: statetrace-cli {}", spec->synopsis));
+  }
+  return args;
+}
+
+}  // namespace st::cli

@@ -1,0 +1,168 @@
+#include "cli/commands.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <ostream>
+
+#include "cli/exit_codes.h"
+#include "cli/json_output.h"
+#include "cli/text_table.h"
+#include "ingest/ingest_pipeline.h"
+#include "store/listings.h"
+#include "store/raw_reader.h"
+#include "store/store.h"
+
+namespace st::cli {
+namespace {
+
+std::string show(const std::optional<std::string>& v) { return v.value_or("-"); }
+
+Result<store::Database> open_for_reading(const CliArgs& args) {
+  auto path = store::resolve_store_path(args.get("--store"));
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return fail(Error{ErrorKind::NotFound, "no store here", path.string(), {}, {},
+                      "ingest a bundle first: statetrace-cli ingest PATH"});
+  }
+  // ReadWrite so an older store is migrated; reading never takes the write lock otherwise.
+  return store::open_store(path, store::OpenMode::ReadWrite);
+}
+
+Result<store::ListingFilter> filter_of(const CliArgs& args) {
+  store::ListingFilter filter;
+  ST_TRY(auto run, args.get_int("--run"));
+  if (run) filter.run = RunId{*run};
+  filter.device = args.get("--device");
+  return filter;
+}
+
+Result<int> ingest(const CliArgs& args, std::ostream& out) {
+  ingest::IngestOptions options;
+  options.bundle = args.positional.at(0);
+  options.site = args.get("--site");
+  if (auto pattern = args.get("--site-pattern")) options.site_pattern = *pattern;
+  // Refuse a missing bundle before the store is created or touched.
+  if (std::error_code ec; !std::filesystem::exists(options.bundle, ec)) {
+    return fail(Error{ErrorKind::InputRefused, "no such file or directory", options.bundle.string(), {}, {}, {}});
+  }
+  auto path = store::resolve_store_path(args.get("--store"));
+  ST_TRY(auto db, store::open_store(path, store::OpenMode::ReadWrite));
+  ST_TRY(auto summary, ingest::ingest_bundle(db, parse::ParserRegistry::with_builtins(), options));
+  if (args.json) {
+    out << to_json(summary).dump(2) << '\n';
+    return kOk;
+  }
+  auto count = [&](const char* status) {
+    auto it = summary.sections_by_status.find(status);
+    return it == summary.sections_by_status.end() ? std::size_t{0} : it->second;
+  };
+  out << fmt::format("run {}: {} file(s), {} device(s)\n", summary.run.value, summary.files, summary.devices);
+  out << fmt::format("sections: {} parsed, {} unknown, {} failed\n", count("parsed"), count("unknown"),
+                     count("failed"));
+  if (!summary.skipped_members.empty()) {
+    out << fmt::format("skipped {} file(s) that are not .log captures\n", summary.skipped_members.size());
+  }
+  out << fmt::format("{:.2f} MB in {:.3f} s ({:.1f} MB/s)\n", summary.bytes / 1e6, summary.seconds,
+                     summary.megabytes_per_second());
+  out << fmt::format("store: {}\n", path.string());
+  return kOk;
+}
+
+template <class Row>
+int print_rows(const CliArgs& args, std::ostream& out, const std::vector<Row>& rows, TextTable table) {
+  if (args.json) {
+    out << to_json_array(rows).dump(2) << '\n';
+  } else {
+    table.print(out);
+  }
+  return kOk;
+}
+
+Result<int> runs(const CliArgs& args, std::ostream& out) {
+  ST_TRY(auto db, open_for_reading(args));
+  ST_TRY(auto rows, store::list_runs(db));
+  TextTable t({"RUN", "CAPTURED", "FROM", "SITE", "BUNDLE"});
+  for (const auto& r : rows) {
+    t.add({std::to_string(r.id.value), show(r.captured_at), r.captured_at_source, show(r.site), r.bundle});
+  }
+  return print_rows(args, out, rows, std::move(t));
+}
+
+Result<int> devices(const CliArgs& args, std::ostream& out) {
+  ST_TRY(auto db, open_for_reading(args));
+  ST_TRY(auto filter, filter_of(args));
+  ST_TRY(auto rows, store::list_devices(db, filter));
+  TextTable t({"RUN", "SITE", "HOSTNAME", "MODEL", "VERSION", "SERIAL", "UPTIME"});
+  for (const auto& r : rows) {
+    t.add({std::to_string(r.run.value), r.site, r.hostname, show(r.model), show(r.os_version), show(r.serial),
+           show(r.uptime)});
+  }
+  return print_rows(args, out, rows, std::move(t));
+}
+
+Result<int> interfaces(const CliArgs& args, std::ostream& out) {
+  ST_TRY(auto db, open_for_reading(args));
+  ST_TRY(auto filter, filter_of(args));
+  ST_TRY(auto rows, store::list_interfaces(db, filter));
+  TextTable t({"DEVICE", "NAME", "STATUS", "VLAN", "DUPLEX", "SPEED", "TYPE", "DESCRIPTION"});
+  for (const auto& r : rows) {
+    t.add({r.device, r.name, show(r.status), show(r.vlan), show(r.duplex), show(r.speed), show(r.type),
+           show(r.description)});
+  }
+  return print_rows(args, out, rows, std::move(t));
+}
+
+Result<int> events(const CliArgs& args, std::ostream& out) {
+  ST_TRY(auto db, open_for_reading(args));
+  ST_TRY(auto filter, filter_of(args));
+  ST_TRY(auto rows, store::list_events(db, filter));
+  TextTable t({"DEVICE", "TIMESTAMP", "MESSAGE_ID", "INTERFACE", "MESSAGE"});
+  for (const auto& r : rows) {
+    std::string message = r.message.substr(0, r.message.find('\n'));
+    t.add({r.device, r.timestamp.value_or(r.timestamp_raw), r.message_id, show(r.interface), message});
+  }
+  return print_rows(args, out, rows, std::move(t));
+}
+
+Result<int> sections(const CliArgs& args, std::ostream& out) {
+  ST_TRY(auto db, open_for_reading(args));
+  ST_TRY(auto filter, filter_of(args));
+  ST_TRY(auto rows, store::list_sections(db, filter));
+  TextTable t({"RUN", "DEVICE", "COMMAND", "STATUS", "REASON", "FILE", "OFFSET", "LENGTH"});
+  for (const auto& r : rows) {
+    t.add({std::to_string(r.run.value), show(r.device), r.command.empty() ? "-" : r.command, r.status,
+           show(r.reason), r.source.file, std::to_string(r.source.offset), std::to_string(r.source.length)});
+  }
+  return print_rows(args, out, rows, std::move(t));
+}
+
+Result<int> raw(const CliArgs& args, std::ostream& out) {
+  ST_TRY(auto run, args.get_int("--run"));
+  ST_TRY(auto offset, args.get_int("--offset"));
+  ST_TRY(auto length, args.get_int("--length"));
+  auto file = args.get("--file");
+  if (!run || !offset || !length || !file) {
+    return fail(ErrorKind::Usage, "usage: statetrace-cli raw --run N --file FILE --offset A --length B");
+  }
+  ST_TRY(auto db, open_for_reading(args));
+  ST_TRY(auto bytes, store::read_raw(db, RunId{*run}, *file,
+                                     ByteRange{static_cast<std::uint64_t>(*offset), static_cast<std::uint64_t>(*length)}));
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return kOk;
+}
+
+}  // namespace
+
+Result<int> run_command(const CliArgs& args, std::ostream& out) {
+  if (args.command == "ingest") return ingest(args, out);
+  if (args.command == "runs") return runs(args, out);
+  if (args.command == "devices") return devices(args, out);
+  if (args.command == "interfaces") return interfaces(args, out);
+  if (args.command == "events") return events(args, out);
+  if (args.command == "sections") return sections(args, out);
+  if (args.command == "raw") return raw(args, out);
+  return fail(ErrorKind::Usage, fmt::format("unknown command '{}'", args.command));
+}
+
+}  // namespace st::cli

@@ -1,0 +1,102 @@
+#include "cli/json_output.h"
+
+namespace st::cli {
+namespace {
+
+Json optional(const std::optional<std::string>& v) { return v ? Json(*v) : Json(nullptr); }
+Json optional(const std::optional<std::int64_t>& v) { return v ? Json(*v) : Json(nullptr); }
+
+Json source(const store::SourceRef& s) { return Json{{"file", s.file}, {"offset", s.offset}, {"length", s.length}}; }
+
+}  // namespace
+
+Json to_json(const store::RunRow& r) {
+  return Json{{"id", r.id.value},
+              {"bundle", r.bundle},
+              {"site", optional(r.site)},
+              {"ingested_at", r.ingested_at},
+              {"captured_at", optional(r.captured_at)},
+              {"captured_at_source", r.captured_at_source},
+              {"status", r.status}};
+}
+
+Json to_json(const store::DeviceRow& r) {
+  return Json{{"run", r.run.value},
+              {"hostname", r.hostname},
+              {"site", r.site},
+              {"vendor", optional(r.vendor)},
+              {"platform", optional(r.platform)},
+              {"model", optional(r.model)},
+              {"os_version", optional(r.os_version)},
+              {"serial", optional(r.serial)},
+              {"uptime", optional(r.uptime)},
+              {"source", r.source ? source(*r.source) : Json(nullptr)}};
+}
+
+Json to_json(const store::InterfaceRow& r) {
+  return Json{{"run", r.run.value},
+              {"device", r.device},
+              {"name", r.name},
+              {"name_raw", r.name_raw},
+              {"status", optional(r.status)},
+              {"vlan", optional(r.vlan)},
+              {"duplex", optional(r.duplex)},
+              {"speed", optional(r.speed)},
+              {"type", optional(r.type)},
+              {"description", optional(r.description)},
+              {"source", source(r.source)}};
+}
+
+Json to_json(const store::EventRow& r) {
+  return Json{{"run", r.run.value},
+              {"device", r.device},
+              {"timestamp", optional(r.timestamp)},
+              {"timestamp_raw", r.timestamp_raw},
+              {"time_quality", r.time_quality},
+              {"facility", r.facility},
+              {"severity", optional(r.severity)},
+              {"mnemonic", r.mnemonic},
+              {"message_id", r.message_id},
+              {"interface", optional(r.interface)},
+              {"message", r.message},
+              {"source", source(r.source)}};
+}
+
+Json to_json(const store::SectionRow& r) {
+  return Json{{"run", r.run.value},
+              {"device", optional(r.device)},
+              {"command", r.command},
+              {"canonical_command", optional(r.canonical_command)},
+              {"status", r.status},
+              {"reason", optional(r.reason)},
+              {"parser", optional(r.parser)},
+              {"source", source(r.source)}};
+}
+
+Json to_json(const ingest::IngestSummary& s) {
+  Json sections = Json::object();
+  for (const char* status : {"parsed", "unknown", "failed"}) {
+    auto it = s.sections_by_status.find(status);
+    sections[status] = it == s.sections_by_status.end() ? 0 : it->second;
+  }
+  return Json{{"run", s.run.value},
+              {"files", s.files},
+              {"devices", s.devices},
+              {"sections", sections},
+              {"skipped_files", s.skipped_members},
+              {"megabytes", static_cast<double>(s.bytes) / 1e6},
+              {"seconds", s.seconds},
+              {"megabytes_per_second", s.megabytes_per_second()}};
+}
+
+Json to_json(const Error& e) {
+  Json inner{{"kind", std::string(to_string(e.kind))},
+             {"message", e.message},
+             {"file", e.file.empty() ? Json(nullptr) : Json(e.file)},
+             {"line", e.line ? Json(*e.line) : Json(nullptr)},
+             {"offset", e.offset ? Json(*e.offset) : Json(nullptr)},
+             {"hint", e.hint.empty() ? Json(nullptr) : Json(e.hint)}};
+  return Json{{"error", inner}};
+}
+
+}  // namespace st::cli

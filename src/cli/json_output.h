@@ -1,0 +1,30 @@
+// The CLI's JSON contract: every listing prints one array of objects, absent values are
+// null, and every row that comes from raw bytes has a `source` {file, offset, length}.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "ingest/ingest_pipeline.h"
+#include "store/listings.h"
+
+namespace st::cli {
+
+using Json = nlohmann::ordered_json;
+
+Json to_json(const store::RunRow& row);
+Json to_json(const store::DeviceRow& row);
+Json to_json(const store::InterfaceRow& row);
+Json to_json(const store::EventRow& row);
+Json to_json(const store::SectionRow& row);
+Json to_json(const ingest::IngestSummary& summary);
+Json to_json(const Error& error);  // {"error": {...}}
+
+template <class Row>
+Json to_json_array(const std::vector<Row>& rows) {
+  Json out = Json::array();
+  for (const auto& row : rows) out.push_back(to_json(row));
+  return out;
+}
+
+}  // namespace st::cli

@@ -1,0 +1,47 @@
+#include "ingest/capture_time.h"
+
+#include <algorithm>
+#include <chrono>
+
+namespace st::ingest {
+
+std::string now_utc_iso() {
+  auto now = std::chrono::system_clock::now();
+  auto seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  return parse::format_utc_iso(seconds);
+}
+
+void resolve_capture_times(store::RunSnapshot& run, const std::vector<std::optional<std::int64_t>>& file_mtimes) {
+  std::optional<parse::UnixSeconds> latest_clock, latest_event, latest_mtime;
+  for (const auto& m : file_mtimes) {
+    if (m) latest_mtime = std::max(latest_mtime.value_or(*m), *m);
+  }
+  for (auto& device : run.devices) {
+    std::optional<parse::UnixSeconds> clock;
+    if (device.clock) {
+      auto resolved = parse::resolve(device.clock->record.time, std::nullopt);
+      clock = resolved.unix_seconds;
+      if (clock) latest_clock = std::max(latest_clock.value_or(*clock), *clock);
+    }
+    for (auto& e : device.events) {
+      std::optional<parse::UnixSeconds> reference = clock;
+      if (!reference && e.file_index < file_mtimes.size()) reference = file_mtimes[e.file_index];
+      e.time = parse::resolve(e.event.time, reference);
+      if (e.time.unix_seconds) latest_event = std::max(latest_event.value_or(*e.time.unix_seconds), *e.time.unix_seconds);
+    }
+  }
+  if (latest_clock) {
+    run.captured_at = parse::format_utc_iso(*latest_clock);
+    run.captured_at_source = "show_clock";
+  } else if (latest_event) {
+    run.captured_at = parse::format_utc_iso(*latest_event);
+    run.captured_at_source = "syslog";
+  } else if (latest_mtime) {
+    run.captured_at = parse::format_utc_iso(*latest_mtime);
+    run.captured_at_source = "file_mtime";
+  } else {
+    run.captured_at_source = "unknown";
+  }
+}
+
+}  // namespace st::ingest

@@ -1,0 +1,129 @@
+#include "parse/command_catalog.h"
+
+#include <array>
+#include <vector>
+
+#include "parse/text_lines.h"
+
+namespace st::parse {
+namespace {
+
+// Spellings in ntc-templates' index syntax: "int[[erfaces]]" accepts "int" up to
+// "interfaces" (and so the singular "interface"). Several spellings may share a canonical.
+struct Spelling {
+  std::string_view pattern;
+  std::string_view canonical;
+};
+
+constexpr std::array kSpellings{
+    Spelling{"sh[[ow]] ver[[sion]]", "show version"},
+    Spelling{"sh[[ow]] int[[erfaces]] stat[[us]]", "show interfaces status"},
+    Spelling{"sh[[ow]] int[[erfaces]] stat[[us]] err[[-disabled]]", "show interfaces status err-disabled"},
+    Spelling{"sh[[ow]] int[[erfaces]]", "show interfaces"},
+    Spelling{"sh[[ow]] int[[erfaces]] trans[[ceiver]]", "show interfaces transceiver"},
+    Spelling{"sh[[ow]] int[[erfaces]] des[[cription]]", "show interfaces description"},
+    Spelling{"sh[[ow]] int[[erfaces]] br[[ief]]", "show interfaces brief"},
+    Spelling{"sh[[ow]] log[[ging]]", "show logging"},
+    Spelling{"sh[[ow]] clo[[ck]]", "show clock"},
+    Spelling{"sh[[ow]] vl[[an]]", "show vlan"},
+    Spelling{"sh[[ow]] vl[[an]] br[[ief]]", "show vlan brief"},
+    Spelling{"sh[[ow]] run[[ning-config]]", "show running-config"},
+    Spelling{"sh[[ow]] star[[tup-config]]", "show startup-config"},
+    Spelling{"sh[[ow]] span[[ning-tree]]", "show spanning-tree"},
+    Spelling{"sh[[ow]] pow[[er]] in[[line]]", "show power inline"},
+    Spelling{"sh[[ow]] auth[[entication]] sess[[ions]]", "show authentication sessions"},
+    Spelling{"sh[[ow]] acc[[ess-session]]", "show access-session"},
+    Spelling{"sh[[ow]] dot1x all", "show dot1x all"},
+    Spelling{"sh[[ow]] cdp nei[[ghbors]]", "show cdp neighbors"},
+    Spelling{"sh[[ow]] cdp nei[[ghbors]] det[[ail]]", "show cdp neighbors detail"},
+    Spelling{"sh[[ow]] lldp nei[[ghbors]]", "show lldp neighbors"},
+    Spelling{"sh[[ow]] lldp nei[[ghbors]] det[[ail]]", "show lldp neighbors detail"},
+    Spelling{"sh[[ow]] mac addr[[ess-table]]", "show mac address-table"},
+    Spelling{"sh[[ow]] mac-addr[[ess-table]]", "show mac address-table"},
+    Spelling{"sh[[ow]] inv[[entory]]", "show inventory"},
+    Spelling{"sh[[ow]] env[[ironment]]", "show environment"},
+    Spelling{"sh[[ow]] env[[ironment]] all", "show environment all"},
+    Spelling{"sh[[ow]] ip int[[erface]] br[[ief]]", "show ip interface brief"},
+    Spelling{"sh[[ow]] swi[[tch]]", "show switch"},
+    Spelling{"sh[[ow]] etherch[[annel]] summ[[ary]]", "show etherchannel summary"},
+    Spelling{"ter[[minal]] len[[gth]] 0", "terminal length 0"},
+};
+
+struct Token {
+  std::string_view required;  // must be typed
+  std::string_view optional;  // may follow, as a prefix
+};
+
+std::vector<Token> tokens_of(std::string_view pattern) {
+  std::vector<Token> out;
+  std::size_t pos = 0;
+  while (pos < pattern.size()) {
+    std::size_t end = pattern.find(' ', pos);
+    if (end == std::string_view::npos) end = pattern.size();
+    std::string_view word = pattern.substr(pos, end - pos);
+    Token t{word, {}};
+    if (auto open = word.find("[["); open != std::string_view::npos) {
+      t.required = word.substr(0, open);
+      t.optional = word.substr(open + 2, word.size() - open - 4);
+    }
+    out.push_back(t);
+    pos = end + 1;
+  }
+  return out;
+}
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool token_matches(std::string_view typed, const Token& t) {
+  if (typed.size() < t.required.size() || typed.size() > t.required.size() + t.optional.size()) return false;
+  for (std::size_t i = 0; i < typed.size(); ++i) {
+    char expected = i < t.required.size() ? t.required[i] : t.optional[i - t.required.size()];
+    if (lower(typed[i]) != expected) return false;
+  }
+  return true;
+}
+
+std::vector<std::string_view> split_words(std::string_view s) {
+  std::vector<std::string_view> words;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    while (pos < s.size() && is_space(s[pos])) ++pos;
+    std::size_t start = pos;
+    while (pos < s.size() && !is_space(s[pos])) ++pos;
+    if (pos > start) words.push_back(s.substr(start, pos - start));
+  }
+  return words;
+}
+
+}  // namespace
+
+std::optional<CanonicalCommand> canonical_command(std::string_view typed) {
+  CanonicalCommand result;
+  std::string_view command = trim(typed);
+  if (auto bar = command.find('|'); bar != std::string_view::npos) {
+    result.filter = std::string(trim(command.substr(bar)));
+    command = trim(command.substr(0, bar));
+  }
+  auto words = split_words(command);
+  // `do show ...` from configuration mode runs the same command.
+  if (!words.empty() && words.front() == "do") words.erase(words.begin());
+  if (words.empty()) return std::nullopt;
+
+  static const auto compiled = [] {
+    std::vector<std::pair<std::vector<Token>, std::string_view>> list;
+    for (const auto& s : kSpellings) list.emplace_back(tokens_of(s.pattern), s.canonical);
+    return list;
+  }();
+  for (const auto& [tokens, canonical] : compiled) {
+    if (tokens.size() != words.size()) continue;
+    bool all = true;
+    for (std::size_t i = 0; i < words.size() && all; ++i) all = token_matches(words[i], tokens[i]);
+    if (all) {
+      result.canonical = std::string(canonical);
+      return result;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace st::parse
