@@ -1,0 +1,294 @@
+// `show logging` -> one EventRecord per buffered syslog message.
+//
+// A message starts with an optional '*' or '.', an optional sequence number ("022701: "),
+// a timestamp (calendar "Jun 19 [2023] 03:02:31[.123] [UTC]" or uptime "7:04", "1d02h",
+// "2w3d") and ": ", then "%FAC-SEV-MNEMONIC: text" or "FAC-MNEMONIC: text". Any other
+// non-blank line continues the previous message. Everything before "Log Buffer (N bytes):"
+// is configuration and is not parsed.
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "parse/cisco/cisco_parsers.h"
+#include "parse/cisco/cli_error.h"
+#include "parse/interface_name.h"
+#include "parse/line_cursor.h"
+
+namespace st::parse::cisco {
+
+namespace {
+
+struct LogStart {
+  LogTime time;
+  std::string_view timestamp_raw;
+  std::optional<std::int64_t> sequence;
+  std::string_view facility;
+  std::optional<int> severity;
+  std::string_view mnemonic;
+  std::string_view message;
+};
+
+std::size_t skip_blanks(std::string_view s, std::size_t i) {
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  return i;
+}
+
+std::size_t skip_digits(std::string_view s, std::size_t i) {
+  while (i < s.size() && is_digit(s[i])) ++i;
+  return i;
+}
+
+// "03:02:31", "03:02:31.123" (any fraction length); fills the time of day.
+bool parse_hms(std::string_view s, LogTime& t) {
+  const std::size_t c1 = s.find(':');
+  if (c1 == std::string_view::npos) return false;
+  const std::size_t c2 = s.find(':', c1 + 1);
+  if (c2 == std::string_view::npos) return false;
+  const std::size_t dot = s.find('.', c2 + 1);
+  const auto h = to_int<int>(s.substr(0, c1));
+  const auto m = to_int<int>(s.substr(c1 + 1, c2 - c1 - 1));
+  const auto sec = to_int<int>(s.substr(c2 + 1, dot == std::string_view::npos ? s.npos : dot - c2 - 1));
+  if (!h || !m || !sec || *h > 23 || *m > 59 || *sec > 60) return false;
+  t.hour = *h;
+  t.minute = *m;
+  t.second = *sec;
+  if (dot != std::string_view::npos) {
+    const std::string_view frac = s.substr(dot + 1);
+    if (!all_digits(frac)) return false;
+    int millis = 0;
+    for (std::size_t i = 0; i < 3; ++i) millis = millis * 10 + (i < frac.size() ? frac[i] - '0' : 0);
+    t.millis = millis;
+  }
+  return true;
+}
+
+// Uptime stamps: "7:04", "00:01:23", "00:01:23.456", "1d02h", "2w3d", "1y2w".
+bool is_uptime_stamp(std::string_view s) {
+  if (s.empty() || !is_digit(s.front())) return false;
+  bool colon = false;
+  bool unit = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (is_digit(c)) continue;
+    if (c == ':') {
+      colon = true;
+    } else if (c == '.' && colon) {
+      continue;
+    } else if (c == 'y' || c == 'w' || c == 'd' || c == 'h' || c == 'm') {
+      if (!is_digit(s[i - 1])) return false;
+      unit = true;
+    } else {
+      return false;
+    }
+  }
+  return colon != unit;
+}
+
+// The "%FAC-SEV-MNEM: text" / "FAC-MNEM: text" part, from position i.
+void parse_message_header(std::string_view line, std::size_t i, LogStart& out) {
+  const std::string_view rest = line.substr(i);
+  out.message = rest;
+  const bool percent = !rest.empty() && rest.front() == '%';
+  const std::size_t begin = percent ? 1 : 0;
+  // The header token runs to the first ':' and holds no blanks.
+  std::size_t colon = begin;
+  while (colon < rest.size() && rest[colon] != ':' && !is_space(rest[colon])) ++colon;
+  if (colon >= rest.size() || rest[colon] != ':') return;
+  if (colon + 1 < rest.size() && !is_space(rest[colon + 1])) return;
+  const std::string_view token = rest.substr(begin, colon - begin);
+
+  std::string_view facility, mnemonic;
+  std::optional<int> severity;
+  // "-<digit>-" separates facility, severity and mnemonic: "LINK-3-UPDOWN".
+  for (std::size_t k = 1; k + 2 < token.size(); ++k) {
+    if (token[k] == '-' && is_digit(token[k + 1]) && token[k + 2] == '-') {
+      facility = token.substr(0, k);
+      severity = token[k + 1] - '0';
+      mnemonic = token.substr(k + 3);
+      break;
+    }
+  }
+  if (facility.empty()) {
+    // "CEF-HWIDB": no severity. Without '%' the facility must be a plain word.
+    const std::size_t dash = token.find('-');
+    if (dash == std::string_view::npos || dash == 0 || dash + 1 >= token.size()) return;
+    facility = token.substr(0, dash);
+    mnemonic = token.substr(dash + 1);
+    severity.reset();
+    if (!percent) {
+      for (char c : facility) {
+        if (!is_alnum(c) && c != '_') return;
+      }
+    }
+  }
+  if (mnemonic.empty()) return;
+  out.facility = facility;
+  out.severity = severity;
+  out.mnemonic = mnemonic;
+  out.message = rest.substr(skip_blanks(rest, colon + 1));
+}
+
+// A line that starts a new message, or nullopt.
+std::optional<LogStart> parse_log_start(std::string_view line) {
+  const std::size_t n = line.size();
+  if (n == 0 || is_space(line[0])) return std::nullopt;
+  LogStart out;
+  std::size_t i = 0;
+  if (line[i] == '*' || line[i] == '.') ++i;
+  if (i < n && is_digit(line[i])) {
+    const std::size_t d = skip_digits(line, i);
+    if (d < n && line[d] == ':' && (d + 1 == n || line[d + 1] == ' ')) {
+      out.sequence = to_int<std::int64_t>(line.substr(i, d - i));
+      i = skip_blanks(line, d + 1);
+      if (i < n && (line[i] == '*' || line[i] == '.')) ++i;
+    }
+  }
+  if (i >= n) return std::nullopt;
+  const std::size_t stamp_begin = i;
+  std::size_t stamp_end = 0;  // position of the ':' closing the timestamp
+
+  if (is_alpha(line[i])) {
+    // Calendar stamp: month day [year] time [zone]
+    std::size_t j = i;
+    while (j < n && is_alpha(line[j])) ++j;
+    out.time.month = month_from_name(line.substr(i, j - i));
+    if (out.time.month == 0 || j - i != 3) return std::nullopt;
+    j = skip_blanks(line, j);
+    std::size_t k = skip_digits(line, j);
+    if (k == j || k - j > 2 || k >= n || line[k] != ' ') return std::nullopt;
+    out.time.day = *to_int<int>(line.substr(j, k - j));
+    j = skip_blanks(line, k);
+    k = skip_digits(line, j);
+    if (k - j == 4 && k < n && line[k] == ' ') {
+      out.time.year = to_int<int>(line.substr(j, 4));
+      j = skip_blanks(line, k);
+      k = skip_digits(line, j);
+    }
+    // time: digits and ':' '.' up to a blank or the closing ':'
+    std::size_t t = j;
+    while (t < n && (is_digit(line[t]) || line[t] == ':' || line[t] == '.')) ++t;
+    // The closing ':' is glued to the time ("03:02:31:") or follows the zone ("UTC:").
+    std::string_view time_text = line.substr(j, t - j);
+    if (t < n && line[t] == ' ') {
+      if (time_text.empty() || time_text.back() == ':') {
+        if (time_text.empty()) return std::nullopt;
+        time_text.remove_suffix(1);
+        stamp_end = t - 1;
+      } else {
+        const std::size_t z = skip_blanks(line, t);
+        std::size_t ze = z;
+        while (ze < n && !is_space(line[ze])) ++ze;
+        if (ze == z || line[ze - 1] != ':' || ze - z < 2) return std::nullopt;
+        out.time.utc_offset_minutes = zone_offset_minutes(line.substr(z, ze - z - 1));
+        stamp_end = ze - 1;
+      }
+    } else if (t == n && !time_text.empty() && time_text.back() == ':') {
+      time_text.remove_suffix(1);
+      stamp_end = t - 1;
+    } else {
+      return std::nullopt;
+    }
+    if (!parse_hms(time_text, out.time)) return std::nullopt;
+  } else if (is_digit(line[i])) {
+    // Uptime stamp, closed by ": ".
+    std::size_t j = i;
+    while (j < n && !is_space(line[j])) ++j;
+    if (j - i < 2 || line[j - 1] != ':') return std::nullopt;
+    if (!is_uptime_stamp(line.substr(i, j - 1 - i))) return std::nullopt;
+    out.time.uptime_only = true;
+    stamp_end = j - 1;
+  } else {
+    return std::nullopt;
+  }
+
+  out.timestamp_raw = line.substr(stamp_begin, stamp_end - stamp_begin);
+  parse_message_header(line, skip_blanks(line, stamp_end + 1), out);
+  return out;
+}
+
+// Offset of the line after the first "Log Buffer (N bytes):" line, or nullopt.
+std::optional<std::size_t> body_start(std::string_view output) {
+  constexpr std::string_view kHeader = "Log Buffer (";
+  std::size_t pos = 0;
+  while ((pos = output.find(kHeader, pos)) != std::string_view::npos) {
+    std::size_t line_begin = pos;
+    while (line_begin > 0 && (output[line_begin - 1] == ' ' || output[line_begin - 1] == '\t')) {
+      --line_begin;
+    }
+    if (line_begin == 0 || output[line_begin - 1] == '\n') {
+      const std::size_t newline = output.find('\n', pos);
+      return newline == std::string_view::npos ? output.size() : newline + 1;
+    }
+    pos += kHeader.size();
+  }
+  return std::nullopt;
+}
+
+EventRecord make_event(const LogStart& start, const Line& line) {
+  EventRecord ev;
+  ev.time = start.time;
+  ev.timestamp_raw = std::string(start.timestamp_raw);
+  ev.sequence = start.sequence;
+  ev.facility = std::string(start.facility);
+  ev.severity = start.severity;
+  ev.mnemonic = std::string(start.mnemonic);
+  if (!ev.facility.empty()) {
+    ev.message_id = start.severity ? fmt::format("{}-{}-{}", ev.facility, *start.severity, ev.mnemonic)
+                                   : fmt::format("{}-{}", ev.facility, ev.mnemonic);
+  }
+  ev.message = std::string(start.message);
+  ev.source = line.range();
+  return ev;
+}
+
+}  // namespace
+
+Result<ParseResult> parse_show_logging(const SectionInput& input) {
+  if (auto error = find_cli_error(input.output)) return fail(cli_error(*error, "show logging"));
+  ParseResult result;
+  const std::optional<std::size_t> body = body_start(input.output);
+  // Without the header, parsing starts at the first line that looks like a message.
+  bool started = false;
+  EventRecord* current = nullptr;
+
+  auto finish = [&]() {
+    if (current) current->interface = interface_in_message(current->message);
+  };
+
+  LineCursor cursor(input.output);
+  Line line;
+  while (cursor.next(line)) {
+    if (body && line.offset < *body) continue;  // configuration preamble
+    if (is_blank(line.text)) continue;
+    if (auto start = parse_log_start(line.text)) {
+      finish();
+      started = true;
+      result.events.push_back(make_event(*start, line));
+      current = &result.events.back();
+      continue;
+    }
+    if (current) {
+      current->message.push_back('\n');
+      current->message.append(line.text);
+      current->source.length = line.offset + line.text.size() - current->source.offset;
+      continue;
+    }
+    if (body || started) {
+      // Text before the first message: the tail of a message the buffer overwrote.
+      ++result.skipped_lines;
+      result.warnings.push_back(
+          {line.range(), fmt::format("line {}: text before the first message (wrapped buffer?)",
+                                     line.number)});
+    }
+  }
+  finish();
+
+  if (!body && result.events.empty() && !is_blank(input.output) &&
+      !istarts_with(ltrim(input.output), "Syslog logging:")) {
+    return fail(ErrorKind::Parse,
+                "output does not look like 'show logging': no 'Log Buffer' header and no messages");
+  }
+  return result;
+}
+
+}  // namespace st::parse::cisco
