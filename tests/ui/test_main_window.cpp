@@ -1,0 +1,203 @@
+#include <catch2/catch.hpp>
+
+#include <QApplication>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPixmap>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <set>
+#include <string>
+
+#include "ui/main_window.h"
+#include "ui/models/device_table_model.h"
+#include "ui/models/interface_table_model.h"
+#include "ui/models/natural_sort_proxy.h"
+#include "ui/store_session.h"
+#include "ui/views/devices_view.h"
+#include "ui/views/table_pane.h"
+#include "ui_test_support.h"
+
+using st::ui::DeviceTableModel;
+using st::ui::InterfaceTableModel;
+using st::ui::MainWindow;
+namespace t = st::ui::test;
+
+namespace {
+
+std::set<std::string> shown_hostnames(const DeviceTableModel& model) {
+  std::set<std::string> hosts;
+  for (int row = 0; row < model.rowCount(); ++row) hosts.insert(model.rowAt(row)->hostname);
+  return hosts;
+}
+
+// Selects `hostname` and waits until its interfaces are on screen.
+void show_device(MainWindow& window, const QString& hostname) {
+  auto* view = window.devicesView();
+  REQUIRE(view->selectDevice(hostname));
+  CHECK(view->selectedDevice() == hostname);
+  REQUIRE(t::wait_until([&] {
+    const auto* first = view->interfaceModel()->rowAt(0);
+    return first && first->device == hostname.toStdString();
+  }));
+}
+
+const st::store::InterfaceRow* find_port(const InterfaceTableModel& model, std::string_view name) {
+  for (int row = 0; row < model.rowCount(); ++row)
+    if (model.rowAt(row)->name == name) return model.rowAt(row);
+  return nullptr;
+}
+
+// Opens a window over `store`, shows it and waits for the first overview.
+void open_and_wait(MainWindow& window) {
+  QSignalSpy shown(&window, &MainWindow::overviewShown);
+  QSignalSpy errors(&window, &MainWindow::errorReported);
+  window.show();
+  window.start();
+  REQUIRE(t::wait_until([&] { return shown.count() >= 1 || errors.count() >= 1; }));
+  if (errors.count() > 0) FAIL(errors.at(0).at(0).toString().toStdString());
+}
+
+void grab_and_check(MainWindow& window, const QString& file_name) {
+  QTest::qWait(50);  // let the last layout pass paint
+  const QPixmap shot = window.grab();
+  const QString path = t::screenshot_dir() + QStringLiteral("/") + file_name;
+  REQUIRE(shot.save(path));
+  const QImage image = shot.toImage();
+  CHECK(image.size() == QSize(1200, 760) * shot.devicePixelRatio());
+  const auto stats = t::image_stats(image);
+  INFO("screenshot " << path.toStdString() << ": " << stats.distinct_colors << " colours, dominant "
+                     << stats.dominant_share);
+  CHECK(stats.distinct_colors >= 16);  // text, status colours, headers, selection
+  CHECK(stats.dominant_share < 0.9);   // not one flat colour
+}
+
+}  // namespace
+
+TEST_CASE("main window shows the sample bundle's devices and interfaces", "[ui][window]") {
+  REQUIRE(std::filesystem::is_directory(t::sample_bundle()));  // shipped with the program
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const std::filesystem::path store = dir.filePath(QStringLiteral("store.sqlite")).toStdString();
+  t::ingest_or_fail(store, t::sample_bundle());
+
+  MainWindow window(store);
+  open_and_wait(window);
+  auto* view = window.devicesView();
+
+  CHECK(window.windowTitle() == QStringLiteral("StateTrace — store.sqlite"));
+  CHECK(window.size() == QSize(1200, 760));
+  CHECK(shown_hostnames(*view->deviceModel()) ==
+        std::set<std::string>{"HQ-B1-ACC-01", "HQ-B1-ACC-02", "HQ-CORE-DST-01", "lab-sw1", "lab-sw2"});
+  CHECK(window.runCount() == 1);
+
+  show_device(window, QStringLiteral("HQ-B1-ACC-01"));
+  auto* interfaces = view->interfaceModel();
+  CHECK(interfaces->rowCount() > 4);
+  for (int row = 0; row < interfaces->rowCount(); ++row) {
+    INFO("row " << row);
+    CHECK_FALSE(interfaces->rowAt(row)->name.empty());
+    CHECK(interfaces->rowAt(row)->status.has_value());
+  }
+
+  // The device filter narrows the device table.
+  auto* device_pane = view->devicePane();
+  device_pane->filterEdit()->setText(QStringLiteral("lab-"));
+  CHECK(device_pane->proxy()->rowCount() == 2);
+  device_pane->filterEdit()->clear();
+  CHECK(device_pane->proxy()->rowCount() == 5);
+
+  grab_and_check(window, QStringLiteral("main-window-sample.png"));
+}
+
+TEST_CASE("main window over the fixture bundle: selection, values, filter, shortcuts, screenshot",
+          "[ui][window]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const std::filesystem::path store = dir.filePath(QStringLiteral("fixture.sqlite")).toStdString();
+  t::ingest_or_fail(store, t::fixture_bundle());
+
+  MainWindow window(store);
+  open_and_wait(window);
+  auto* view = window.devicesView();
+  CHECK(window.windowTitle() == QStringLiteral("StateTrace — fixture.sqlite"));
+  CHECK(shown_hostnames(*view->deviceModel()) == std::set<std::string>{"BR2-F1-ACC-01", "BR2-F1-ACC-02"});
+
+  // Device facts from `show version`.
+  const int acc1 = view->deviceModel()->rowOf(QStringLiteral("BR2-F1-ACC-01"));
+  REQUIRE(acc1 >= 0);
+  const auto* device = view->deviceModel()->rowAt(acc1);
+  CHECK(device->site == "BR2");
+  CHECK(device->model == std::optional<std::string>("WS-C2960X-24PS-L"));
+  CHECK(device->serial == std::optional<std::string>("FOC2104X1AB"));
+
+  // Selecting a device lists its interfaces with their real values.
+  show_device(window, QStringLiteral("BR2-F1-ACC-02"));
+  show_device(window, QStringLiteral("BR2-F1-ACC-01"));
+  auto* interfaces = view->interfaceModel();
+  CHECK(interfaces->rowCount() == 12);
+  const auto* camera = find_port(*interfaces, "Gi1/0/6");
+  REQUIRE(camera != nullptr);
+  CHECK(camera->status == std::optional<std::string>("err-disabled"));
+  CHECK(camera->vlan == std::optional<std::string>("30"));
+  CHECK(camera->description == std::optional<std::string>("Camera lobby"));
+  const auto* uplink = find_port(*interfaces, "Gi1/0/25");
+  REQUIRE(uplink != nullptr);
+  CHECK(uplink->status == std::optional<std::string>("connected"));
+  CHECK(uplink->vlan == std::optional<std::string>("trunk"));
+  CHECK(view->interfacePane()->titleLabel()->text().contains(QStringLiteral("BR2-F1-ACC-01")));
+
+  // The interface filter drops rows, and clearing it brings them back.
+  auto* pane = view->interfacePane();
+  pane->filterEdit()->setText(QStringLiteral("notconnect"));
+  CHECK(pane->proxy()->rowCount() == 5);
+  pane->filterEdit()->setText(QStringLiteral("camera"));
+  CHECK(pane->proxy()->rowCount() == 1);
+  pane->filterEdit()->clear();
+  CHECK(pane->proxy()->rowCount() == 12);
+
+  // Ctrl+F focuses the device filter box.
+  QApplication::setActiveWindow(&window);
+  view->devicePane()->view()->setFocus();
+  QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+  CHECK(QApplication::focusWidget() == view->devicePane()->filterEdit());
+
+  // The status bar names the store and counts runs and devices.
+  bool path_shown = false, counts_shown = false;
+  for (auto* label : window.statusBar()->findChildren<QLabel*>()) {
+    path_shown |= label->text().contains(QStringLiteral("fixture.sqlite"));
+    counts_shown |= label->text().contains(QStringLiteral("1 run")) && label->text().contains(QStringLiteral("2 devices"));
+  }
+  CHECK(path_shown);
+  CHECK(counts_shown);
+
+  grab_and_check(window, QStringLiteral("main-window-fixture.png"));
+}
+
+TEST_CASE("first start ingests the sample bundle into an empty store", "[ui][window]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  // Point the sample lookup at the fixture so this test does not depend on the shipped sample.
+  const QByteArray previous = qgetenv("STATETRACE_SAMPLE_BUNDLE");
+  qputenv("STATETRACE_SAMPLE_BUNDLE", QByteArray::fromStdString(t::fixture_bundle().string()));
+  const std::filesystem::path store = dir.filePath(QStringLiteral("first/store.sqlite")).toStdString();
+
+  {
+    MainWindow window(store);
+    window.show();
+    window.start();
+    REQUIRE(t::wait_until([&] { return window.devicesView()->deviceModel()->rowCount() == 2; }));
+    CHECK(window.runCount() == 1);
+  }
+  if (previous.isNull())
+    qunsetenv("STATETRACE_SAMPLE_BUNDLE");
+  else
+    qputenv("STATETRACE_SAMPLE_BUNDLE", previous);
+  CHECK(t::runs_in(store).size() == 1);
+}

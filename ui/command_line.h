@@ -1,0 +1,21 @@
+// `statetrace [--store FILE] [--bundle PATH]`: what the shell was asked to do at start.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <string>
+
+namespace st::ui {
+
+struct StartOptions {
+  std::optional<std::string> store;   // --store, resolved later by st::store::resolve_store_path
+  std::optional<QString> bundle;      // --bundle: ingest this bundle once the store is open
+};
+
+// Parses the arguments (argv[0] included). --help and --version print and exit
+// through QCommandLineParser, as every Qt program does.
+StartOptions parse_command_line(const QStringList& arguments);
+
+}  // namespace st::ui

@@ -1,0 +1,118 @@
+#include "ui/store_session.h"
+
+#include <QFutureWatcher>
+#include <QMetaObject>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+#include <string>
+#include <utility>
+
+namespace st::ui {
+
+StoreSession::StoreSession(std::filesystem::path store_path, QObject* parent)
+    : QObject(parent), store_path_(std::move(store_path)) {}
+
+StoreSession::~StoreSession() {
+  if (ingest_cancel_) ingest_cancel_->store(true);
+  // The watchers are children: wait before they (and this) go away, so that a task
+  // never posts progress to a dead session or holds the store file open.
+  for (auto* watcher : findChildren<QFutureWatcherBase*>()) watcher->waitForFinished();
+}
+
+QString StoreSession::storePathText() const {
+  return QString::fromStdString(store_path_.string());
+}
+
+QString StoreSession::storeFileName() const {
+  return QString::fromStdString(store_path_.filename().string());
+}
+
+template <class T>
+void StoreSession::runInBackground(std::function<T()> work, std::function<void(T)> done) {
+  auto* watcher = new QFutureWatcher<T>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this,
+          [watcher, done = std::move(done)] {
+            watcher->deleteLater();
+            done(watcher->result());
+          });
+  watcher->setFuture(QtConcurrent::run(std::move(work)));
+}
+
+void StoreSession::open() {
+  runInBackground<OpenOutcome>(
+      [path = store_path_] { return open_and_migrate(path); },
+      [this](OpenOutcome outcome) {
+        if (outcome.error) {
+          emit failed(tr("Opening the store failed"), *outcome.error);
+          return;
+        }
+        emit opened(static_cast<qsizetype>(outcome.runs));
+      });
+}
+
+void StoreSession::refresh() {
+  const auto generation = ++overview_generation_;
+  runInBackground<StoreOverview>(
+      [path = store_path_] { return load_overview(path); },
+      [this, generation](StoreOverview overview) {
+        if (generation != overview_generation_) return;  // a newer refresh is on its way
+        if (overview.error) {
+          emit failed(tr("Reading the store failed"), *overview.error);
+          return;
+        }
+        emit overviewReady(overview);
+      });
+}
+
+void StoreSession::loadInterfaces(const QString& hostname) {
+  const auto generation = ++interfaces_generation_;
+  runInBackground<InterfacesOutcome>(
+      [path = store_path_, host = hostname.toStdString()] { return load_interfaces(path, host); },
+      [this, generation](InterfacesOutcome outcome) {
+        if (generation != interfaces_generation_) return;  // the user picked another device
+        if (outcome.error) {
+          emit failed(tr("Reading interfaces failed"), *outcome.error);
+          return;
+        }
+        emit interfacesReady(outcome);
+      });
+}
+
+bool StoreSession::startIngest(const QString& bundle, std::shared_ptr<std::atomic<bool>> cancel) {
+  if (ingest_cancel_) return false;
+  ingest_cancel_ = cancel ? std::move(cancel) : std::make_shared<std::atomic<bool>>(false);
+
+  // Called on the ingesting thread: post at most one update per percent (or message
+  // change) to the GUI thread. The destructor waits for the task, so `this` outlives it.
+  auto progress = [this, last_percent = -1, last_message = std::string()](
+                      double fraction, std::string_view message) mutable {
+    const int percent = static_cast<int>(std::lround(fraction * 100.0));
+    if (percent == last_percent && message == last_message) return;
+    last_percent = percent;
+    last_message.assign(message);
+    QMetaObject::invokeMethod(
+        this,
+        [this, fraction, text = QString::fromUtf8(message.data(), qsizetype(message.size()))] {
+          emit ingestProgress(fraction, text);
+        },
+        Qt::QueuedConnection);
+  };
+
+  runInBackground<IngestOutcome>(
+      [path = store_path_, bundle_path = std::filesystem::path(bundle.toStdString()),
+       flag = ingest_cancel_, progress = std::move(progress)]() mutable {
+        return run_ingest(path, bundle_path, flag.get(), std::move(progress));
+      },
+      [this](IngestOutcome outcome) {
+        ingest_cancel_.reset();
+        emit ingestFinished(outcome);
+      });
+  return true;
+}
+
+void StoreSession::cancelIngest() {
+  if (ingest_cancel_) ingest_cancel_->store(true);
+}
+
+}  // namespace st::ui

@@ -1,0 +1,63 @@
+// Owns the store path and runs every store call off the GUI thread
+// (QtConcurrent::run + QFutureWatcher). Results arrive as signals on the GUI thread;
+// answers to a request that has since been superseded are dropped (generation counters).
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+
+#include "ui/store_tasks.h"
+
+namespace st::ui {
+
+class StoreSession : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit StoreSession(std::filesystem::path store_path, QObject* parent = nullptr);
+  // Cancels a running ingest and waits for background work, so no task outlives the session.
+  ~StoreSession() override;
+
+  const std::filesystem::path& storePath() const { return store_path_; }
+  QString storePathText() const;
+  QString storeFileName() const;
+
+  // Opens read-write (creating and migrating) -> opened(runs) or failed().
+  void open();
+  // Runs + devices -> overviewReady(). Only the latest request is answered.
+  void refresh();
+  // One device's interfaces -> interfacesReady(). Only the latest request is answered.
+  void loadInterfaces(const QString& hostname);
+
+  // Starts ingesting `bundle`; false when an ingest is already running. `cancel` lets
+  // a caller hold (and pre-set) the flag; by default the session makes one.
+  bool startIngest(const QString& bundle, std::shared_ptr<std::atomic<bool>> cancel = {});
+  void cancelIngest();
+  bool isIngesting() const { return ingest_cancel_ != nullptr; }
+
+ signals:
+  void opened(qsizetype runs);
+  void overviewReady(const st::ui::StoreOverview& overview);
+  void interfacesReady(const st::ui::InterfacesOutcome& outcome);
+  void ingestProgress(double fraction, const QString& message);
+  void ingestFinished(const st::ui::IngestOutcome& outcome);
+  // `what` says which operation failed, for the status bar.
+  void failed(const QString& what, const st::Error& error);
+
+ private:
+  template <class T>
+  void runInBackground(std::function<T()> work, std::function<void(T)> done);
+
+  std::filesystem::path store_path_;
+  std::uint64_t overview_generation_ = 0;
+  std::uint64_t interfaces_generation_ = 0;
+  std::shared_ptr<std::atomic<bool>> ingest_cancel_;  // non-null while an ingest runs
+};
+
+}  // namespace st::ui

@@ -1,0 +1,118 @@
+#include "ui/store_tasks.h"
+
+#include <system_error>
+#include <utility>
+
+#include "parse/parser_registry.h"
+#include "store/store.h"
+
+namespace st::ui {
+namespace {
+
+// The XDG data directory may not exist on a first start.
+std::optional<Error> ensure_parent_directory(const std::filesystem::path& store_path) {
+  const auto parent = store_path.parent_path();
+  if (parent.empty()) return std::nullopt;
+  std::error_code ec;
+  std::filesystem::create_directories(parent, ec);
+  if (ec) {
+    Error error{ErrorKind::Io, "cannot create the store's directory: " + ec.message(), {}, {}, {}, {}};
+    error.with_file(parent.string()).with_hint("pass --store FILE or set STATETRACE_STORE");
+    return error;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+OpenOutcome open_and_migrate(const std::filesystem::path& store_path) {
+  OpenOutcome outcome;
+  if (auto error = ensure_parent_directory(store_path)) {
+    outcome.error = std::move(error);
+    return outcome;
+  }
+  auto db = store::open_store(store_path, store::OpenMode::ReadWrite);
+  if (!db) {
+    outcome.error = std::move(db).error();
+    return outcome;
+  }
+  auto runs = store::list_runs(*db);
+  if (!runs) {
+    outcome.error = std::move(runs).error();
+    return outcome;
+  }
+  outcome.runs = runs->size();
+  return outcome;
+}
+
+StoreOverview load_overview(const std::filesystem::path& store_path) {
+  StoreOverview overview;
+  auto db = store::open_store(store_path, store::OpenMode::ReadOnly);
+  if (!db) {
+    overview.error = std::move(db).error();
+    return overview;
+  }
+  auto runs = store::list_runs(*db);
+  if (!runs) {
+    overview.error = std::move(runs).error();
+    return overview;
+  }
+  auto devices = store::list_devices(*db, store::ListingFilter{});
+  if (!devices) {
+    overview.error = std::move(devices).error();
+    return overview;
+  }
+  overview.runs = runs->size();
+  overview.devices = std::make_shared<const std::vector<store::DeviceRow>>(std::move(*devices));
+  return overview;
+}
+
+InterfacesOutcome load_interfaces(const std::filesystem::path& store_path, std::string hostname) {
+  InterfacesOutcome outcome;
+  outcome.hostname = std::move(hostname);
+  auto db = store::open_store(store_path, store::OpenMode::ReadOnly);
+  if (!db) {
+    outcome.error = std::move(db).error();
+    return outcome;
+  }
+  auto rows = store::list_interfaces(*db, store::ListingFilter{.run = std::nullopt,
+                                                               .device = outcome.hostname});
+  if (!rows) {
+    outcome.error = std::move(rows).error();
+    return outcome;
+  }
+  outcome.interfaces = std::make_shared<const std::vector<store::InterfaceRow>>(std::move(*rows));
+  return outcome;
+}
+
+IngestOutcome run_ingest(const std::filesystem::path& store_path,
+                         const std::filesystem::path& bundle, const std::atomic<bool>* cancel,
+                         std::function<void(double, std::string_view)> progress) {
+  IngestOutcome outcome;
+  outcome.bundle = bundle.string();
+  if (auto error = ensure_parent_directory(store_path)) {
+    outcome.error = std::move(error);
+    return outcome;
+  }
+  auto db = store::open_store(store_path, store::OpenMode::ReadWrite);
+  if (!db) {
+    outcome.error = std::move(db).error();
+    return outcome;
+  }
+  const auto registry = parse::ParserRegistry::with_builtins();
+  ingest::IngestOptions options;
+  options.bundle = bundle;
+  options.progress = std::move(progress);
+  options.cancel = cancel;
+  auto summary = ingest::ingest_bundle(*db, registry, options);
+  if (summary) {
+    // A cancel that arrives after the commit is too late: the run is stored.
+    outcome.summary = std::move(*summary);
+    return outcome;
+  }
+  outcome.cancelled = cancel != nullptr && cancel->load();
+  outcome.error = std::move(summary).error();
+  return outcome;
+}
+
+}  // namespace st::ui

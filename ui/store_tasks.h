@@ -1,0 +1,64 @@
+// The work StoreSession runs off the GUI thread: plain C++ over the Qt-free core.
+// Each task opens its own connection (one sqlite3* per thread) and returns a value
+// that is safe to hand to the GUI thread once the task has finished.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "ingest/ingest_pipeline.h"
+#include "store/listings.h"
+
+namespace st::ui {
+
+// Immutable snapshots: shared between the task that made them and the models showing them.
+using DeviceSnapshot = std::shared_ptr<const std::vector<store::DeviceRow>>;
+using InterfaceSnapshot = std::shared_ptr<const std::vector<store::InterfaceRow>>;
+
+struct OpenOutcome {
+  std::size_t runs = 0;
+  std::optional<Error> error;
+};
+
+struct StoreOverview {
+  std::size_t runs = 0;
+  DeviceSnapshot devices;  // each device's latest snapshot; never null on success
+  std::optional<Error> error;
+};
+
+struct InterfacesOutcome {
+  std::string hostname;
+  InterfaceSnapshot interfaces;  // never null on success
+  std::optional<Error> error;
+};
+
+struct IngestOutcome {
+  std::string bundle;
+  std::optional<ingest::IngestSummary> summary;  // the run was stored
+  bool cancelled = false;                        // the user cancelled; nothing was stored
+  std::optional<Error> error;                    // failed (or the core's cancellation report)
+};
+
+// Opens the store read-write, which creates it and runs the migrations.
+OpenOutcome open_and_migrate(const std::filesystem::path& store_path);
+
+// Counts runs and lists each device's latest snapshot.
+StoreOverview load_overview(const std::filesystem::path& store_path);
+
+// The interfaces of one device's latest snapshot.
+InterfacesOutcome load_interfaces(const std::filesystem::path& store_path, std::string hostname);
+
+// Ingests one bundle with the built-in parsers. `cancel` may be null.
+IngestOutcome run_ingest(const std::filesystem::path& store_path,
+                         const std::filesystem::path& bundle, const std::atomic<bool>* cancel,
+                         std::function<void(double, std::string_view)> progress);
+
+}  // namespace st::ui

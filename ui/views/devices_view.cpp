@@ -1,0 +1,111 @@
+#include "ui/views/devices_view.h"
+
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QTableView>
+
+#include "ui/models/device_table_model.h"
+#include "ui/models/interface_table_model.h"
+#include "ui/models/natural_sort_proxy.h"
+#include "ui/models/table_roles.h"
+#include "ui/store_session.h"
+#include "ui/views/table_pane.h"
+
+namespace st::ui {
+
+DevicesView::DevicesView(StoreSession& session, QWidget* parent)
+    : QWidget(parent),
+      session_(session),
+      device_model_(new DeviceTableModel(this)),
+      interface_model_(new InterfaceTableModel(this)),
+      device_pane_(new TablePane(device_model_, tr("Filter devices (Ctrl+F)"), this)),
+      interface_pane_(new TablePane(interface_model_, tr("Filter interfaces"), this)),
+      splitter_(new QSplitter(Qt::Horizontal, this)),
+      last_active_pane_(device_pane_) {
+  device_pane_->setObjectName(QStringLiteral("devicePane"));
+  interface_pane_->setObjectName(QStringLiteral("interfacePane"));
+  device_pane_->setTitle(tr("Devices"));
+  interface_pane_->setTitle(tr("Interfaces"));
+
+  splitter_->addWidget(device_pane_);
+  splitter_->addWidget(interface_pane_);
+  splitter_->setChildrenCollapsible(false);
+  splitter_->setStretchFactor(0, 5);
+  splitter_->setStretchFactor(1, 6);
+
+  auto* layout = new QHBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(splitter_);
+
+  connect(device_pane_->view()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+          &DevicesView::onDeviceSelectionChanged);
+  connect(&session_, &StoreSession::interfacesReady, this, &DevicesView::onInterfacesReady);
+
+  // Ctrl+F goes to the filter of the table the user worked in last.
+  connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
+    for (TablePane* pane : {device_pane_, interface_pane_})
+      if (now && pane->isAncestorOf(now)) last_active_pane_ = pane;
+  });
+}
+
+void DevicesView::showOverview(const StoreOverview& overview) {
+  const QString keep = selected_;
+  device_model_->resetData(overview.devices);
+  device_pane_->fitColumns();
+  emit devicesShown(device_model_->rowCount());
+
+  if (!keep.isEmpty() && selectDevice(keep)) {
+    session_.loadInterfaces(keep);  // the new run may have changed its interfaces
+    return;
+  }
+  selected_.clear();
+  if (device_pane_->proxy()->rowCount() > 0) {
+    device_pane_->view()->selectRow(0);
+  } else {
+    interface_model_->resetData(InterfaceSnapshot{});
+    interface_pane_->setTitle(tr("Interfaces"));
+  }
+}
+
+bool DevicesView::selectDevice(const QString& hostname) {
+  const int source_row = device_model_->rowOf(hostname);
+  if (source_row < 0) return false;
+  const QModelIndex proxy_index =
+      device_pane_->proxy()->mapFromSource(device_model_->index(source_row, 0));
+  if (!proxy_index.isValid()) return false;
+  device_pane_->view()->selectRow(proxy_index.row());
+  device_pane_->view()->scrollTo(proxy_index);
+  return true;
+}
+
+void DevicesView::focusFilter() {
+  last_active_pane_->filterEdit()->setFocus(Qt::ShortcutFocusReason);
+  last_active_pane_->filterEdit()->selectAll();
+}
+
+void DevicesView::onDeviceSelectionChanged() {
+  const QModelIndexList rows = device_pane_->view()->selectionModel()->selectedRows();
+  if (rows.isEmpty()) return;  // keep showing the last device while the filter hides it
+  const QString hostname = rows.first().data(kHostnameRole).toString();
+  if (hostname == selected_) return;
+  selected_ = hostname;
+  interface_pane_->setTitle(tr("Interfaces — %1").arg(hostname));
+  session_.loadInterfaces(hostname);
+}
+
+void DevicesView::onInterfacesReady(const InterfacesOutcome& outcome) {
+  const QString hostname = QString::fromStdString(outcome.hostname);
+  if (hostname != selected_) return;
+  interface_model_->resetData(outcome.interfaces);
+  if (!interface_columns_fitted_ && interface_model_->rowCount() > 0) {
+    interface_pane_->fitColumns();
+    interface_columns_fitted_ = true;
+  }
+  emit interfacesShown(hostname, interface_model_->rowCount());
+}
+
+}  // namespace st::ui

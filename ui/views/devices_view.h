@@ -1,0 +1,62 @@
+// Devices on the left, the selected device's interfaces on the right (QSplitter).
+// The view's controller too: it asks the StoreSession for interfaces when the
+// selection changes and shows each snapshot the session hands back.
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+#include "ui/store_tasks.h"
+
+class QSplitter;
+class QTableView;
+class QLineEdit;
+
+namespace st::ui {
+
+class DeviceTableModel;
+class InterfaceTableModel;
+class StoreSession;
+class TablePane;
+
+class DevicesView : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit DevicesView(StoreSession& session, QWidget* parent = nullptr);
+
+  // Shows a new overview, keeping the selected device when it is still there
+  // (else selecting the first one).
+  void showOverview(const StoreOverview& overview);
+  // Selects `hostname` in the device table; false when it is not listed (or filtered out).
+  bool selectDevice(const QString& hostname);
+  QString selectedDevice() const { return selected_; }
+  // Focuses the filter box of the table the user worked in last (devices by default).
+  void focusFilter();
+
+  DeviceTableModel* deviceModel() const { return device_model_; }
+  InterfaceTableModel* interfaceModel() const { return interface_model_; }
+  TablePane* devicePane() const { return device_pane_; }
+  TablePane* interfacePane() const { return interface_pane_; }
+  QSplitter* splitter() const { return splitter_; }
+
+ signals:
+  void devicesShown(int count);
+  void interfacesShown(const QString& hostname, int count);
+
+ private:
+  void onDeviceSelectionChanged();
+  void onInterfacesReady(const InterfacesOutcome& outcome);
+
+  StoreSession& session_;
+  DeviceTableModel* device_model_;
+  InterfaceTableModel* interface_model_;
+  TablePane* device_pane_;
+  TablePane* interface_pane_;
+  QSplitter* splitter_;
+  QString selected_;
+  TablePane* last_active_pane_;
+  bool interface_columns_fitted_ = false;
+};
+
+}  // namespace st::ui

@@ -1,0 +1,42 @@
+// A titled table with its own filter box and a "shown of total" count: the building
+// block of the devices view's two halves.
+#pragma once
+
+#include <QWidget>
+
+class QAbstractItemModel;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace st::ui {
+
+class NaturalSortProxy;
+
+class TablePane : public QWidget {
+  Q_OBJECT
+
+ public:
+  TablePane(QAbstractItemModel* source, const QString& filter_placeholder, QWidget* parent = nullptr);
+
+  void setTitle(const QString& title);
+  // Sizes columns to their contents within sensible bounds; the last column stretches.
+  void fitColumns();
+
+  QTableView* view() const { return view_; }
+  QLineEdit* filterEdit() const { return filter_; }
+  NaturalSortProxy* proxy() const { return proxy_; }
+  QLabel* titleLabel() const { return title_; }
+
+ private:
+  void updateCount();
+
+  QAbstractItemModel* source_;
+  NaturalSortProxy* proxy_;
+  QLabel* title_;
+  QLabel* count_;
+  QLineEdit* filter_;
+  QTableView* view_;
+};
+
+}  // namespace st::ui
