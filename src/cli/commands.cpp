@@ -50,7 +50,7 @@ Result<int> ingest(const CliArgs& args, std::ostream& out) {
   ST_TRY(auto db, store::open_store(path, store::OpenMode::ReadWrite));
   ST_TRY(auto summary, ingest::ingest_bundle(db, parse::ParserRegistry::with_builtins(), options));
   if (args.json) {
-    out << to_json(summary).dump(2) << '\n';
+    out << dump(to_json(summary)) << '\n';
     return kOk;
   }
   auto count = [&](const char* status) {
@@ -72,7 +72,7 @@ Result<int> ingest(const CliArgs& args, std::ostream& out) {
 template <class Row>
 int print_rows(const CliArgs& args, std::ostream& out, const std::vector<Row>& rows, TextTable table) {
   if (args.json) {
-    out << to_json_array(rows).dump(2) << '\n';
+    out << dump(to_json_array(rows)) << '\n';
   } else {
     table.print(out);
   }

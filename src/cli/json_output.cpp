@@ -99,4 +99,8 @@ Json to_json(const Error& e) {
   return Json{{"error", inner}};
 }
 
+std::string dump(const Json& json, int indent) {
+  return json.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace st::cli

@@ -20,6 +20,9 @@ Json to_json(const store::SectionRow& row);
 Json to_json(const ingest::IngestSummary& summary);
 Json to_json(const Error& error);  // {"error": {...}}
 
+// Pretty-printed; bytes that are not UTF-8 (raw device output can hold any) become U+FFFD.
+std::string dump(const Json& json, int indent = 2);
+
 template <class Row>
 Json to_json_array(const std::vector<Row>& rows) {
   Json out = Json::array();

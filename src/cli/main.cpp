@@ -14,7 +14,7 @@ namespace {
 
 int report(const st::Error& error, bool json) {
   if (json) {
-    std::cerr << st::cli::to_json(error).dump() << '\n';
+    std::cerr << st::cli::dump(st::cli::to_json(error), -1) << '\n';
   } else {
     std::cerr << "statetrace-cli: error: " << error.describe() << '\n';
     if (error.kind == st::ErrorKind::Usage) std::cerr << '\n' << st::cli::usage_text();

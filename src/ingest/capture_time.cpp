@@ -12,7 +12,19 @@ std::string now_utc_iso() {
 }
 
 void resolve_capture_times(store::RunSnapshot& run, const std::vector<std::optional<std::int64_t>>& file_mtimes) {
-  std::optional<parse::UnixSeconds> latest_clock, latest_event, latest_mtime;
+  // The latest of each kind, kept with its printed-precision ISO text.
+  struct Latest {
+    std::optional<parse::UnixSeconds> seconds;
+    std::string iso;
+    void offer(const parse::ResolvedTime& t) {
+      if (t.unix_seconds && t.utc_iso && (!seconds || *t.unix_seconds > *seconds)) {
+        seconds = t.unix_seconds;
+        iso = *t.utc_iso;
+      }
+    }
+  };
+  Latest latest_clock, latest_event;
+  std::optional<parse::UnixSeconds> latest_mtime;
   for (const auto& m : file_mtimes) {
     if (m) latest_mtime = std::max(latest_mtime.value_or(*m), *m);
   }
@@ -21,20 +33,20 @@ void resolve_capture_times(store::RunSnapshot& run, const std::vector<std::optio
     if (device.clock) {
       auto resolved = parse::resolve(device.clock->record.time, std::nullopt);
       clock = resolved.unix_seconds;
-      if (clock) latest_clock = std::max(latest_clock.value_or(*clock), *clock);
+      latest_clock.offer(resolved);
     }
     for (auto& e : device.events) {
       std::optional<parse::UnixSeconds> reference = clock;
       if (!reference && e.file_index < file_mtimes.size()) reference = file_mtimes[e.file_index];
       e.time = parse::resolve(e.event.time, reference);
-      if (e.time.unix_seconds) latest_event = std::max(latest_event.value_or(*e.time.unix_seconds), *e.time.unix_seconds);
+      latest_event.offer(e.time);
     }
   }
-  if (latest_clock) {
-    run.captured_at = parse::format_utc_iso(*latest_clock);
+  if (latest_clock.seconds) {
+    run.captured_at = latest_clock.iso;
     run.captured_at_source = "show_clock";
-  } else if (latest_event) {
-    run.captured_at = parse::format_utc_iso(*latest_event);
+  } else if (latest_event.seconds) {
+    run.captured_at = latest_event.iso;
     run.captured_at_source = "syslog";
   } else if (latest_mtime) {
     run.captured_at = parse::format_utc_iso(*latest_mtime);

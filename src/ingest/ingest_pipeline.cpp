@@ -224,7 +224,7 @@ Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegi
   for (const auto& s : run.sections) ++summary.sections_by_status[s.status];
   summary.skipped_members = bundle.skipped;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  ST_LOG_INFO("ingested {} as run {}: {} files, {} devices, {:.1f} MB in {:.3f}s", options.bundle.string(), id.value,
+  ST_LOG_DEBUG("ingested {} as run {}: {} files, {} devices, {:.1f} MB in {:.3f}s", options.bundle.string(), id.value,
               summary.files, summary.devices, summary.bytes / 1e6, summary.seconds);
   return summary;
 }

@@ -52,7 +52,10 @@ class Statement {
 
   // Binds positional parameters 1..N and resets the statement for a new step.
   Statement& bind(int index, const SqlValue& value);
+  // Text is bound without a copy (SQLITE_STATIC): it must outlive the next step(),
+  // so temporaries are refused at compile time.
   Statement& bind(int index, const std::optional<std::string>& value);
+  Statement& bind(int index, std::optional<std::string>&& value) = delete;
   template <class... Values>
   Statement& bind_all(const Values&... values) {
     reset();

@@ -94,17 +94,12 @@ class RunWriter {
     }
     device_ids_.push_back(device_id);
 
-    const parse::DeviceFacts* facts = d.facts ? &d.facts->record : nullptr;
-    auto fact = [&](std::optional<std::string> parse::DeviceFacts::*field) -> std::optional<std::string> {
-      return facts ? facts->*field : std::nullopt;
-    };
-    std::optional<std::string> vendor = fact(&parse::DeviceFacts::vendor);
-    std::optional<std::string> platform = d.platform.empty() ? fact(&parse::DeviceFacts::platform)
-                                                              : std::optional<std::string>(d.platform);
+    // Facts bound as text must outlive the statement's step: keep them in one local.
+    parse::DeviceFacts facts = d.facts ? d.facts->record : parse::DeviceFacts{};
+    if (!d.platform.empty()) facts.platform = d.platform;
     std::string hash = ContentHash()
-                           .add(d.hostname).add(vendor).add(platform)
-                           .add(fact(&parse::DeviceFacts::model)).add(fact(&parse::DeviceFacts::os_version))
-                           .add(fact(&parse::DeviceFacts::serial))
+                           .add(d.hostname).add(facts.vendor).add(facts.platform)
+                           .add(facts.model).add(facts.os_version).add(facts.serial)
                            .hex();
     ST_TRY(auto snap, db_.prepare(
         "INSERT INTO device_snapshots(run_id, device_id, object_key, content_hash, file_id, offset, length, "
@@ -117,9 +112,8 @@ class RunWriter {
       snap.bind(6, integer(static_cast<std::int64_t>(d.facts->record.source.offset)));
       snap.bind(7, integer(static_cast<std::int64_t>(d.facts->record.source.length)));
     }
-    snap.bind(8, text(d.hostname_source)).bind(9, vendor).bind(10, platform);
-    snap.bind(11, fact(&parse::DeviceFacts::model)).bind(12, fact(&parse::DeviceFacts::os_version));
-    snap.bind(13, fact(&parse::DeviceFacts::serial)).bind(14, fact(&parse::DeviceFacts::uptime));
+    snap.bind(8, text(d.hostname_source)).bind(9, facts.vendor).bind(10, facts.platform);
+    snap.bind(11, facts.model).bind(12, facts.os_version).bind(13, facts.serial).bind(14, facts.uptime);
     ST_CHECK(snap.run());
     ST_CHECK(row_written());
 

@@ -1,0 +1,43 @@
+#include <catch2/catch.hpp>
+
+#include "parse/command_catalog.h"
+
+using st::parse::canonical_command;
+
+TEST_CASE("catalog: abbreviations and variants map to one canonical spelling", "[catalog]") {
+  auto canonical = [](std::string_view typed) {
+    auto c = canonical_command(typed);
+    return c ? c->canonical : std::string("<none>");
+  };
+  CHECK(canonical("show version") == "show version");
+  CHECK(canonical("sh ver") == "show version");
+  CHECK(canonical("SH VER") == "show version");
+  CHECK(canonical("sh int status") == "show interfaces status");
+  CHECK(canonical("show interface status") == "show interfaces status");
+  CHECK(canonical("show interfaces status") == "show interfaces status");
+  CHECK(canonical("sh int stat err") == "show interfaces status err-disabled");
+  CHECK(canonical("sh log") == "show logging");
+  CHECK(canonical("sh vlan br") == "show vlan brief");
+  CHECK(canonical("do show version") == "show version");
+  CHECK(canonical("  show   clock  ") == "show clock");
+  CHECK(canonical("show mac-address-table") == "show mac address-table");
+  CHECK(canonical("show mac address-table") == "show mac address-table");
+}
+
+TEST_CASE("catalog: unknown and over-abbreviated commands are not guessed", "[catalog]") {
+  CHECK_FALSE(canonical_command("s ver"));           // "s" alone is ambiguous on IOS
+  CHECK_FALSE(canonical_command("show interfaces stauts"));
+  CHECK_FALSE(canonical_command("show versions"));
+  CHECK_FALSE(canonical_command("exit"));
+  CHECK_FALSE(canonical_command(""));
+}
+
+TEST_CASE("catalog: output filters are kept and flagged", "[catalog]") {
+  auto c = canonical_command("show logging | include LINK-3");
+  REQUIRE(c);
+  CHECK(c->canonical == "show logging");
+  CHECK(c->filter == "| include LINK-3");
+  auto plain = canonical_command("show logging");
+  REQUIRE(plain);
+  CHECK(plain->filter.empty());
+}
