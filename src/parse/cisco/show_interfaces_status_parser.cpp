@@ -110,6 +110,15 @@ std::string_view slice(std::string_view line, std::size_t from, std::size_t to) 
   return line.substr(from, to - from);
 }
 
+// "Gi1/0/1", "Po12", "Fa0", "1/1/1": starts with a letter or digit and holds a digit.
+bool looks_like_port(std::string_view s) {
+  if (s.empty() || !is_alnum(s.front())) return false;
+  for (char c : s) {
+    if (is_digit(c)) return true;
+  }
+  return false;
+}
+
 InterfaceRecord start_record(const Line& line, std::string_view port) {
   InterfaceRecord rec;
   rec.name_raw = std::string(port);
@@ -148,6 +157,12 @@ Result<ParseResult> parse_show_interfaces_status(const SectionInput& input) {
 
     tokenize(text, tokens);
     const std::string_view port = tokens.front().text;
+    if (!looks_like_port(port)) {
+      ++result.skipped_lines;
+      result.warnings.push_back(
+          {line.range(), fmt::format("line {}: not an interface status row", line.number)});
+      continue;
+    }
 
     // Fibre-channel rows on Nexus: "fc2/1 is up    Port mode is NP", "fc2/5 is down (SFP not present)".
     if (tokens.size() >= 3 && tokens[1].text == "is") {
