@@ -212,8 +212,10 @@ Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegi
   ST_TRY(RunSnapshot run, BundleIngest(registry, options).build(bundle));
   for (auto& d : run.devices) d.site = sites.site_for(d.hostname);
 
+  auto parsed = std::chrono::steady_clock::now();
   if (options.progress) options.progress(0.85, "writing the store");
   ST_TRY(RunId id, store::write_run(db, run, options.cancel));
+  auto written = std::chrono::steady_clock::now();
   if (options.progress) options.progress(1.0, "done");
 
   IngestSummary summary;
@@ -224,6 +226,8 @@ Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegi
   for (const auto& s : run.sections) ++summary.sections_by_status[s.status];
   summary.skipped_members = bundle.skipped;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  summary.parse_seconds = std::chrono::duration<double>(parsed - started).count();
+  summary.write_seconds = std::chrono::duration<double>(written - parsed).count();
   ST_LOG_DEBUG("ingested {} as run {}: {} files, {} devices, {:.1f} MB in {:.3f}s", options.bundle.string(), id.value,
               summary.files, summary.devices, summary.bytes / 1e6, summary.seconds);
   return summary;

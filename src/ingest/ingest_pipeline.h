@@ -38,7 +38,9 @@ struct IngestSummary {
   std::map<std::string, std::size_t> sections_by_status;  // parsed, unknown, failed
   std::vector<std::string> skipped_members;  // bundle files that are not captures
   std::uint64_t bytes = 0;
-  double seconds = 0;
+  double seconds = 0;        // the whole ingest
+  double parse_seconds = 0;  // reading, splitting and parsing
+  double write_seconds = 0;  // the store transaction, commit included
   double megabytes_per_second() const { return seconds > 0 ? bytes / 1e6 / seconds : 0; }
 };
 
