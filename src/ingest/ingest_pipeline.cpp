@@ -9,7 +9,9 @@
 #include "ingest/capture_time.h"
 #include "ingest/platform_detector.h"
 #include "ingest/site_resolver.h"
+#include "parse/cisco/cli_error.h"
 #include "parse/command_catalog.h"
+#include "parse/line_cursor.h"
 #include "parse/session_splitter.h"
 #include "store/run_writer.h"
 
@@ -134,10 +136,20 @@ class BundleIngest {
     s.device_index = device;
     DeviceSnapshot& d = run_.devices[device];
 
+    std::string_view output = std::string_view(run_.files[file_index].bytes).substr(section.output.offset,
+                                                                                      section.output.length);
     auto canonical = parse::canonical_command(section.command_raw);
     if (section.command_raw.empty()) {
       s.status = "unknown";
       s.reason = "output after a bare prompt";
+    } else if (auto rejected = parse::cisco::find_cli_error(output)) {
+      s.status = "failed";
+      s.reason = fmt::format("the device rejected the command: {}", rejected->text);
+      if (canonical) s.canonical_command = canonical->canonical;
+    } else if (parse::is_blank(output)) {
+      s.status = "unknown";
+      s.reason = "no output";
+      if (canonical) s.canonical_command = canonical->canonical;
     } else if (!canonical) {
       s.status = "unknown";
       s.reason = "command not in the catalog";
@@ -150,8 +162,6 @@ class BundleIngest {
         s.reason = fmt::format("no parser for {} `{}`", d.platform, canonical->canonical);
       } else {
         s.parser = parser->id;
-        std::string_view output = std::string_view(run_.files[file_index].bytes).substr(section.output.offset,
-                                                                                          section.output.length);
         auto parsed = parser->parse(parse::SectionInput{output, d.platform, canonical->canonical});
         if (!parsed) {
           s.status = "failed";

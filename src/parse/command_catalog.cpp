@@ -3,7 +3,7 @@
 #include <array>
 #include <vector>
 
-#include "parse/text_lines.h"
+#include "parse/line_cursor.h"
 
 namespace st::parse {
 namespace {
@@ -49,19 +49,19 @@ constexpr std::array kSpellings{
     Spelling{"ter[[minal]] len[[gth]] 0", "terminal length 0"},
 };
 
-struct Token {
+struct SpellingToken {
   std::string_view required;  // must be typed
   std::string_view optional;  // may follow, as a prefix
 };
 
-std::vector<Token> tokens_of(std::string_view pattern) {
-  std::vector<Token> out;
+std::vector<SpellingToken> tokens_of(std::string_view pattern) {
+  std::vector<SpellingToken> out;
   std::size_t pos = 0;
   while (pos < pattern.size()) {
     std::size_t end = pattern.find(' ', pos);
     if (end == std::string_view::npos) end = pattern.size();
     std::string_view word = pattern.substr(pos, end - pos);
-    Token t{word, {}};
+    SpellingToken t{word, {}};
     if (auto open = word.find("[["); open != std::string_view::npos) {
       t.required = word.substr(0, open);
       t.optional = word.substr(open + 2, word.size() - open - 4);
@@ -72,13 +72,11 @@ std::vector<Token> tokens_of(std::string_view pattern) {
   return out;
 }
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool token_matches(std::string_view typed, const Token& t) {
+bool token_matches(std::string_view typed, const SpellingToken& t) {
   if (typed.size() < t.required.size() || typed.size() > t.required.size() + t.optional.size()) return false;
   for (std::size_t i = 0; i < typed.size(); ++i) {
     char expected = i < t.required.size() ? t.required[i] : t.optional[i - t.required.size()];
-    if (lower(typed[i]) != expected) return false;
+    if (to_lower(typed[i]) != expected) return false;
   }
   return true;
 }
@@ -110,7 +108,7 @@ std::optional<CanonicalCommand> canonical_command(std::string_view typed) {
   if (words.empty()) return std::nullopt;
 
   static const auto compiled = [] {
-    std::vector<std::pair<std::vector<Token>, std::string_view>> list;
+    std::vector<std::pair<std::vector<SpellingToken>, std::string_view>> list;
     for (const auto& s : kSpellings) list.emplace_back(tokens_of(s.pattern), s.canonical);
     return list;
   }();

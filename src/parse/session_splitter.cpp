@@ -1,23 +1,27 @@
 #include "parse/session_splitter.h"
 
-#include "parse/text_lines.h"
+#include "parse/line_cursor.h"
 
 namespace st::parse {
 namespace {
 
 constexpr std::size_t kMaxHostLength = 63;
 
-bool is_host_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '_' || c == '.';
+bool is_host_char(char c) { return is_alnum(c) || c == '-' || c == '_' || c == '.'; }
+
+// The offset just past the line's terminator ("\n" or "\r\n"), i.e. where the next line starts.
+std::uint64_t next_line_start(std::string_view text, const Line& line) {
+  std::size_t end = line.offset + line.text.size();
+  while (end < text.size() && text[end] == '\r') ++end;
+  if (end < text.size() && text[end] == '\n') ++end;
+  return end;
 }
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 }  // namespace
 
 bool match_prompt(std::string_view line, PromptMatch& out) {
   // host[(config...)]# or host[(config...)]> — hostnames start with a letter (IOS rule).
-  if (line.empty() || !is_letter(line[0])) return false;
+  if (line.empty() || !is_alpha(line[0])) return false;
   std::size_t i = 1;
   while (i < line.size() && is_host_char(line[i])) ++i;
   if (i > kMaxHostLength) return false;
@@ -53,9 +57,11 @@ std::vector<Section> split_sessions(std::string_view text) {
     have_current = false;
   };
 
-  for_each_line(text, [&](const Line& line) {
+  LineCursor cursor(text);
+  Line line;
+  while (cursor.next(line)) {
     PromptMatch m;
-    if (!match_prompt(strip_cr(line.text), m)) return;
+    if (!match_prompt(line.text, m)) continue;
     if (!seen_prompt) {
       seen_prompt = true;
       preamble_end = line.offset;
@@ -65,9 +71,9 @@ std::vector<Section> split_sessions(std::string_view text) {
     current.prompt = std::string(m.prompt);
     current.command_raw = std::string(m.command);
     current.range.offset = line.offset;
-    current.output.offset = line.offset + line.full_length;
+    current.output.offset = next_line_start(text, line);
     have_current = true;
-  });
+  }
   close_current(text.size());
 
   if (!seen_prompt) preamble_end = text.size();
