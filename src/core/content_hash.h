@@ -14,6 +14,7 @@ class ContentHash {
  public:
   ContentHash& add(std::string_view field);
   ContentHash& add(const std::string& field) { return add(std::string_view(field)); }
+  ContentHash& add(const char* field) { return add(std::string_view(field)); }
   ContentHash& add(const std::optional<std::string>& field);
   std::string hex() const;  // 16 lowercase hex digits (FNV-1a 64)
 
