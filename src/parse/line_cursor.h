@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -93,6 +94,21 @@ std::optional<Int> to_int(std::string_view s) {
   const auto [ptr, ec] = std::from_chars(first, last, value);
   if (ec != std::errc{} || ptr != last || s.empty()) return std::nullopt;
   return value;
+}
+
+// Number of lines in `data` (an upper bound on the records a line-oriented parser emits),
+// so result vectors can be reserved once instead of growing by copies.
+inline std::size_t count_lines(std::string_view data) {
+  std::size_t lines = 0;
+  const char* p = data.data();
+  const char* const end = p + data.size();
+  while (p < end) {
+    const void* hit = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    ++lines;
+    if (hit == nullptr) break;
+    p = static_cast<const char*>(hit) + 1;
+  }
+  return lines;
 }
 
 // A whitespace-separated token and its position in the line it came from.

@@ -137,6 +137,7 @@ Result<ParseResult> parse_show_interfaces_status(const SectionInput& input) {
   std::optional<Columns> columns;
   std::vector<Token> tokens;
   tokens.reserve(16);
+  result.interfaces.reserve(count_lines(input.output));
   bool saw_header = false;
 
   LineCursor cursor(input.output);

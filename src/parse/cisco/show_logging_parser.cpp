@@ -247,6 +247,7 @@ Result<ParseResult> parse_show_logging(const SectionInput& input) {
   if (auto error = find_cli_error(input.output)) return fail(cli_error(*error, "show logging"));
   ParseResult result;
   const std::optional<std::size_t> body = body_start(input.output);
+  result.events.reserve(count_lines(input.output.substr(body.value_or(0))));
   // Without the header, parsing starts at the first line that looks like a message.
   bool started = false;
   EventRecord* current = nullptr;
