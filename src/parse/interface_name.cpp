@@ -114,19 +114,25 @@ std::optional<std::string> interface_in_message(std::string_view message) {
     std::size_t p = i;
     while (p < n && is_prefix_char(message[p])) ++p;
     const std::string_view prefix = message.substr(i, p - i);
-    if (p < n && is_digit(message[p])) {
-      std::size_t e = p;
+    // "GigabitEthernet 0/22", "Gi 0/19", "ethernet 1/1/36": one blank before a slotted number.
+    const bool spaced = p + 1 < n && message[p] == ' ' && is_digit(message[p + 1]);
+    const std::size_t digits = spaced ? p + 1 : p;
+    if (digits < n && is_digit(message[digits])) {
+      std::size_t e = digits;
       while (e < n && is_number_char(message[e])) ++e;
-      // The number must end the word ("Gi1/0/3," yes; "Gi1/0/3abc" no).
-      const bool word_ends = e == n || !(is_alpha(message[e]) || message[e] == '_');
-      std::string_view number = message.substr(p, e - p);
+      // The number must end the word ("Gi1/0/3," yes; "Gi1/0/3abc", "FI800-16mkr" no).
+      const bool word_ends =
+          e == n || !(is_alpha(message[e]) || message[e] == '_' || message[e] == '-');
+      std::string_view number = message.substr(digits, e - digits);
       while (!number.empty() &&
              (number.back() == '.' || number.back() == ':' || number.back() == '/')) {
         number.remove_suffix(1);
       }
       // "VLAN0010" in spanning-tree messages names a VLAN, not the SVI.
       const bool stp_vlan = prefix == "VLAN";
-      if (word_ends && !stp_vlan) {
+      const bool spaced_ok = !spaced || number.find('/') != std::string_view::npos;
+      if (word_ends && !stp_vlan && spaced_ok) {
+        if (spaced && is_brocade_ethernet(prefix)) return std::string(number);
         if (const InterfaceType* type = match_type(prefix)) {
           std::string out(type->short_name);
           out.append(number);

@@ -74,6 +74,10 @@ TEST_CASE("interface_in_message finds the interface a syslog message names",
         "Gi1/0/3");
   CHECK(interface_in_message("Interface Port-channel12, changed state to up") == "Po12");
   CHECK(interface_in_message("Interface Vlan20, changed state to down") == "Vl20");
+  CHECK(interface_in_message("Interface TenGigabitEthernet 1/1, changed state to down.") ==
+        "Te1/1");
+  CHECK(interface_in_message("Changed interface state to down: Gi 0/19") == "Gi0/19");
+  CHECK(interface_in_message("System: Interface ethernet 1/1/36, state down") == "1/1/36");
   CHECK(interface_in_message("Authentication failed for client (0011.2233.4455) on Interface "
                              "TwentyFiveGigE1/0/7 AuditSessionID 0A0A0A0B") == "Twe1/0/7");
 }
@@ -84,5 +88,7 @@ TEST_CASE("interface_in_message ignores text that only looks like a name", "[int
   CHECK_FALSE(interface_in_message("Power Device detected: IEEE PD"));
   CHECK_FALSE(interface_in_message("Topology Change received on VLAN0010 from 0011.2233.4455"));
   CHECK_FALSE(interface_in_message("Line protocol on Interface Embedded-Service-Engine0/0"));
+  CHECK_FALSE(interface_in_message("Aug 9 09:22:59 FI800-16mkr System: Interface up"));
+  CHECK_FALSE(interface_in_message("Process 10 on Gi 5 is down"));  // no slot: not a port
   CHECK_FALSE(interface_in_message(""));
 }
