@@ -6,6 +6,7 @@
 // contain spaces or status words, rows shifted by overflowing columns ("Fa1/6   test  ..."),
 // and the "notconnect: TD" suffixes some releases print. Rows that still do not fit are
 // cut at the header's column positions, with a warning.
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <vector>

@@ -1,5 +1,6 @@
 // `show version` (IOS, IOS-XE, stacks) -> DeviceFacts plus one GenericRecord with the
 // remaining fields ntc-templates' cisco_ios_show_version extracts.
+#include <initializer_list>
 #include <string>
 #include <vector>
 
