@@ -34,6 +34,7 @@ MainWindow::MainWindow(std::filesystem::path store_path, QWidget* parent)
   setWindowTitle(tr("StateTrace — %1").arg(session_->storeFileName()));
   resize(1200, 760);
   setCentralWidget(devices_view_);
+  devices_view_->setFocus();
   createMenus();
 
   store_label_->setText(QDir::toNativeSeparators(session_->storePathText()));
@@ -158,8 +159,10 @@ void MainWindow::reportError(const QString& what, const Error& error) {
 }
 
 void MainWindow::updateStatus() {
-  counts_label_->setText(tr("%n run(s)", nullptr, static_cast<int>(runs_)) + QStringLiteral(" · ") +
-                         tr("%n device(s)", nullptr, static_cast<int>(devices_)));
+  // English plurals by hand: %n forms only resolve once a translation is installed.
+  const QString runs = runs_ == 1 ? tr("1 run") : tr("%1 runs").arg(runs_);
+  const QString devices = devices_ == 1 ? tr("1 device") : tr("%1 devices").arg(devices_);
+  counts_label_->setText(runs + QStringLiteral(" · ") + devices);
 }
 
 }  // namespace st::ui

@@ -41,6 +41,8 @@ TEST_CASE("device model passes QAbstractItemModelTester with real rows and after
   CHECK(cell(model, 0, DeviceTableModel::Hostname) == QStringLiteral("HQ-B1-ACC-01"));
   CHECK(cell(model, 1, DeviceTableModel::Model) == QStringLiteral("C9500-24Y4C"));
   CHECK(cell(model, 2, DeviceTableModel::Site) == QStringLiteral("LAB"));
+  CHECK(cell(model, 2, DeviceTableModel::Uptime) == QStringLiteral("3d 1h"));
+  CHECK(cell(model, 2, DeviceTableModel::Uptime, Qt::ToolTipRole).contains(QStringLiteral("3 days, 1 hour, 2 minutes")));
   CHECK(model.data(model.index(0, DeviceTableModel::Hostname), Qt::FontRole).value<QFont>().bold());
   CHECK(cell(model, 0, DeviceTableModel::Serial, Qt::ToolTipRole).contains(QStringLiteral("HQ-B1-ACC-01.log:33")));
   CHECK(model.headerData(DeviceTableModel::OsVersion, Qt::Horizontal).toString() == QStringLiteral("OS version"));
@@ -83,4 +85,8 @@ TEST_CASE("uptime text converts to minutes", "[ui][models]") {
   CHECK(st::ui::uptime_minutes("2 years, 31 weeks, 6 days, 9 hours, 55 minutes") ==
         2 * 525600 + 31 * 10080 + 6 * 1440 + 9 * 60 + 55);
   CHECK(st::ui::uptime_minutes("unknown") == -1);
+  CHECK(st::ui::compact_uptime(5) == QStringLiteral("5m"));
+  CHECK(st::ui::compact_uptime(3 * 1440 + 62) == QStringLiteral("3d 1h"));
+  CHECK(st::ui::compact_uptime(525600 + 4 * 1440) == QStringLiteral("1y"));  // zero weeks left out
+  CHECK(st::ui::compact_uptime(0) == QStringLiteral("0m"));
 }

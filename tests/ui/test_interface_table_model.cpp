@@ -117,3 +117,13 @@ TEST_CASE("status colours stay readable on light and dark palettes", "[ui][model
   CHECK(st::ui::interface_state_color(InterfaceState::NotConnected, light) !=
         st::ui::interface_state_color(InterfaceState::Disabled, light));
 }
+
+TEST_CASE("natural comparison orders port numbers by value", "[ui][models]") {
+  using st::ui::natural_compare;
+  CHECK(natural_compare(u"Gi1/0/2", u"Gi1/0/10") < 0);
+  CHECK(natural_compare(u"Gi1/0/10", u"Gi1/0/2") > 0);
+  CHECK(natural_compare(u"gi1/0/2", u"Gi1/0/2") == 0);
+  CHECK(natural_compare(u"Fa0/1", u"Gi0/1") < 0);
+  CHECK(natural_compare(u"Gi1/0/1", u"Gi1/0/1.100") < 0);
+  CHECK(natural_compare(u"Vlan010", u"Vlan9") > 0);
+}

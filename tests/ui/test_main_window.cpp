@@ -44,7 +44,7 @@ void show_device(MainWindow& window, const QString& hostname) {
   CHECK(view->selectedDevice() == hostname);
   REQUIRE(t::wait_until([&] {
     const auto* first = view->interfaceModel()->rowAt(0);
-    return first && first->device == hostname.toStdString();
+    return !view->isLoadingInterfaces() && first && first->device == hostname.toStdString();
   }));
 }
 
@@ -97,14 +97,36 @@ TEST_CASE("main window shows the sample bundle's devices and interfaces", "[ui][
         std::set<std::string>{"HQ-B1-ACC-01", "HQ-B1-ACC-02", "HQ-CORE-DST-01", "lab-sw1", "lab-sw2"});
   CHECK(window.runCount() == 1);
 
+  // Another device first, so that selecting HQ-B1-ACC-01 really switches the interfaces.
+  show_device(window, QStringLiteral("HQ-CORE-DST-01"));
   show_device(window, QStringLiteral("HQ-B1-ACC-01"));
   auto* interfaces = view->interfaceModel();
-  CHECK(interfaces->rowCount() > 4);
+  CHECK(interfaces->rowCount() > 90);  // a two-member 48-port stack plus uplinks
   for (int row = 0; row < interfaces->rowCount(); ++row) {
     INFO("row " << row);
     CHECK_FALSE(interfaces->rowAt(row)->name.empty());
     CHECK(interfaces->rowAt(row)->status.has_value());
   }
+  // Known ports of the sample (see resources/samples/README.md).
+  const auto* bpdu = find_port(*interfaces, "Gi2/0/23");
+  REQUIRE(bpdu != nullptr);
+  CHECK(bpdu->status == std::optional<std::string>("err-disabled"));
+  CHECK(bpdu->vlan == std::optional<std::string>("10"));
+  const auto* nvr = find_port(*interfaces, "Gi1/0/46");
+  REQUIRE(nvr != nullptr);
+  CHECK(nvr->status == std::optional<std::string>("disabled"));
+  CHECK(nvr->vlan == std::optional<std::string>("99"));
+
+  // The interface filter drops rows.
+  auto* interface_pane = view->interfacePane();
+  const int all_ports = interface_pane->proxy()->rowCount();
+  interface_pane->filterEdit()->setText(QStringLiteral("err-disabled"));
+  CHECK(interface_pane->proxy()->rowCount() == 1);
+  interface_pane->filterEdit()->setText(QStringLiteral("UNUSED"));
+  CHECK(interface_pane->proxy()->rowCount() > 1);
+  CHECK(interface_pane->proxy()->rowCount() < all_ports);
+  interface_pane->filterEdit()->clear();
+  CHECK(interface_pane->proxy()->rowCount() == all_ports);
 
   // The device filter narrows the device table.
   auto* device_pane = view->devicePane();
@@ -113,6 +135,13 @@ TEST_CASE("main window shows the sample bundle's devices and interfaces", "[ui][
   device_pane->filterEdit()->clear();
   CHECK(device_pane->proxy()->rowCount() == 5);
 
+  // Screenshot: HQ-B1-ACC-01 around its err-disabled port, so every status colour shows.
+  show_device(window, QStringLiteral("HQ-B1-ACC-01"));
+  for (int row = 0; row < interface_pane->proxy()->rowCount(); ++row) {
+    const QModelIndex index = interface_pane->proxy()->index(row, InterfaceTableModel::Name);
+    if (index.data().toString() == QStringLiteral("Gi2/0/23"))
+      interface_pane->view()->scrollTo(index, QAbstractItemView::PositionAtCenter);
+  }
   grab_and_check(window, QStringLiteral("main-window-sample.png"));
 }
 

@@ -3,13 +3,36 @@
 
 #include <QImage>
 #include <QString>
+#include <QStringList>
 
 #include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
 #include "store/listings.h"
+
+// Readable QString / QStringList values in Catch's failure messages.
+namespace Catch {
+template <>
+struct StringMaker<QString> {
+  static std::string convert(const QString& value) { return '"' + value.toStdString() + '"'; }
+};
+template <>
+struct StringMaker<QStringList> {
+  static std::string convert(const QStringList& value) {
+    return "{ " + value.join(QStringLiteral(", ")).toStdString() + " }";
+  }
+};
+template <>
+struct StringMaker<std::optional<std::string>> {
+  static std::string convert(const std::optional<std::string>& value) {
+    return value ? '"' + *value + '"' : std::string("nullopt");
+  }
+};
+}  // namespace Catch
 
 namespace st::ui::test {
 

@@ -1,6 +1,7 @@
 #include "ui/models/device_table_model.h"
 
 #include <QFont>
+#include <QStringList>
 
 #include <cctype>
 #include <optional>
@@ -51,6 +52,25 @@ long long uptime_minutes(std::string_view uptime) {
   return recognised ? total : -1;
 }
 
+QString compact_uptime(long long minutes) {
+  struct Unit {
+    long long minutes;
+    char16_t suffix;
+  };
+  static constexpr Unit units[] = {{525600, u'y'}, {10080, u'w'}, {1440, u'd'}, {60, u'h'}, {1, u'm'}};
+  // The two units from the largest non-zero one; a zero second unit is left out.
+  QStringList parts;
+  int shown = 0;
+  for (const Unit& unit : units) {
+    const long long count = minutes / unit.minutes;
+    minutes %= unit.minutes;
+    if (parts.isEmpty() && count == 0) continue;
+    if (count > 0) parts << QString::number(count) + QChar(unit.suffix);
+    if (++shown == 2) break;
+  }
+  return parts.isEmpty() ? QStringLiteral("0m") : parts.join(u' ');
+}
+
 DeviceTableModel::DeviceTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void DeviceTableModel::resetData(DeviceSnapshot snapshot) {
@@ -98,7 +118,11 @@ QVariant DeviceTableModel::data(const QModelIndex& index, int role) const {
       case Model: return text(device->model);
       case OsVersion: return text(device->os_version);
       case Serial: return text(device->serial);
-      case Uptime: return text(device->uptime);
+      case Uptime: {
+        if (!device->uptime) return {};
+        const long long minutes = uptime_minutes(*device->uptime);
+        return minutes >= 0 ? compact_uptime(minutes) : text(device->uptime);
+      }
       default: return {};
     }
   };
@@ -125,6 +149,7 @@ QVariant DeviceTableModel::data(const QModelIndex& index, int role) const {
       QString tip = QString::fromStdString(device->hostname);
       if (device->vendor || device->platform)
         tip += QStringLiteral("\n") + text(device->vendor) + QStringLiteral(" ") + text(device->platform);
+      if (device->uptime) tip += QStringLiteral("\n") + tr("up %1").arg(text(device->uptime));
       if (device->source)
         tip += QStringLiteral("\n") +
                tr("from %1:%2").arg(QString::fromStdString(device->source->file)).arg(device->source->offset);

@@ -37,5 +37,7 @@ class DeviceTableModel : public QAbstractTableModel {
 
 // "2 years, 31 weeks, 6 days, 9 hours, 55 minutes" -> minutes; -1 when nothing is recognised.
 long long uptime_minutes(std::string_view uptime);
+// Minutes as the two largest units: "2y 31w", "3d 1h", "5m" (the full text is in the tooltip).
+QString compact_uptime(long long minutes);
 
 }  // namespace st::ui

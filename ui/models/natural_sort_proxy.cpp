@@ -6,9 +6,32 @@
 
 namespace st::ui {
 
+int natural_compare(QStringView a, QStringView b) {
+  qsizetype i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].isDigit() && b[j].isDigit()) {
+      // Compare digit runs by value: skip leading zeros, then longer is larger.
+      while (i < a.size() && a[i] == u'0') ++i;
+      while (j < b.size() && b[j] == u'0') ++j;
+      qsizetype ei = i, ej = j;
+      while (ei < a.size() && a[ei].isDigit()) ++ei;
+      while (ej < b.size() && b[ej].isDigit()) ++ej;
+      if (ei - i != ej - j) return (ei - i) < (ej - j) ? -1 : 1;
+      for (; i < ei; ++i, ++j)
+        if (a[i] != b[j]) return a[i] < b[j] ? -1 : 1;
+      continue;
+    }
+    const QChar ca = a[i].toCaseFolded(), cb = b[j].toCaseFolded();
+    if (ca != cb) return ca < cb ? -1 : 1;
+    ++i;
+    ++j;
+  }
+  if (i < a.size()) return 1;
+  if (j < b.size()) return -1;
+  return 0;
+}
+
 NaturalSortProxy::NaturalSortProxy(QObject* parent) : QSortFilterProxyModel(parent) {
-  collator_.setNumericMode(true);
-  collator_.setCaseSensitivity(Qt::CaseInsensitive);
   setSortRole(kSortRole);
   setFilterKeyColumn(-1);
   setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -24,7 +47,9 @@ bool NaturalSortProxy::lessThan(const QModelIndex& left, const QModelIndex& righ
   if (a_empty != b_empty) return b_empty;
   if (a.typeId() == QMetaType::LongLong && b.typeId() == QMetaType::LongLong)
     return a.toLongLong() < b.toLongLong();
-  return collator_.compare(a.toString(), b.toString()) < 0;
+  const QString sa = a.toString(), sb = b.toString();
+  if (const int order = natural_compare(sa, sb); order != 0) return order < 0;
+  return sa < sb;  // a stable tie-break for names that differ only in case or zeros
 }
 
 }  // namespace st::ui

@@ -2,10 +2,14 @@
 // natural order (Gi1/0/2 before Gi1/0/10), the filter matches any column.
 #pragma once
 
-#include <QCollator>
 #include <QSortFilterProxyModel>
+#include <QStringView>
 
 namespace st::ui {
+
+// <0, 0, >0 like strcmp; digit runs compare by value, letters case-insensitively.
+// (QCollator's numeric mode needs ICU, which not every Qt build has.)
+int natural_compare(QStringView a, QStringView b);
 
 class NaturalSortProxy : public QSortFilterProxyModel {
   Q_OBJECT
@@ -15,9 +19,6 @@ class NaturalSortProxy : public QSortFilterProxyModel {
 
  protected:
   bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
-
- private:
-  QCollator collator_;
 };
 
 }  // namespace st::ui

@@ -1,6 +1,8 @@
 #include "ui/views/devices_view.h"
 
 #include <QApplication>
+
+#include <algorithm>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -40,6 +42,8 @@ DevicesView::DevicesView(StoreSession& session, QWidget* parent)
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(splitter_);
+  setFocusProxy(device_pane_->view());
+  connect(splitter_, &QSplitter::splitterMoved, this, [this] { user_moved_splitter_ = true; });
 
   connect(device_pane_->view()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
           &DevicesView::onDeviceSelectionChanged);
@@ -56,10 +60,11 @@ void DevicesView::showOverview(const StoreOverview& overview) {
   const QString keep = selected_;
   device_model_->resetData(overview.devices);
   device_pane_->fitColumns();
+  balanceSplitter();
   emit devicesShown(device_model_->rowCount());
 
   if (!keep.isEmpty() && selectDevice(keep)) {
-    session_.loadInterfaces(keep);  // the new run may have changed its interfaces
+    requestInterfaces(keep);  // the new run may have changed its interfaces
     return;
   }
   selected_.clear();
@@ -87,6 +92,18 @@ void DevicesView::focusFilter() {
   last_active_pane_->filterEdit()->selectAll();
 }
 
+void DevicesView::balanceSplitter() {
+  if (user_moved_splitter_ || device_model_->rowCount() == 0) return;
+  // Devices get what their columns need, as long as the interfaces keep theirs and
+  // some room for descriptions; the interfaces never get less than 45%.
+  constexpr int kDescriptionRoom = 120;
+  const int total = splitter_->width() - splitter_->handleWidth();
+  const int interfaces_need = interface_pane_->preferredWidth(kDescriptionRoom, kDescriptionRoom);
+  const int devices = std::clamp(std::min(device_pane_->preferredWidth(), total - interfaces_need),
+                                 total / 4, total * 55 / 100);
+  splitter_->setSizes({devices, total - devices});
+}
+
 void DevicesView::onDeviceSelectionChanged() {
   const QModelIndexList rows = device_pane_->view()->selectionModel()->selectedRows();
   if (rows.isEmpty()) return;  // keep showing the last device while the filter hides it
@@ -94,16 +111,22 @@ void DevicesView::onDeviceSelectionChanged() {
   if (hostname == selected_) return;
   selected_ = hostname;
   interface_pane_->setTitle(tr("Interfaces — %1").arg(hostname));
+  requestInterfaces(hostname);
+}
+
+void DevicesView::requestInterfaces(const QString& hostname) {
+  loading_interfaces_ = true;
   session_.loadInterfaces(hostname);
 }
 
 void DevicesView::onInterfacesReady(const InterfacesOutcome& outcome) {
   const QString hostname = QString::fromStdString(outcome.hostname);
   if (hostname != selected_) return;
+  loading_interfaces_ = false;
   interface_model_->resetData(outcome.interfaces);
-  if (!interface_columns_fitted_ && interface_model_->rowCount() > 0) {
-    interface_pane_->fitColumns();
-    interface_columns_fitted_ = true;
+  if (interface_model_->rowCount() > 0) {
+    interface_pane_->fitColumns(TablePane::Fit::GrowOnly);
+    balanceSplitter();
   }
   emit interfacesShown(hostname, interface_model_->rowCount());
 }

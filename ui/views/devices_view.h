@@ -31,6 +31,8 @@ class DevicesView : public QWidget {
   // Selects `hostname` in the device table; false when it is not listed (or filtered out).
   bool selectDevice(const QString& hostname);
   QString selectedDevice() const { return selected_; }
+  // True while the selected device's interfaces are being fetched.
+  bool isLoadingInterfaces() const { return loading_interfaces_; }
   // Focuses the filter box of the table the user worked in last (devices by default).
   void focusFilter();
 
@@ -47,6 +49,8 @@ class DevicesView : public QWidget {
  private:
   void onDeviceSelectionChanged();
   void onInterfacesReady(const InterfacesOutcome& outcome);
+  void balanceSplitter();
+  void requestInterfaces(const QString& hostname);
 
   StoreSession& session_;
   DeviceTableModel* device_model_;
@@ -56,7 +60,8 @@ class DevicesView : public QWidget {
   QSplitter* splitter_;
   QString selected_;
   TablePane* last_active_pane_;
-  bool interface_columns_fitted_ = false;
+  bool user_moved_splitter_ = false;
+  bool loading_interfaces_ = false;
 };
 
 }  // namespace st::ui

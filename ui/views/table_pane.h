@@ -20,8 +20,13 @@ class TablePane : public QWidget {
   TablePane(QAbstractItemModel* source, const QString& filter_placeholder, QWidget* parent = nullptr);
 
   void setTitle(const QString& title);
+  enum class Fit { Exact, GrowOnly };
   // Sizes columns to their contents within sensible bounds; the last column stretches.
-  void fitColumns();
+  // GrowOnly never narrows a column (keeps the user's widths across snapshots).
+  void fitColumns(Fit fit = Fit::Exact);
+  // The width that shows every column; the last (stretching) one gets its content
+  // width bounded to [min_last, max_last].
+  int preferredWidth(int min_last = 0, int max_last = 400) const;
 
   QTableView* view() const { return view_; }
   QLineEdit* filterEdit() const { return filter_; }
@@ -37,6 +42,7 @@ class TablePane : public QWidget {
   QLabel* count_;
   QLineEdit* filter_;
   QTableView* view_;
+  bool columns_fitted_ = false;
 };
 
 }  // namespace st::ui
