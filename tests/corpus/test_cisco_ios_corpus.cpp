@@ -1,5 +1,5 @@
 // Accuracy of the built-in cisco_ios parsers on ntc-templates' test corpus: every field we
-// map is compared with ntc's expected value; the per-command ratio has a floor of 95%.
+// map is compared with ntc's expected value; the per-command ratio has a floor (kFloor, 99%; the issue asked for at least 95%).
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -17,7 +17,7 @@ using st::corpus::FieldMap;
 using st::corpus::Score;
 
 // Raise this floor as the parsers improve; never lower it.
-constexpr double kFloor = 0.95;
+constexpr double kFloor = 0.99;  // measured 100% on every command when set (Foundation I)
 
 std::optional<std::string> opt(const std::string& s) {
   if (s.empty()) return std::nullopt;
