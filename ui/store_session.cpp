@@ -71,11 +71,8 @@ void StoreSession::loadInterfaces(const QString& hostname) {
       [path = store_path_, host = hostname.toStdString()] { return load_interfaces(path, host); },
       [this, generation](InterfacesOutcome outcome) {
         if (generation != interfaces_generation_) return;  // the user picked another device
-        if (outcome.error) {
-          emit failed(tr("Reading interfaces failed"), *outcome.error);
-          return;
-        }
-        emit interfacesReady(outcome);
+        if (outcome.error) emit failed(tr("Reading interfaces failed"), *outcome.error);
+        emit interfacesReady(outcome);  // also on failure, so the view stops waiting
       });
 }
 

@@ -32,7 +32,8 @@ class StoreSession : public QObject {
   void open();
   // Runs + devices -> overviewReady(). Only the latest request is answered.
   void refresh();
-  // One device's interfaces -> interfacesReady(). Only the latest request is answered.
+  // One device's interfaces -> interfacesReady() (after failed() when it fails).
+  // Only the latest request is answered.
   void loadInterfaces(const QString& hostname);
 
   // Starts ingesting `bundle`; false when an ingest is already running. `cancel` lets

@@ -36,7 +36,7 @@ struct StoreOverview {
 
 struct InterfacesOutcome {
   std::string hostname;
-  InterfaceSnapshot interfaces;  // never null on success
+  InterfaceSnapshot interfaces;  // null when `error` is set
   std::optional<Error> error;
 };
 

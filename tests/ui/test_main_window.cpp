@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -15,6 +17,7 @@
 #include <set>
 #include <string>
 
+#include "ui/ingest_controller.h"
 #include "ui/main_window.h"
 #include "ui/models/device_table_model.h"
 #include "ui/models/interface_table_model.h"
@@ -229,4 +232,83 @@ TEST_CASE("first start ingests the sample bundle into an empty store", "[ui][win
   else
     qputenv("STATETRACE_SAMPLE_BUNDLE", previous);
   CHECK(t::runs_in(store).size() == 1);
+}
+
+TEST_CASE("File → Open Bundle ingests another bundle and refreshes the window", "[ui][window]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const std::filesystem::path store = dir.filePath(QStringLiteral("store.sqlite")).toStdString();
+  t::ingest_or_fail(store, t::fixture_bundle());
+
+  MainWindow window(store);
+  open_and_wait(window);
+  REQUIRE(window.devicesView()->deviceModel()->rowCount() == 2);
+
+  // The shortcuts the menus promise.
+  QStringList shortcuts;
+  for (QAction* action : window.findChildren<QAction*>()) shortcuts << action->shortcut().toString();
+  CHECK(shortcuts.contains(QStringLiteral("Ctrl+O")));
+  CHECK(shortcuts.contains(QStringLiteral("Ctrl+Q")));
+  CHECK(shortcuts.contains(QStringLiteral("Ctrl+F")));
+
+  QSignalSpy finished(window.ingestController(), &st::ui::IngestController::finished);
+  window.ingestBundle(QString::fromStdString(t::sample_bundle().string()));
+  REQUIRE(t::wait_until([&] { return finished.count() == 1; }));
+  const auto outcome = finished.at(0).at(0).value<st::ui::IngestOutcome>();
+  INFO((outcome.error ? outcome.error->describe() : std::string()));
+  REQUIRE(outcome.summary.has_value());
+  CHECK(window.statusBar()->currentMessage().startsWith(QStringLiteral("Ingested")));
+  REQUIRE(t::wait_until([&] { return window.devicesView()->deviceModel()->rowCount() == 7; }));
+  CHECK(window.runCount() == 2);
+  CHECK(t::runs_in(store).size() == 2);
+}
+
+TEST_CASE("a store that cannot be opened is reported, not shown", "[ui][window]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  // A directory where the store file should be.
+  const QString bogus = dir.filePath(QStringLiteral("not-a-file.sqlite"));
+  REQUIRE(QDir().mkpath(bogus));
+  MainWindow window(bogus.toStdString());
+  QSignalSpy errors(&window, &MainWindow::errorReported);
+  window.show();
+  window.start();
+  REQUIRE(t::wait_until([&] { return errors.count() >= 1; }));
+  CHECK(errors.at(0).at(0).toString().contains(QStringLiteral("Opening the store failed")));
+  CHECK(window.statusBar()->currentMessage().contains(QStringLiteral("not-a-file.sqlite")));
+  CHECK(window.devicesView()->deviceModel()->rowCount() == 0);
+}
+
+TEST_CASE("status colours on a dark palette: screenshot", "[ui][window]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const std::filesystem::path store = dir.filePath(QStringLiteral("dark.sqlite")).toStdString();
+  t::ingest_or_fail(store, t::fixture_bundle());
+
+  const QPalette light = QApplication::palette();
+  QPalette dark;
+  dark.setColor(QPalette::Window, QColor(0x35, 0x35, 0x35));
+  dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+  dark.setColor(QPalette::Base, QColor(0x2b, 0x2b, 0x2b));
+  dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+  dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+  dark.setColor(QPalette::Button, QColor(0x40, 0x40, 0x40));
+  dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+  dark.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb3));
+  dark.setColor(QPalette::HighlightedText, Qt::white);
+  dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+  QApplication::setPalette(dark);
+
+  {
+    MainWindow window(store);
+    open_and_wait(window);
+    show_device(window, QStringLiteral("BR2-F1-ACC-01"));
+    auto* model = window.devicesView()->interfaceModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+      const QColor color = model->data(model->index(row, InterfaceTableModel::Status), Qt::ForegroundRole).value<QColor>();
+      if (color.isValid()) CHECK(color.lightnessF() > 0.4);  // light text on the dark base
+    }
+    grab_and_check(window, QStringLiteral("main-window-dark.png"));
+  }
+  QApplication::setPalette(light);
 }

@@ -123,7 +123,7 @@ void DevicesView::onInterfacesReady(const InterfacesOutcome& outcome) {
   const QString hostname = QString::fromStdString(outcome.hostname);
   if (hostname != selected_) return;
   loading_interfaces_ = false;
-  interface_model_->resetData(outcome.interfaces);
+  interface_model_->resetData(outcome.interfaces);  // null (empty) when the read failed
   if (interface_model_->rowCount() > 0) {
     interface_pane_->fitColumns(TablePane::Fit::GrowOnly);
     balanceSplitter();
