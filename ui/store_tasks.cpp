@@ -1,36 +1,15 @@
 #include "ui/store_tasks.h"
 
-#include <system_error>
 #include <utility>
 
 #include "parse/parser_registry.h"
 #include "store/store.h"
 
 namespace st::ui {
-namespace {
-
-// The XDG data directory may not exist on a first start.
-std::optional<Error> ensure_parent_directory(const std::filesystem::path& store_path) {
-  const auto parent = store_path.parent_path();
-  if (parent.empty()) return std::nullopt;
-  std::error_code ec;
-  std::filesystem::create_directories(parent, ec);
-  if (ec) {
-    Error error{ErrorKind::Io, "cannot create the store's directory: " + ec.message(), {}, {}, {}, {}};
-    error.with_file(parent.string()).with_hint("pass --store FILE or set STATETRACE_STORE");
-    return error;
-  }
-  return std::nullopt;
-}
-
-}  // namespace
 
 OpenOutcome open_and_migrate(const std::filesystem::path& store_path) {
   OpenOutcome outcome;
-  if (auto error = ensure_parent_directory(store_path)) {
-    outcome.error = std::move(error);
-    return outcome;
-  }
+  // open_store creates the store's folder (the XDG data dir may not exist on a first start).
   auto db = store::open_store(store_path, store::OpenMode::ReadWrite);
   if (!db) {
     outcome.error = std::move(db).error();
@@ -90,10 +69,6 @@ IngestOutcome run_ingest(const std::filesystem::path& store_path,
                          std::function<void(double, std::string_view)> progress) {
   IngestOutcome outcome;
   outcome.bundle = bundle.string();
-  if (auto error = ensure_parent_directory(store_path)) {
-    outcome.error = std::move(error);
-    return outcome;
-  }
   auto db = store::open_store(store_path, store::OpenMode::ReadWrite);
   if (!db) {
     outcome.error = std::move(db).error();

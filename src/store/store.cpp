@@ -77,7 +77,7 @@ Result<Database> open_store(const std::filesystem::path& path, OpenMode mode) {
     std::filesystem::create_directories(path.parent_path(), ec);
     if (ec) {
       return fail(Error{ErrorKind::Io, fmt::format("cannot create the store's folder: {}", ec.message()),
-                        path.parent_path().string(), {}, {}, {}});
+                        path.parent_path().string(), {}, {}, "pass --store FILE or set STATETRACE_STORE"});
     }
   }
   ST_TRY(Database db, Database::open(path, mode));
