@@ -24,8 +24,9 @@ Result<std::optional<std::int64_t>> CliArgs::get_int(const std::string& name) co
 
 const std::vector<CommandSpec>& command_specs() {
   static const std::vector<CommandSpec> specs{
-      {"ingest", "ingest PATH [--site NAME] [--site-pattern REGEX]",
-       "parse a bundle (directory of .log files) into a new run", 1, {"--site", "--site-pattern"}, {}},
+      {"ingest", "ingest PATH [--site NAME] [--site-pattern REGEX] [--threads N] [--force]",
+       "parse a bundle (directory, .zip, .tar.gz or .log) into a new run", 1,
+       {"--site", "--site-pattern", "--threads"}, {"--force"}},
       {"runs", "runs", "list stored runs", 0, {}, {}},
       {"devices", "devices [--run N] [--device HOST]", "list devices (each device's latest snapshot without --run)",
        0, {"--run", "--device"}, {}},
@@ -35,6 +36,9 @@ const std::vector<CommandSpec>& command_specs() {
        {"--run", "--device"}, {}},
       {"raw", "raw --run N --file FILE --offset A --length B", "print the exact stored bytes of a range", 0,
        {"--run", "--file", "--offset", "--length"}, {}},
+      {"generate", "generate OUT_DIR [--devices N] [--runs M] [--seed S] [--profile full|lean] [--tidy]",
+       "write synthetic multi-vendor capture bundles and a manifest", 1,
+       {"--devices", "--runs", "--seed", "--profile"}, {"--tidy"}},
   };
   return specs;
 }

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cli/exit_codes.h"
+#include "cli/generate_command.h"
 #include "cli/json_output.h"
 #include "cli/text_table.h"
 #include "ingest/ingest_pipeline.h"
@@ -42,6 +43,9 @@ Result<int> ingest(const CliArgs& args, std::ostream& out) {
   options.bundle = args.positional.at(0);
   options.site = args.get("--site");
   if (auto pattern = args.get("--site-pattern")) options.site_pattern = *pattern;
+  ST_TRY(auto threads, args.get_int("--threads"));
+  if (threads) options.threads = static_cast<unsigned>(*threads);
+  options.force = args.has("--force");
   // Refuse a missing bundle before the store is created or touched.
   if (std::error_code ec; !std::filesystem::exists(options.bundle, ec)) {
     return fail(Error{ErrorKind::InputRefused, "no such file or directory", options.bundle.string(), {}, {}, {}});
@@ -57,14 +61,21 @@ Result<int> ingest(const CliArgs& args, std::ostream& out) {
     auto it = summary.sections_by_status.find(status);
     return it == summary.sections_by_status.end() ? std::size_t{0} : it->second;
   };
+  if (summary.duplicate_of) {
+    out << fmt::format("already stored: every one of the {} file(s) is in run {}; nothing written "
+                       "(--force stores it again)\n",
+                       summary.files, summary.duplicate_of->value);
+    return kOk;
+  }
   out << fmt::format("run {}: {} file(s), {} device(s)\n", summary.run.value, summary.files, summary.devices);
   out << fmt::format("sections: {} parsed, {} unknown, {} failed\n", count("parsed"), count("unknown"),
                      count("failed"));
   if (!summary.skipped_members.empty()) {
     out << fmt::format("skipped {} file(s) that are not .log captures\n", summary.skipped_members.size());
   }
-  out << fmt::format("{:.2f} MB in {:.3f} s ({:.1f} MB/s)\n", summary.bytes / 1e6, summary.seconds,
-                     summary.megabytes_per_second());
+  for (const auto& warning : summary.warnings) out << "warning: " << warning << '\n';
+  out << fmt::format("{:.2f} MB in {:.3f} s ({:.1f} MB/s, {} rows, {} parser thread(s))\n", summary.bytes / 1e6,
+                     summary.seconds, summary.megabytes_per_second(), summary.rows, summary.threads);
   out << fmt::format("store: {}\n", path.string());
   return kOk;
 }
@@ -162,6 +173,7 @@ Result<int> run_command(const CliArgs& args, std::ostream& out) {
   if (args.command == "events") return events(args, out);
   if (args.command == "sections") return sections(args, out);
   if (args.command == "raw") return raw(args, out);
+  if (args.command == "generate") return generate_command(args, out);
   return fail(ErrorKind::Usage, fmt::format("unknown command '{}'", args.command));
 }
 

@@ -79,11 +79,15 @@ Json to_json(const ingest::IngestSummary& s) {
     auto it = s.sections_by_status.find(status);
     sections[status] = it == s.sections_by_status.end() ? 0 : it->second;
   }
-  return Json{{"run", s.run.value},
+  return Json{{"run", s.duplicate_of ? Json(nullptr) : Json(s.run.value)},
+              {"duplicate_of", s.duplicate_of ? Json(s.duplicate_of->value) : Json(nullptr)},
               {"files", s.files},
               {"devices", s.devices},
               {"sections", sections},
               {"skipped_files", s.skipped_members},
+              {"warnings", s.warnings},
+              {"rows", s.rows},
+              {"threads", s.threads},
               {"megabytes", static_cast<double>(s.bytes) / 1e6},
               {"seconds", s.seconds},
               {"megabytes_per_second", s.megabytes_per_second()}};

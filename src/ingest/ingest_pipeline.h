@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bundle/bundle_reader.h"
 #include "core/error.h"
 #include "core/ids.h"
 #include "parse/parser_registry.h"
@@ -29,6 +30,9 @@ struct IngestOptions {
   // fraction in [0, 1] and a short message; called from the ingesting thread.
   std::function<void(double fraction, std::string_view message)> progress;
   const std::atomic<bool>* cancel = nullptr;  // set to true to stop; nothing is stored
+  unsigned threads = 0;                       // parser threads; 0 = one per core
+  bool force = false;                         // store a bundle even when every member is stored already
+  bundle::BundleLimits limits;                // archive member size and expansion bounds
 };
 
 struct IngestSummary {
@@ -37,10 +41,14 @@ struct IngestSummary {
   std::size_t devices = 0;
   std::map<std::string, std::size_t> sections_by_status;  // parsed, unknown, failed
   std::vector<std::string> skipped_members;  // bundle files that are not captures
+  std::vector<std::string> warnings;         // e.g. archive member names rewritten to stay inside
+  std::optional<RunId> duplicate_of;         // set when every member was stored already: nothing written
+  std::uint64_t rows = 0;                    // rows written
+  unsigned threads = 1;
   std::uint64_t bytes = 0;
   double seconds = 0;        // the whole ingest
-  double parse_seconds = 0;  // reading, splitting and parsing
-  double write_seconds = 0;  // the store transaction, commit included
+  double parse_seconds = 0;  // splitting, parsing, hashing, compressing: summed over parser threads
+  double write_seconds = 0;  // the writer thread's time in the store, commit included
   double megabytes_per_second() const { return seconds > 0 ? bytes / 1e6 / seconds : 0; }
 };
 

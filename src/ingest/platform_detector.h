@@ -1,8 +1,10 @@
 // Which platform (ntc-templates name) a device runs, from its `show version` output,
-// then from its prompt style. Foundation II adds Arista EOS and Brocade/Ruckus FastIron.
+// then from its prompt style: Cisco IOS, Arista EOS ("arista_eos") and Brocade/Ruckus FastIron
+// ("ruckus_fastiron"; vendor "ruckus").
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "util/zstd_codec.h"
+
 namespace st::store {
 
 Result<std::string> read_raw(Database& db, RunId run, std::string_view file, ByteRange range) {
@@ -33,11 +35,23 @@ Result<std::string> read_raw(Database& db, RunId run, std::string_view file, Byt
     ST_TRY(bool row, chunks.step());
     if (!row) break;
     auto chunk_offset = static_cast<std::uint64_t>(chunks.int64(0));
-    if (chunks.text(2) != "none") {
-      return fail(Error{ErrorKind::Store, fmt::format("unsupported chunk codec '{}'", chunks.text(2)),
-                        std::string(file), {}, chunk_offset, "this store was written by a newer StateTrace"});
-    }
+    auto chunk_length = static_cast<std::size_t>(chunks.int64(1));
+    std::string codec = chunks.text(2);
+    std::string decoded;
     std::string_view data = chunks.blob(3);
+    if (codec == "zstd") {
+      auto plain = util::zstd_decompress(data, chunk_length);
+      if (!plain) {
+        Error e = plain.error();
+        e.with_file(std::string(file)).with_offset(chunk_offset);
+        return fail(std::move(e));
+      }
+      decoded = std::move(*plain);
+      data = decoded;
+    } else if (codec != "none") {
+      return fail(Error{ErrorKind::Store, fmt::format("unsupported chunk codec '{}'", codec), std::string(file), {},
+                        chunk_offset, "this store was written by a newer StateTrace"});
+    }
     std::uint64_t from = std::max(range.offset, chunk_offset) - chunk_offset;
     std::uint64_t to = std::min(range.end(), chunk_offset + data.size()) - chunk_offset;
     out.append(data.substr(from, to - from));

@@ -1,16 +1,52 @@
-// Writes one parsed bundle as one run, in one transaction: all of it or none of it.
+// Writes one bundle as one run, in one transaction: all of it or none of it.
+// Files arrive one FileBatch at a time (in bundle order) so parsing and writing overlap;
+// nothing is visible to readers until commit().
 #pragma once
 
 #include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
 
 #include "core/error.h"
 #include "core/ids.h"
 #include "store/database.h"
-#include "store/run_snapshot.h"
+#include "store/file_batch.h"
 
 namespace st::store {
 
-// Commits only when every row is written; on any error (or cancel) the store is unchanged.
-Result<RunId> write_run(Database& db, const RunSnapshot& run, const std::atomic<bool>* cancel = nullptr);
+struct RunTotals {
+  std::size_t files = 0;
+  std::size_t devices = 0;
+  std::uint64_t bytes = 0;
+  std::uint64_t rows = 0;
+  std::map<std::string, std::size_t> sections_by_status;
+};
+
+class RunWriter {
+ public:
+  using SiteOf = std::function<std::string(std::string_view hostname)>;
+
+  // Takes the write lock (a second writer waits for the busy timeout, then fails clearly).
+  static Result<RunWriter> begin(Database& db, const RunHeader& header, SiteOf site_of,
+                                 const std::atomic<bool>* cancel = nullptr);
+  RunWriter(RunWriter&&) noexcept;
+  RunWriter& operator=(RunWriter&&) = delete;
+  ~RunWriter();  // rolls back unless committed
+
+  Result<void> add(const FileBatch& batch);
+  // Writes the per-device snapshots and the run's capture time, then commits.
+  Result<RunId> commit();
+
+  const RunTotals& totals() const;
+  RunId run() const;  // the id this run gets if it commits
+
+ private:
+  struct State;
+  explicit RunWriter(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace st::store

@@ -247,3 +247,34 @@ TEST_CASE("ingest: a cancelled ingest stores nothing", "[ingest]") {
   CHECK(count(db, "runs") == 0);
   CHECK(count(db, "file_chunks") == 0);
 }
+
+TEST_CASE("ingest: telemetry per file and device adds up to the file and its sections", "[ingest][telemetry]") {
+  test::TempDir dir;
+  const std::string capture = test::access_switch_capture("NYC-B2-ACC-07");
+  test::write_file(dir / "b/a.log", capture);
+  auto db = fresh_store(dir);
+  REQUIRE(ingest_path(db, dir / "b"));
+  auto stmt = db.prepare(
+      "SELECT COALESCE(d.hostname, ''), t.bytes, t.parse_seconds, t.parsed, t.unknown, t.failed "
+      "FROM ingest_telemetry t LEFT JOIN devices d ON d.id = t.device_id ORDER BY t.rowid");
+  REQUIRE(stmt);
+  std::int64_t bytes = 0;
+  std::vector<std::string> hosts;
+  while (*stmt->step()) {
+    hosts.push_back(stmt->text(0));
+    bytes += stmt->int64(1);
+    CHECK(stmt->is_null(2) == false);
+    if (hosts.back() == "NYC-B2-ACC-07") {
+      CHECK(stmt->int64(3) == 4);  // clock, version, interfaces status, logging
+      CHECK(stmt->int64(4) == 3);  // terminal length (no output), show vlan brief, exit
+      CHECK(stmt->int64(5) == 0);
+    }
+  }
+  CHECK(hosts == std::vector<std::string>{"", "NYC-B2-ACC-07"});  // the preamble has no device
+  CHECK(bytes == static_cast<std::int64_t>(capture.size()));
+  CHECK(count(db, "file_chunks") >= 1);
+  auto codec = db.prepare("SELECT DISTINCT codec FROM file_chunks");
+  REQUIRE(codec);
+  REQUIRE(*codec->step());
+  CHECK(codec->text(0) == "zstd");
+}

@@ -1,0 +1,199 @@
+#include "ingest/file_parser.h"
+
+#include <chrono>
+#include <cstdint>
+#include <fmt/format.h>
+#include <unordered_map>
+
+#include "ingest/platform_detector.h"
+#include "parse/cisco/cli_error.h"
+#include "parse/command_catalog.h"
+#include "parse/line_cursor.h"
+#include "parse/session_splitter.h"
+#include "util/sha256.h"
+#include "util/zstd_codec.h"
+
+namespace st::ingest {
+namespace {
+
+using store::FileBatch;
+using store::HostSnapshot;
+using store::SectionSnapshot;
+
+class MemberParser {
+ public:
+  MemberParser(const MemberInput& member, const parse::ParserRegistry& registry)
+      : member_(member), bytes_(member.bytes), registry_(registry) {}
+
+  FileBatch run() {
+    batch_.path = member_.path;
+    batch_.size = bytes_.size();
+    batch_.mtime_unix = member_.mtime_unix;
+    if (member_.mtime_unix) batch_.mtime_iso = parse::format_utc_iso(*member_.mtime_unix);
+    batch_.sha256 = util::sha256_hex(bytes_);
+    for (std::size_t offset = 0; offset < bytes_.size(); offset += kRawChunkBytes) {
+      std::size_t length = std::min(kRawChunkBytes, bytes_.size() - offset);
+      batch_.chunks.push_back({offset, length, "zstd", util::zstd_compress(bytes_.substr(offset, length))});
+    }
+    auto sections = parse::split_sessions(bytes_);
+    detect_platforms(sections);
+    for (const auto& section : sections) parse_timed(section);
+    resolve_times();
+    return std::move(batch_);
+  }
+
+ private:
+  // A host's platform decides its parsers, so it is known before its sections are parsed.
+  void detect_platforms(const std::vector<parse::Section>& sections) {
+    std::unordered_map<std::string, std::optional<std::string_view>> version_output;
+    std::unordered_map<std::string, std::string_view> prompt;
+    for (const auto& s : sections) {
+      if (s.before_first_prompt) continue;
+      prompt.try_emplace(s.host, s.prompt);
+      auto canonical = parse::canonical_command(s.command_raw);
+      auto& known = version_output[s.host];
+      if (canonical && canonical->canonical == "show version" && !known) {
+        known = bytes_.substr(s.output.offset, s.output.length);
+      }
+    }
+    for (const auto& [host, output] : version_output) platforms_[host] = detect_platform(output, prompt[host]);
+  }
+
+  std::size_t host_index(const std::string& host) {
+    auto [it, inserted] = host_by_name_.try_emplace(host, batch_.hosts.size());
+    if (inserted) {
+      HostSnapshot h;
+      h.hostname = host;
+      h.platform = platforms_[host].platform;
+      batch_.hosts.push_back(std::move(h));
+    }
+    return it->second;
+  }
+
+  void parse_timed(const parse::Section& section) {
+    auto started = std::chrono::steady_clock::now();
+    parse_section(section);
+    const SectionSnapshot& s = batch_.sections.back();
+    auto& t = telemetry_for(s.host_index);
+    t.bytes += section.range.length;
+    t.parse_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (s.status == "parsed") ++t.parsed;
+    else if (s.status == "failed") ++t.failed;
+    else ++t.unknown;
+  }
+
+  store::HostTelemetry& telemetry_for(std::optional<std::size_t> host) {
+    auto [it, inserted] = telemetry_by_host_.try_emplace(host.value_or(SIZE_MAX), batch_.telemetry.size());
+    if (inserted) batch_.telemetry.push_back(store::HostTelemetry{host, 0, 0, 0, 0, 0});
+    return batch_.telemetry[it->second];
+  }
+
+  void parse_section(const parse::Section& section) {
+    SectionSnapshot s;
+    s.range = section.range;
+    s.output = section.output;
+    s.prompt = section.prompt;
+    s.command = section.command_raw;
+    if (section.before_first_prompt) {
+      s.status = "unknown";
+      s.reason = "text before the first prompt";
+      batch_.sections.push_back(std::move(s));
+      return;
+    }
+    std::size_t host = host_index(section.host);
+    s.host_index = host;
+    HostSnapshot& h = batch_.hosts[host];
+
+    std::string_view output = bytes_.substr(section.output.offset, section.output.length);
+    auto canonical = parse::canonical_command(section.command_raw);
+    if (canonical) {
+      s.canonical_command = canonical->canonical;
+      if (!canonical->filter.empty()) s.filter = canonical->filter;
+    }
+    if (section.command_raw.empty()) {
+      s.status = "unknown";
+      s.reason = "output after a bare prompt";
+    } else if (auto rejected = parse::cisco::find_cli_error(output)) {
+      s.status = "failed";
+      s.reason = fmt::format("the device rejected the command: {}", rejected->text);
+    } else if (parse::is_blank(output)) {
+      s.status = "unknown";
+      s.reason = "no output";
+    } else if (!canonical) {
+      s.status = "unknown";
+      s.reason = "command not in the catalog";
+    } else if (const parse::ParserEntry* parser = registry_.find(h.platform, canonical->canonical); !parser) {
+      s.status = "unknown";
+      s.reason = fmt::format("no parser for {} `{}`", h.platform, canonical->canonical);
+    } else {
+      s.parser = parser->id;
+      auto parsed = parser->parse(parse::SectionInput{output, h.platform, canonical->canonical});
+      if (!parsed) {
+        s.status = "failed";
+        s.reason = parsed.error().message;
+      } else {
+        s.status = "parsed";
+        s.record_count = absorb(h, section.output.offset, *parser, std::move(*parsed), s);
+      }
+    }
+    batch_.sections.push_back(std::move(s));
+  }
+
+  // Moves a parser's records into the host snapshot with member-absolute byte ranges.
+  static std::size_t absorb(HostSnapshot& h, std::uint64_t base, const parse::ParserEntry& parser,
+                            parse::ParseResult result, SectionSnapshot& s) {
+    std::size_t count = 0;
+    if (result.facts) {
+      result.facts->source = result.facts->source.shifted(base);
+      h.facts = std::move(*result.facts);
+      ++count;
+    }
+    if (result.clock) h.clock = std::move(*result.clock);
+    h.interfaces.reserve(h.interfaces.size() + result.interfaces.size());
+    for (auto& i : result.interfaces) {
+      i.source = i.source.shifted(base);
+      h.interfaces.push_back(std::move(i));
+      ++count;
+    }
+    h.events.reserve(h.events.size() + result.events.size());
+    for (auto& e : result.events) {
+      e.source = e.source.shifted(base);
+      h.events.push_back({std::move(e), {}});
+      ++count;
+    }
+    for (auto& r : result.records) {
+      r.source = r.source.shifted(base);
+      h.records.push_back({std::move(r), parser.canonical_command, parser.id});
+      ++count;
+    }
+    for (auto& w : result.warnings) s.warnings.push_back({w.at.shifted(base), std::move(w.message)});
+    return count;
+  }
+
+  void resolve_times() {
+    for (auto& h : batch_.hosts) {
+      std::optional<parse::UnixSeconds> reference = member_.mtime_unix;
+      if (h.clock) {
+        h.clock_time = parse::resolve(h.clock->time, std::nullopt);
+        if (h.clock_time->unix_seconds) reference = h.clock_time->unix_seconds;
+      }
+      for (auto& e : h.events) e.time = parse::resolve(e.event.time, reference);
+    }
+  }
+
+  const MemberInput& member_;
+  std::string_view bytes_;
+  const parse::ParserRegistry& registry_;
+  FileBatch batch_;
+  std::unordered_map<std::string, PlatformGuess> platforms_;
+  std::unordered_map<std::string, std::size_t> host_by_name_;
+  std::unordered_map<std::size_t, std::size_t> telemetry_by_host_;
+};
+
+}  // namespace
+
+store::FileBatch parse_member(MemberInput member, const parse::ParserRegistry& registry) {
+  return MemberParser(member, registry).run();
+}
+
+}  // namespace st::ingest
