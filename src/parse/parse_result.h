@@ -49,6 +49,10 @@ struct EventRecord {
   std::string message_id;             // LINK-3-UPDOWN
   std::optional<std::string> interface;  // canonical name when the message names one
   std::string message;
+  // Normalized kind from rules/event_kinds.json (parse/event_kind.h): link_down, link_up,
+  // lineproto_down, lineproto_up, auth_fail, err_disable, stp_change, power_fault, poe_fault,
+  // env_alarm, config_change or other.
+  std::string kind = "other";
   ByteRange source;
 };
 

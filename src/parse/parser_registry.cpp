@@ -1,6 +1,9 @@
 #include "parse/parser_registry.h"
 
+#include "parse/arista/arista_parsers.h"
+#include "parse/brocade/brocade_parsers.h"
 #include "parse/cisco/cisco_parsers.h"
+#include "parse/event_kind.h"
 
 namespace st::parse {
 
@@ -30,6 +33,17 @@ const ParserEntry* ParserRegistry::find(std::string_view platform,
 ParserRegistry ParserRegistry::with_builtins() {
   ParserRegistry registry;
   cisco::register_builtins(registry);
+  arista::register_builtins(registry);
+  brocade::register_builtins(registry);
+  // Every built-in logging parser's events get their normalized kind here, in one place.
+  for (auto& entry : registry.entries_) {
+    if (entry.canonical_command != "show logging") continue;
+    entry.parse = [inner = std::move(entry.parse)](const SectionInput& input) -> Result<ParseResult> {
+      auto result = inner(input);
+      if (result) classify_events(*result, input.platform);
+      return result;
+    };
+  }
   return registry;
 }
 

@@ -19,12 +19,35 @@ std::uint64_t next_line_start(std::string_view text, const Line& line) {
 
 }  // namespace
 
+// Skips ANSI CSI sequences ("\x1b[1;32m", "\x1b[0m") that coloured terminals put around prompts.
+static std::size_t skip_ansi(std::string_view line, std::size_t i) {
+  while (i + 1 < line.size() && line[i] == '\x1b' && line[i + 1] == '[') {
+    std::size_t j = i + 2;
+    while (j < line.size() && !(line[j] >= '@' && line[j] <= '~')) ++j;
+    if (j >= line.size()) return i;
+    i = j + 1;
+  }
+  return i;
+}
+
 bool match_prompt(std::string_view line, PromptMatch& out) {
+  line = line.substr(skip_ansi(line, 0));
   // host[(config...)]# or host[(config...)]> — hostnames start with a letter (IOS rule).
+  // FastIron prints "SSH@host#", "telnet@host>", "SSH@host(config-if-e1000-1/1/1)#" and
+  // Junos "user@host>": a session or user word and '@' before the host, which is the
+  // part after the '@'.
   if (line.empty() || !is_alpha(line[0])) return false;
   std::size_t i = 1;
   while (i < line.size() && is_host_char(line[i])) ++i;
   if (i > kMaxHostLength) return false;
+  std::size_t host_begin = 0;
+  if (i < line.size() && line[i] == '@') {
+    host_begin = i + 1;
+    if (host_begin >= line.size() || !is_alnum(line[host_begin])) return false;
+    i = host_begin + 1;
+    while (i < line.size() && is_host_char(line[i])) ++i;
+    if (i - host_begin > kMaxHostLength) return false;
+  }
   std::size_t host_end = i;
   if (i < line.size() && line[i] == '(') {
     std::size_t close = line.find(')', i);
@@ -33,9 +56,9 @@ bool match_prompt(std::string_view line, PromptMatch& out) {
   }
   if (i >= line.size() || (line[i] != '#' && line[i] != '>')) return false;
   // "host#" must be followed by the end, a space or the command: "Router#show", "Router# show".
-  out.host = line.substr(0, host_end);
+  out.host = line.substr(host_begin, host_end - host_begin);
   out.prompt = line.substr(0, i + 1);
-  out.command = trim(line.substr(i + 1));
+  out.command = trim(line.substr(skip_ansi(line, i + 1)));
   return true;
 }
 

@@ -1,4 +1,5 @@
-// Splits a CLI session capture into sections at prompts (host#, host>, host(config-if)#).
+// Splits a CLI session capture into sections at prompts (host#, host>, host(config-if)#;
+// FastIron SSH@host#, telnet@host>, SSH@host(config-if-e1000-1/1/1)#; Junos user@host>).
 // Works on string_views over the raw bytes: offsets are exact positions in the file.
 #pragma once
 

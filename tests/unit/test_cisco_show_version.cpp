@@ -247,7 +247,7 @@ TEST_CASE("registry: built-in cisco_ios parsers are registered", "[cisco][regist
     CHECK(entry->origin == ParserOrigin::BuiltIn);
     CHECK(entry->parse);
   }
-  CHECK(registry.find("arista_eos", "show version") == nullptr);
+  CHECK(registry.find("juniper_junos", "show version") == nullptr);
   const auto via_registry =
       registry.find("cisco_ios", "show version")->parse({kC2960X, "cisco_ios", "show version"});
   REQUIRE(via_registry);

@@ -87,3 +87,58 @@ TEST_CASE("split: a file with no prompt is one preamble section", "[split]") {
   CHECK(sections[0].before_first_prompt);
   CHECK(split_sessions("\n\n  \n").empty());
 }
+
+TEST_CASE("split: FastIron prompts name the host after the '@'", "[split]") {
+  const std::string capture =
+      "SSH@ICX-ACC-01>enable\r\n"
+      "SSH@ICX-ACC-01#show version\r\n"
+      "  Copyright (c) Ruckus Networks, Inc. All rights reserved.\r\n"
+      "SSH@ICX-ACC-01(config-if-e1000-1/1/1)#show interfaces brief\r\n"
+      "Port       Link    State   Dupl Speed Trunk Tag Pvid Pri MAC             Name\r\n"
+      "telnet@ICX-ACC-02#show logging\r\n"
+      "Nov 20 08:51:12:I:System: Interface ethernet 1/1/5, state down\r\n";
+  auto sections = split_sessions(capture);
+  REQUIRE(sections.size() == 4);
+  CHECK(sections[0].host == "ICX-ACC-01");
+  CHECK(sections[0].prompt == "SSH@ICX-ACC-01>");
+  CHECK(sections[0].command_raw == "enable");
+  CHECK(sections[1].host == "ICX-ACC-01");
+  CHECK(sections[1].command_raw == "show version");
+  CHECK(slice(capture, sections[1].output) ==
+        "  Copyright (c) Ruckus Networks, Inc. All rights reserved.\r\n");
+  CHECK(sections[2].host == "ICX-ACC-01");
+  CHECK(sections[2].prompt == "SSH@ICX-ACC-01(config-if-e1000-1/1/1)#");
+  CHECK(sections[2].command_raw == "show interfaces brief");
+  CHECK(sections[3].host == "ICX-ACC-02");
+  CHECK(sections[3].prompt == "telnet@ICX-ACC-02#");
+  CHECK(slice(capture, sections[3].output) ==
+        "Nov 20 08:51:12:I:System: Interface ethernet 1/1/5, state down\r\n");
+}
+
+TEST_CASE("split: Junos user@host> and Arista EOS prompts", "[split]") {
+  st::parse::PromptMatch m;
+  REQUIRE(st::parse::match_prompt("netops@mx-edge-01> show version", m));
+  CHECK(m.host == "mx-edge-01");
+  CHECK(m.prompt == "netops@mx-edge-01>");
+  CHECK(m.command == "show version");
+  REQUIRE(st::parse::match_prompt("leaf1(config-if-Et1)#show interfaces status", m));
+  CHECK(m.host == "leaf1");
+  CHECK(m.prompt == "leaf1(config-if-Et1)#");
+  REQUIRE(st::parse::match_prompt("leaf1>", m));
+  CHECK(m.host == "leaf1");
+  CHECK(m.command.empty());
+  // Not prompts: an address in output, an '@' with no host, a host with a blank before '#'.
+  CHECK_FALSE(st::parse::match_prompt("Contact: noc@example.com", m));
+  CHECK_FALSE(st::parse::match_prompt("SSH@#show", m));
+  CHECK_FALSE(st::parse::match_prompt("SSH@ host#", m));
+}
+
+TEST_CASE("split: ANSI colour codes around a prompt are skipped", "[split]") {
+  st::parse::PromptMatch m;
+  REQUIRE(st::parse::match_prompt("\x1b[1;32mHQ-B2-ACC-02#\x1b[0mshow version", m));
+  CHECK(m.host == "HQ-B2-ACC-02");
+  CHECK(m.prompt == "HQ-B2-ACC-02#");
+  CHECK(m.command == "show version");
+  REQUIRE(st::parse::match_prompt("\x1b[0m\x1b[1;32mSW1#\x1b[0m", m));
+  CHECK(m.command.empty());
+}

@@ -1,0 +1,17 @@
+// Built-in parsers for Arista EOS (platform "arista_eos"). Each works on the output bytes of
+// one section as string_views and reports byte ranges relative to that output.
+#pragma once
+
+#include "core/error.h"
+#include "parse/parser_registry.h"
+
+namespace st::parse::arista {
+
+Result<ParseResult> parse_show_version(const SectionInput& input);
+Result<ParseResult> parse_show_interfaces_status(const SectionInput& input);
+Result<ParseResult> parse_show_logging(const SectionInput& input);
+
+// Registers the parsers above under platform "arista_eos".
+void register_builtins(ParserRegistry& registry);
+
+}  // namespace st::parse::arista

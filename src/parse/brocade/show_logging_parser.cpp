@@ -1,0 +1,241 @@
+// `show logging` (FastIron) -> one EventRecord per buffered message.
+//
+// FastIron prints "<time>:<L>:<Facility>: text", where <time> is "Nov 20 08:51:12" or an uptime
+// "0d02h11m33s" and <L> a level letter, and no "%FAC-SEV-MNEMONIC". We give each message:
+//   facility   the text between the level letter and the next ':', upper-cased, blanks as '_'
+//              ("System" -> "SYSTEM", "DOT1X", "PORT");
+//   severity   from the level letter: M=0 emergency, A=1 alert, C=2 critical, E=3 error,
+//              W=4 warning, N=5 notification, I=6 informational, D=7 debugging;
+//   mnemonic   our own, derived from the message text (case-insensitive, whole words):
+//              "state down" or "is down" -> LINK_DOWN; "state up" or "is up" -> LINK_UP;
+//              anything else -> MSG;
+//   message_id "FACILITY-SEVERITY-MNEMONIC", e.g. "SYSTEM-6-LINK_DOWN", "DOT1X-4-MSG".
+// The rule is documented for users in docs/brocade-log-ids.md; change both together.
+// Lines before the first message (the "Syslog logging:" preamble, the level-code legend) and
+// the "Static/Dynamic Log Buffer" headers are not messages; other lines continue a message.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "parse/brocade/brocade_parsers.h"
+#include "parse/cisco/cli_error.h"
+#include "parse/interface_name.h"
+#include "parse/line_cursor.h"
+
+namespace st::parse::brocade {
+
+namespace {
+
+struct LogStart {
+  LogTime time;
+  std::string_view timestamp_raw;
+  std::string facility;
+  int severity = -1;
+  std::string_view message;
+};
+
+std::size_t skip_blanks(std::string_view s, std::size_t i) {
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  return i;
+}
+
+bool parse_hms(std::string_view s, LogTime& t) {
+  if (s.size() != 8 || s[2] != ':' || s[5] != ':') return false;
+  const auto h = to_int<int>(s.substr(0, 2));
+  const auto m = to_int<int>(s.substr(3, 2));
+  const auto sec = to_int<int>(s.substr(6, 2));
+  if (!h || !m || !sec || *h > 23 || *m > 59 || *sec > 60) return false;
+  t.hour = *h;
+  t.minute = *m;
+  t.second = *sec;
+  return true;
+}
+
+// "0d02h11m33s", "12d4h", "1y2d03h": digits each followed by one of y d h m s.
+bool is_uptime(std::string_view s) {
+  if (s.empty() || !is_digit(s.front()) || is_digit(s.back())) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (is_digit(c)) continue;
+    if ((c != 'y' && c != 'd' && c != 'h' && c != 'm' && c != 's') || !is_digit(s[i - 1])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::optional<LogStart> parse_log_start(std::string_view line) {
+  if (line.empty() || is_space(line[0])) return std::nullopt;
+  LogStart out;
+  std::size_t i = 0;
+  if (is_alpha(line[0])) {
+    // "Nov 20 08:51:12:" (the day may be space-padded: "Jan  1 00:00:23:")
+    if (line.size() < 16) return std::nullopt;
+    out.time.month = month_from_name(line.substr(0, 3));
+    if (out.time.month == 0 || line[3] != ' ') return std::nullopt;
+    i = skip_blanks(line, 3);
+    std::size_t d = i;
+    while (d < line.size() && is_digit(line[d])) ++d;
+    const auto day = to_int<int>(line.substr(i, d - i));
+    if (!day || *day < 1 || *day > 31 || d >= line.size() || line[d] != ' ') return std::nullopt;
+    out.time.day = *day;
+    i = skip_blanks(line, d);
+    if (i + 8 > line.size() || !parse_hms(line.substr(i, 8), out.time)) return std::nullopt;
+    i += 8;
+  } else if (is_digit(line[0])) {
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos || !is_uptime(line.substr(0, colon))) return std::nullopt;
+    out.time.uptime_only = true;
+    i = colon;
+  } else {
+    return std::nullopt;
+  }
+  // ":<L>:<Facility>:"
+  if (i + 3 > line.size() || line[i] != ':' || !is_alpha(line[i + 1]) || line[i + 2] != ':') {
+    return std::nullopt;
+  }
+  out.timestamp_raw = line.substr(0, i);
+  out.severity = severity_from_level(line[i + 1]);
+  if (out.severity < 0) return std::nullopt;
+  const std::size_t fac_begin = i + 3;
+  const std::size_t fac_end = line.find(':', fac_begin);
+  if (fac_end == std::string_view::npos || fac_end == fac_begin || fac_end - fac_begin > 32) {
+    return std::nullopt;
+  }
+  for (char c : trim(line.substr(fac_begin, fac_end - fac_begin))) {
+    if (c == ' ') {
+      out.facility.push_back('_');
+    } else if (is_alnum(c) || c == '_' || c == '-' || c == '.') {
+      out.facility.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (out.facility.empty()) return std::nullopt;
+  out.message = line.substr(skip_blanks(line, fac_end + 1));
+  return out;
+}
+
+// "1/1/5" in "PORT: 1/1/5 is down" or "Port 1/1/7 - mac ...": a slotted number standing alone.
+std::optional<std::string> bare_port(std::string_view message) {
+  std::size_t i = 0;
+  while (i < message.size()) {
+    while (i < message.size() && is_space(message[i])) ++i;
+    std::size_t e = i;
+    while (e < message.size() && !is_space(message[e])) ++e;
+    std::string_view word = message.substr(i, e - i);
+    while (!word.empty() && (word.back() == ',' || word.back() == '.')) word.remove_suffix(1);
+    const std::size_t slashes = static_cast<std::size_t>(std::count(word.begin(), word.end(), '/'));
+    bool ok = slashes >= 1 && slashes <= 2 && is_digit(word.front()) && is_digit(word.back());
+    for (char c : word) ok = ok && (is_digit(c) || c == '/');
+    if (ok) return std::string(word);
+    i = e;
+  }
+  return std::nullopt;
+}
+
+bool is_boundary(std::string_view s, std::size_t pos) {
+  return pos >= s.size() || !is_alnum(s[pos]);
+}
+
+// Whole-word, case-insensitive phrase search.
+bool has_phrase(std::string_view text, std::string_view phrase) {
+  for (std::size_t i = 0; i + phrase.size() <= text.size(); ++i) {
+    if ((i == 0 || !is_alnum(text[i - 1])) && iequals(text.substr(i, phrase.size()), phrase) &&
+        is_boundary(text, i + phrase.size())) {
+      return true;
+    }
+  }
+  return false;
+}
+
+EventRecord make_event(LogStart start, const Line& line) {
+  EventRecord ev;
+  ev.time = start.time;
+  ev.timestamp_raw = std::string(start.timestamp_raw);
+  ev.facility = std::move(start.facility);
+  ev.severity = start.severity;
+  ev.mnemonic = std::string(derive_mnemonic(start.message));
+  ev.message_id = fmt::format("{}-{}-{}", ev.facility, start.severity, ev.mnemonic);
+  ev.message = std::string(start.message);
+  ev.source = line.range();
+  return ev;
+}
+
+}  // namespace
+
+int severity_from_level(char level) {
+  switch (level) {
+    case 'M': return 0;
+    case 'A': return 1;
+    case 'C': return 2;
+    case 'E': return 3;
+    case 'W': return 4;
+    case 'N': return 5;
+    case 'I': return 6;
+    case 'D': return 7;
+    default: return -1;
+  }
+}
+
+std::string_view derive_mnemonic(std::string_view message) {
+  if (has_phrase(message, "state down") || has_phrase(message, "is down")) return "LINK_DOWN";
+  if (has_phrase(message, "state up") || has_phrase(message, "is up")) return "LINK_UP";
+  return "MSG";
+}
+
+Result<ParseResult> parse_show_logging(const SectionInput& input) {
+  if (auto error = cisco::find_cli_error(input.output)) {
+    return fail(cisco::cli_error(*error, "show logging"));
+  }
+  ParseResult result;
+  result.events.reserve(count_lines(input.output));
+  EventRecord* current = nullptr;
+  bool saw_preamble = false;
+
+  auto finish = [&]() {
+    if (!current) return;
+    // FastIron ports are bare "1/1/5" (after "ethernet", "Port" or alone): look for one first.
+    current->interface = bare_port(current->message);
+    if (!current->interface) current->interface = interface_in_message(current->message);
+  };
+
+  LineCursor cursor(input.output);
+  Line line;
+  while (cursor.next(line)) {
+    const std::string_view text = rtrim(line.text);
+    if (is_blank(text)) continue;
+    if (auto start = parse_log_start(text)) {
+      finish();
+      Line trimmed = line;
+      trimmed.text = text;
+      result.events.push_back(make_event(std::move(*start), trimmed));
+      current = &result.events.back();
+      continue;
+    }
+    const std::string_view stripped = trim(text);
+    if (stripped.find("Log Buffer") != std::string_view::npos && stripped.ends_with(':')) {
+      finish();
+      current = nullptr;  // "Static Log Buffer:", "Dynamic Log Buffer (50 lines):"
+      saw_preamble = true;
+      continue;
+    }
+    if (current) {
+      current->message.push_back('\n');
+      current->message.append(text);
+      current->source.length = line.offset + text.size() - current->source.offset;
+      continue;
+    }
+    saw_preamble = true;
+  }
+  finish();
+
+  if (result.events.empty() && saw_preamble &&
+      !istarts_with(ltrim(input.output), "Syslog logging:")) {
+    return fail(ErrorKind::Parse,
+                "output does not look like FastIron 'show logging': no preamble and no messages");
+  }
+  return result;
+}
+
+}  // namespace st::parse::brocade

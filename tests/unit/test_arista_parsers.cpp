@@ -1,0 +1,148 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+
+#include "parse/arista/arista_parsers.h"
+#include "parse/parser_registry.h"
+
+using namespace st::parse;
+
+namespace {
+
+std::string_view at(std::string_view output, st::ByteRange r) { return output.substr(r.offset, r.length); }
+
+SectionInput input(std::string_view output, std::string_view command) {
+  return SectionInput{output, "arista_eos", command};
+}
+
+constexpr std::string_view kVersion =
+    "Arista DCS-7050SX3-48YC12\n"
+    "Hardware version: 11.02\n"
+    "Serial number: JPE20481234\n"
+    "Hardware MAC address: 444c.a8d1.2b3c\n"
+    "System MAC address: 444c.a8d1.2b3c\n"
+    "\n"
+    "Software image version: 4.28.3M\n"
+    "Architecture: i686\n"
+    "Internal build version: 4.28.3M-28837868.4283M\n"
+    "Internal build ID: 0f9b1c2e-3f57-4c1c-8d3a-7b4e8c1a2f10\n"
+    "Image format version: 3.0\n"
+    "Image optimization: Strata-4GB\n"
+    "\n"
+    "Uptime: 3 weeks, 0 days, 20 hours and 45 minutes\n"
+    "Total memory: 8099732 kB\n"
+    "Free memory: 5937456 kB\n";
+
+}  // namespace
+
+TEST_CASE("arista show version: facts and generic record", "[arista]") {
+  auto r = arista::parse_show_version(input(kVersion, "show version"));
+  REQUIRE(r);
+  REQUIRE(r->facts);
+  CHECK(r->facts->vendor == "arista");
+  CHECK(r->facts->platform == "arista_eos");
+  CHECK(r->facts->model == "DCS-7050SX3-48YC12");
+  CHECK(r->facts->os_version == "4.28.3M");
+  CHECK(r->facts->serial == "JPE20481234");
+  CHECK(r->facts->uptime == "3 weeks, 0 days, 20 hours and 45 minutes");
+  CHECK_FALSE(r->facts->hostname);
+  CHECK(at(kVersion, r->facts->source).starts_with("Arista DCS-7050SX3-48YC12\n"));
+  CHECK(at(kVersion, r->facts->source).ends_with("Free memory: 5937456 kB"));
+  REQUIRE(r->records.size() == 1);
+  CHECK(r->records[0].row["sys_mac"] == "444c.a8d1.2b3c");
+  CHECK(r->records[0].row["total_memory"] == "8099732");
+}
+
+TEST_CASE("arista show version: refuses other output, errors and empty output", "[arista]") {
+  CHECK_FALSE(arista::parse_show_version(input("Port Name Status\n", "show version")));
+  CHECK_FALSE(arista::parse_show_version(input("% Invalid input\n", "show version")));
+  auto empty = arista::parse_show_version(input("\n", "show version"));
+  REQUIRE(empty);
+  CHECK_FALSE(empty->facts);
+}
+
+TEST_CASE("arista show interfaces status: ports, members, flags and odd names", "[arista]") {
+  constexpr std::string_view out =
+      "Port       Name                  Status       Vlan     Duplex Speed  Type            Flags Encapsulation\n"
+      "Et1        server-01 eth0        connected    10       full   10G    10GBASE-SR\n"
+      "Et2                              notconnect   10       auto   auto   10GBASE-T\n"
+      "Et3        disabled by ops       disabled     routed   auto   auto   10GBASE-T\n"
+      "Et4        bpdu                  errdisabled  20       full   10G    10GBASE-SR\n"
+      "Et49/1     spine-1 Et1           connected    in Po1   full   100G   100GBASE-SR4\n"
+      "Et50/1                           notconnect   in Po1   full   100G   Not Present\n"
+      "Po1        to spines             connected    trunk    full   200G   N/A\n"
+      "Ma1                              connected    routed   a-full a-1G   10/100/1000\n";
+  auto r = arista::parse_show_interfaces_status(input(out, "show interfaces status"));
+  REQUIRE(r);
+  CHECK(r->warnings.empty());
+  REQUIRE(r->interfaces.size() == 8);
+  const auto& et1 = r->interfaces[0];
+  CHECK(et1.name == "Et1");
+  CHECK(et1.description == "server-01 eth0");
+  CHECK(et1.status == "connected");
+  CHECK(et1.vlan == "10");
+  CHECK(et1.speed == "10G");
+  CHECK(et1.type == "10GBASE-SR");
+  CHECK(at(out, et1.source).starts_with("Et1        server-01"));
+  CHECK_FALSE(r->interfaces[1].description);
+  CHECK(r->interfaces[2].description == "disabled by ops");
+  CHECK(r->interfaces[2].status == "disabled");
+  CHECK(r->interfaces[2].vlan == "routed");
+  CHECK(r->interfaces[3].status == "errdisabled");
+  CHECK(r->interfaces[4].name_raw == "Et49/1");
+  CHECK(r->interfaces[4].vlan == "Po1");
+  CHECK(r->interfaces[5].type == "Not Present");
+  CHECK(r->interfaces[6].name == "Po1");
+  CHECK(r->interfaces[6].vlan == "trunk");
+  CHECK(r->interfaces[7].name_raw == "Ma1");
+  CHECK(r->interfaces[7].duplex == "a-full");
+  CHECK(at(out, r->interfaces[7].source) ==
+        "Ma1                              connected    routed   a-full a-1G   10/100/1000");
+}
+
+TEST_CASE("arista show logging: BSD and ISO times, host and agent skipped, kinds", "[arista]") {
+  constexpr std::string_view out =
+      "Syslog logging: enabled\n"
+      "    Buffer logging: level debugging\n"
+      "\n"
+      "Log Buffer:\n"
+      "Nov 20 08:51:12 leaf1 Ebra: %LINEPROTO-5-UPDOWN: Line protocol on Interface Ethernet6, changed state to down\n"
+      "Nov 20 08:51:14 leaf1 Ebra: %LINK-3-UPDOWN: Interface Ethernet6, changed state to up\n"
+      "2026-11-20T08:51:12.345678+00:00 leaf1 ConfigAgent: %SYS-5-CONFIG_I: Configured from console by admin on vty3 (10.0.0.5)\n"
+      "2026-11-20T09:00:00.000000-05:00 leaf1 Stp: %SPANTREE-6-INTERFACE_DEL: Interface Ethernet7 has been removed\n"
+      "    from instance MST0\n";
+  const auto registry = ParserRegistry::with_builtins();
+  const auto* entry = registry.find("arista_eos", "show logging");
+  REQUIRE(entry);
+  auto r = entry->parse(input(out, "show logging"));
+  REQUIRE(r);
+  REQUIRE(r->events.size() == 4);
+  const auto& e0 = r->events[0];
+  CHECK(e0.timestamp_raw == "Nov 20 08:51:12");
+  CHECK(e0.time.month == 11);
+  CHECK_FALSE(e0.time.year);
+  CHECK(e0.message_id == "LINEPROTO-5-UPDOWN");
+  CHECK(e0.severity == 5);
+  CHECK(e0.message == "Line protocol on Interface Ethernet6, changed state to down");
+  CHECK(e0.interface == "Et6");
+  CHECK(e0.kind == "lineproto_down");
+  CHECK(at(out, e0.source).starts_with("Nov 20 08:51:12 leaf1 Ebra: %LINEPROTO"));
+  CHECK(r->events[1].kind == "link_up");
+  const auto& e2 = r->events[2];
+  CHECK(e2.timestamp_raw == "2026-11-20T08:51:12.345678+00:00");
+  CHECK(e2.time.year == 2026);
+  CHECK(e2.time.millis == 345);
+  CHECK(e2.time.utc_offset_minutes == 0);
+  CHECK(e2.facility == "SYS");
+  CHECK(e2.kind == "config_change");
+  const auto& e3 = r->events[3];
+  CHECK(e3.time.utc_offset_minutes == -300);
+  CHECK(e3.message == "Interface Ethernet7 has been removed\n    from instance MST0");
+  CHECK(at(out, e3.source).ends_with("from instance MST0"));
+  CHECK(e3.kind == "stp_change");
+}
+
+TEST_CASE("arista show logging: refuses unrelated output", "[arista]") {
+  CHECK_FALSE(arista::parse_show_logging(input("Port Name Status Vlan\nEt1 x y\n", "show logging")));
+}
