@@ -36,8 +36,8 @@ const std::vector<CommandSpec>& command_specs() {
        {"--run", "--device"}, {}},
       {"raw", "raw --run N --file FILE --offset A --length B", "print the exact stored bytes of a range", 0,
        {"--run", "--file", "--offset", "--length"}, {}},
-      {"generate", "generate OUT_DIR [--devices N] [--runs M] [--seed S] [--profile full|lean] [--tidy]",
-       "write synthetic multi-vendor capture bundles and a manifest", 1,
+      {"generate", "generate OUT_DIR [--devices N] [--runs M] [--seed S]",
+       "write synthetic capture bundles and a manifest [--profile full|lean] [--tidy]", 1,
        {"--devices", "--runs", "--seed", "--profile"}, {"--tidy"}},
   };
   return specs;

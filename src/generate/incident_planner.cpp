@@ -1,0 +1,257 @@
+#include "generate/incident_planner.h"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "generate/prng.h"
+
+namespace st::generate {
+
+std::string_view item_kind_name(ItemKind k) {
+  static constexpr std::array<std::string_view, kItemKindCount> kNames = {
+      "flap", "auth_fail", "err_disable", "stp_change", "poe_fault", "power_fault", "interface_changed", "vlan_moved"};
+  return kNames[static_cast<std::size_t>(k)];
+}
+
+namespace {
+
+std::string iso(SimTime t) {
+  const CivilTime c = civil(t);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", c.year, c.month, c.day, c.hour, c.minute,
+                     c.second, c.millis);
+}
+
+std::string_view status_word(PortStatus s) {
+  switch (s) {
+    case PortStatus::Connected: return "connected";
+    case PortStatus::NotConnect: return "notconnect";
+    case PortStatus::Disabled: return "disabled";
+    case PortStatus::ErrDisabled: return "err-disabled";
+  }
+  return "notconnect";
+}
+
+class Planner {
+ public:
+  Planner(Device& d, const RunWindow& w, std::uint64_t seed)
+      : d_(d), w_(w), rng_(mix_seed(seed, static_cast<std::uint64_t>(d.index), static_cast<std::uint64_t>(w.run), 2)) {}
+
+  IncidentPlan run() {
+    // Last run's err-disabled ports were recovered (errdisable recovery) before this capture.
+    for (auto& p : d_.ports) {
+      if (p.status == PortStatus::ErrDisabled) p.status = PortStatus::Connected;
+    }
+    std::vector<ItemKind> kinds;
+    const int forced = (d_.index + w_.run - 1) % kItemKindCount;
+    kinds.push_back(static_cast<ItemKind>(forced));
+    for (int k = 0; k < kItemKindCount; ++k) {
+      if (k != forced && rng_.percent(12)) kinds.push_back(static_cast<ItemKind>(k));
+    }
+    for (ItemKind k : kinds) {
+      if (!inject(k) && k == kinds.front()) inject(ItemKind::Flap);
+    }
+    return std::move(plan_);
+  }
+
+ private:
+  // A time inside the run's window, leaving `span` before the capture.
+  SimTime when(std::int64_t span = 10 * kMinute) {
+    const std::int64_t lo = w_.start.ms, hi = w_.capture.ms - span - 2 * kMinute;
+    return SimTime{hi > lo ? rng_.between(lo, hi) : lo};
+  }
+
+  // An untouched port matching `want`, or -1.
+  template <class Pred>
+  int choose(Pred want) {
+    std::vector<int> candidates;
+    for (int i = 0; i < static_cast<int>(d_.ports.size()); ++i) {
+      if (!plan_.touched_ports.contains(i) && want(d_.ports[static_cast<std::size_t>(i)])) candidates.push_back(i);
+    }
+    if (candidates.empty()) return -1;
+    const int chosen = candidates[rng_.below(candidates.size())];
+    plan_.touched_ports.insert(chosen);
+    return chosen;
+  }
+
+  void emit(SimTime t, LogKind kind, int port, int aux = 0, std::uint32_t client = 0) {
+    plan_.events.push_back(LogEvent{t, kind, port, aux, client});
+  }
+
+  void item(ItemKind kind, int port, nlohmann::json details) {
+    ManifestItem it;
+    it.run = w_.run;
+    it.device = d_.hostname;
+    it.vendor = std::string(vendor_name(d_.vendor));
+    it.kind = kind;
+    it.object = port >= 0 ? d_.ports[static_cast<std::size_t>(port)].name : "";
+    it.details = std::move(details);
+    plan_.items.push_back(std::move(it));
+  }
+
+  Port& port(int i) { return d_.ports[static_cast<std::size_t>(i)]; }
+
+  bool inject(ItemKind kind) {
+    switch (kind) {
+      case ItemKind::Flap: return flap();
+      case ItemKind::AuthFail: return auth_fail();
+      case ItemKind::ErrDisable: return err_disable();
+      case ItemKind::StpChange: return stp_change();
+      case ItemKind::PoeFault: return poe_fault();
+      case ItemKind::PowerFault: return power_fault();
+      case ItemKind::InterfaceChanged: return interface_changed();
+      case ItemKind::VlanMoved: return vlan_moved();
+    }
+    return false;
+  }
+
+  bool flap() {
+    const int p = choose([](const Port& x) { return x.access && x.status == PortStatus::Connected; });
+    if (p < 0) return false;
+    const int cycles = static_cast<int>(rng_.between(3, 6));
+    SimTime t = when(cycles * 80 * kSecond);
+    const SimTime first = t;
+    SimTime last = t;
+    for (int c = 0; c < cycles; ++c) {
+      emit(t, LogKind::LinkDown, p);
+      emit({t.ms + 1001}, LogKind::LineProtoDown, p);
+      last = {t.ms + rng_.between(2800, 4500)};
+      emit(last, LogKind::LinkUp, p);
+      emit({last.ms + 1002}, LogKind::LineProtoUp, p);
+      t = {last.ms + rng_.between(45, 75) * kSecond};
+    }
+    item(ItemKind::Flap, p, {{"transitions", cycles * 2}, {"first", iso(first)}, {"last", iso(last)}});
+    return true;
+  }
+
+  bool auth_fail() {
+    const int p = choose([](const Port& x) { return x.auth && x.status == PortStatus::Connected; });
+    if (p < 0) return false;
+    const auto client = static_cast<std::uint32_t>(rng_.next());
+    const bool dot1x = rng_.percent(60);
+    const int attempts = static_cast<int>(rng_.between(1, 3));
+    SimTime t = when(attempts * 2 * kMinute);
+    for (int a = 0; a < attempts; ++a) {
+      emit(t, dot1x ? LogKind::Dot1xFail : LogKind::MabFail, p, 0, client);
+      t = {t.ms + rng_.between(30, 90) * kSecond};
+    }
+    item(ItemKind::AuthFail, p,
+         {{"method", dot1x ? "dot1x" : "mab"}, {"client", client_mac(client)}, {"attempts", attempts}});
+    return true;
+  }
+
+  bool err_disable() {
+    const int p = choose([](const Port& x) { return x.access && x.status == PortStatus::Connected; });
+    if (p < 0) return false;
+    const bool bpdu = rng_.percent(60);
+    const SimTime t = when();
+    const auto client = static_cast<std::uint32_t>(rng_.next());
+    emit(t, bpdu ? LogKind::BpduGuard : LogKind::PsecureViolation, p, 0, client);
+    emit({t.ms + 1}, LogKind::ErrDisable, p, bpdu ? 0 : 1);
+    emit({t.ms + 1006}, LogKind::LineProtoDown, p);
+    emit({t.ms + 2004}, LogKind::LinkDown, p);
+    port(p).status = PortStatus::ErrDisabled;
+    item(ItemKind::ErrDisable, p, {{"cause", bpdu ? "bpduguard" : "psecure-violation"}});
+    return true;
+  }
+
+  bool stp_change() {
+    const int p = choose([](const Port& x) { return x.uplink && x.status == PortStatus::Connected; });
+    if (p < 0) return false;
+    const int vlan = d_.vendor == Vendor::Arista ? 100 : 10 * static_cast<int>(rng_.between(1, 3));
+    const SimTime t = when();
+    emit(t, LogKind::StpRootChange, p, vlan);
+    emit({t.ms + 12}, LogKind::StpTopologyChange, p, vlan);
+    item(ItemKind::StpChange, p, {{"vlan", vlan}, {"event", "root_change"}});
+    return true;
+  }
+
+  bool poe_fault() {
+    if (!d_.has_poe) return false;
+    const int p = choose([](const Port& x) { return x.poe && x.status == PortStatus::Connected; });
+    if (p < 0) return false;
+    const SimTime t = when(3 * kMinute);
+    emit(t, LogKind::PoeFault, p);
+    emit({t.ms + 5}, LogKind::PoeDisconnect, p);
+    const SimTime back{t.ms + rng_.between(40, 150) * kSecond};
+    emit(back, LogKind::PoeDetect, p);
+    emit({back.ms + 785}, LogKind::PoeGranted, p);
+    item(ItemKind::PoeFault, p, {{"fault", "imax"}, {"recovered", true}});
+    return true;
+  }
+
+  bool power_fault() {
+    if (d_.vendor == Vendor::Cisco && d_.model.starts_with("WS-C2960X")) return false;  // one fixed PSU
+    const int psu = static_cast<int>(rng_.between(1, 2));
+    emit(when(), LogKind::PsuFail, -1, psu);
+    item(ItemKind::PowerFault, -1, {{"psu", psu}, {"unit", 1}});
+    plan_.items.back().object = fmt::format("PS{}", psu);
+    return true;
+  }
+
+  bool interface_changed() {
+    if (w_.run < 2) return false;  // a change is relative to the previous run
+    const int p = choose([](const Port& x) { return x.access && x.status != PortStatus::ErrDisabled; });
+    if (p < 0) return false;
+    Port& x = port(p);
+    const SimTime t = when();
+    const auto roll = rng_.below(3);
+    if (roll == 0 && x.status != PortStatus::Disabled) {
+      const PortStatus from = x.status;
+      x.status = from == PortStatus::Connected ? PortStatus::NotConnect : PortStatus::Connected;
+      if (x.status == PortStatus::Connected) {
+        emit(t, LogKind::LinkUp, p);
+        emit({t.ms + 1001}, LogKind::LineProtoUp, p);
+        if (x.mac.empty()) x.mac = client_mac(static_cast<std::uint32_t>(rng_.next()));
+      } else {
+        emit(t, LogKind::LineProtoDown, p);
+        emit({t.ms + 999}, LogKind::LinkDown, p);
+      }
+      item(ItemKind::InterfaceChanged, p,
+           {{"field", "status"}, {"from", status_word(from)}, {"to", status_word(x.status)}});
+      return true;
+    }
+    if (roll == 1 && x.status == PortStatus::Connected) {
+      x.status = PortStatus::Disabled;
+      emit(t, LogKind::AdminDown, p);
+      emit({t.ms + 6 * kSecond}, LogKind::ConfigChanged, p);
+      item(ItemKind::InterfaceChanged, p, {{"field", "status"}, {"from", "connected"}, {"to", "disabled"}});
+      return true;
+    }
+    const std::string from = x.description;
+    x.description = fmt::format("{} {}", rng_.percent(50) ? "Moved" : "Desk", 100 + rng_.below(900));
+    emit(t, LogKind::ConfigChanged, p);
+    item(ItemKind::InterfaceChanged, p, {{"field", "description"}, {"from", from}, {"to", x.description}});
+    return true;
+  }
+
+  bool vlan_moved() {
+    if (w_.run < 2) return false;
+    const int p = choose([](const Port& x) { return x.access && x.vlan > 0 && x.status != PortStatus::ErrDisabled; });
+    if (p < 0) return false;
+    Port& x = port(p);
+    std::vector<int> others;
+    for (const auto& v : d_.vlans) {
+      if (v.id != 1 && v.id != x.vlan) others.push_back(v.id);
+    }
+    const int from = x.vlan;
+    x.vlan = others[rng_.below(others.size())];
+    emit(when(), LogKind::ConfigChanged, p);
+    item(ItemKind::VlanMoved, p, {{"from", from}, {"to", x.vlan}});
+    return true;
+  }
+
+  Device& d_;
+  const RunWindow& w_;
+  Prng rng_;
+  IncidentPlan plan_;
+};
+
+}  // namespace
+
+IncidentPlan plan_incidents(Device& device, const RunWindow& window, std::uint64_t seed) {
+  return Planner(device, window, seed).run();
+}
+
+}  // namespace st::generate

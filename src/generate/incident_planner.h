@@ -1,0 +1,32 @@
+// Decides, per device and run, which incidents and changes happen, applies the changes to
+// the device's ports (so status tables and configs show them) and returns the syslog
+// messages that tell of them plus the manifest items that list them.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <vector>
+
+#include "generate/device_model.h"
+#include "generate/log_event.h"
+#include "generate/manifest_item.h"
+
+namespace st::generate {
+
+struct RunWindow {
+  int run = 1;
+  SimTime start;    // the earliest syslog time of this run's buffer
+  SimTime capture;  // `show clock` at the start of the session
+};
+
+struct IncidentPlan {
+  std::vector<LogEvent> events;
+  std::vector<ManifestItem> items;
+  std::set<int> touched_ports;  // ports that background noise must leave alone this run
+};
+
+// Mutates `device` (run N's state follows run N-1's). Every device gets at least one item
+// per run, cycling through the kinds by device index and run, so small fleets cover them all.
+IncidentPlan plan_incidents(Device& device, const RunWindow& window, std::uint64_t seed);
+
+}  // namespace st::generate

@@ -1,0 +1,23 @@
+// One injected incident or change, as listed in OUT_DIR/manifest.json (see README.md).
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace st::generate {
+
+enum class ItemKind { Flap, AuthFail, ErrDisable, StpChange, PoeFault, PowerFault, InterfaceChanged, VlanMoved };
+inline constexpr int kItemKindCount = 8;
+std::string_view item_kind_name(ItemKind k);  // "flap", "auth_fail", ...
+
+struct ManifestItem {
+  int run = 1;
+  std::string device;  // hostname
+  std::string vendor;  // "cisco", "arista", "fastiron"
+  ItemKind kind = ItemKind::Flap;
+  std::string object;  // canonical interface name ("Gi1/0/17", "Et6", "1/1/5") or "PS2"
+  nlohmann::json details = nlohmann::json::object();
+};
+
+}  // namespace st::generate

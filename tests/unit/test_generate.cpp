@@ -1,0 +1,235 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "generate/generator.h"
+#include "generate/prng.h"
+#include "generate/sim_time.h"
+#include "ingest/ingest_pipeline.h"
+#include "store/listings.h"
+#include "store/store.h"
+#include "test_support.h"
+
+using namespace st;
+namespace fs = std::filesystem;
+
+namespace {
+
+generate::GenerateSummary run_generator(const fs::path& out, int devices, int runs, std::uint64_t seed,
+                                        generate::Profile profile) {
+  generate::GenerateOptions o;
+  o.out_dir = out;
+  o.devices = devices;
+  o.runs = runs;
+  o.seed = seed;
+  o.profile = profile;
+  auto summary = generate::generate(o);
+  REQUIRE(summary);
+  return *summary;
+}
+
+// Every file under `dir`, relative path -> bytes.
+std::map<std::string, std::string> tree(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = test::read_file(e.path());
+  }
+  return files;
+}
+
+nlohmann::json manifest_of(const fs::path& dir) { return nlohmann::json::parse(test::read_file(dir / "manifest.json")); }
+
+std::string file_of(const nlohmann::json& manifest, const std::string& device) {
+  for (const auto& d : manifest["devices"]) {
+    if (d["hostname"] == device) return d["file"].get<std::string>();
+  }
+  FAIL("device not in manifest: " << device);
+  return {};
+}
+
+// The lines of `text` (CR stripped) that lie in `host`'s `command` section.
+std::vector<std::string> section_lines(const std::string& text, const std::string& host, const std::string& command) {
+  std::vector<std::string> lines, out;
+  std::string line;
+  for (char c : text) {
+    if (c == '\n') {
+      lines.push_back(line);
+      line.clear();
+    } else if (c != '\r') {
+      line += c;
+    }
+  }
+  bool inside = false;
+  const std::regex ansi("\x1b\\[[0-9;]*m");
+  for (auto l : lines) {
+    l = std::regex_replace(l, ansi, "");
+    const bool prompt = l.starts_with(host + "#") || l.starts_with("SSH@" + host + "#");
+    const bool other_prompt = std::regex_search(l, std::regex("^(SSH@)?[A-Za-z][A-Za-z0-9._-]*[#>]"));
+    if (prompt) {
+      const std::string typed = l.substr(l.find('#') + 1);
+      inside = typed == command || (typed.starts_with("sh ") && command.starts_with("show ") &&
+                                    command.find(typed.substr(3, 3)) == 5);
+      continue;
+    }
+    if (other_prompt) inside = false;
+    if (inside) out.push_back(l);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("generate: prng is the same everywhere", "[generate]") {
+  generate::Prng a(42), b(42), c(43);
+  for (int i = 0; i < 100; ++i) {
+    const auto x = a.next();
+    CHECK(x == b.next());
+    CHECK(x != c.next());
+  }
+  generate::Prng d(1);
+  CHECK(d.next() == generate::Prng(1).next());
+  const auto t = generate::from_civil(2026, 11, 20, 9, 14, 7);
+  const auto c2 = generate::civil(t);
+  CHECK(c2.year == 2026);
+  CHECK(c2.month == 11);
+  CHECK(c2.day == 20);
+  CHECK(c2.weekday == 5);  // a Friday
+  CHECK(generate::cisco_uptime(3 * generate::kDay + 4 * generate::kHour + 11 * generate::kMinute) ==
+        "3 days, 4 hours, 11 minutes");
+}
+
+TEST_CASE("generate: same seed gives identical bytes, another seed does not", "[generate]") {
+  test::TempDir dir;
+  run_generator(dir / "a", 13, 2, 11, generate::Profile::Lean);
+  run_generator(dir / "b", 13, 2, 11, generate::Profile::Lean);
+  run_generator(dir / "c", 13, 2, 12, generate::Profile::Lean);
+  const auto a = tree(dir / "a");
+  CHECK(a.size() == 2 * 12 + 1);  // one hop file per run, and the manifest
+  CHECK(a == tree(dir / "b"));
+  CHECK(a != tree(dir / "c"));
+}
+
+TEST_CASE("generate: refuses a non-empty output folder", "[generate]") {
+  test::TempDir dir;
+  test::write_file(dir / "out/keep.txt", "x");
+  generate::GenerateOptions o;
+  o.out_dir = dir / "out";
+  auto r = generate::generate(o);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().kind == ErrorKind::InputRefused);
+}
+
+TEST_CASE("generate: lean is much smaller than full", "[generate]") {
+  test::TempDir dir;
+  const auto lean = run_generator(dir / "lean", 3, 1, 5, generate::Profile::Lean);
+  const auto full = run_generator(dir / "full", 3, 1, 5, generate::Profile::Full);
+  CHECK(lean.bytes * 20 < full.bytes);
+  CHECK(full.bytes > 3 * 500'000);  // roughly 1-2 MB per device
+}
+
+TEST_CASE("generate: the manifest lists what the captures contain", "[generate]") {
+  test::TempDir dir;
+  run_generator(dir / "g", 13, 3, 21, generate::Profile::Lean);
+  const auto manifest = manifest_of(dir / "g");
+  CHECK(manifest["schema_version"] == 1);
+  std::map<std::string, int> kinds;
+  std::map<std::string, int> vendors;
+  for (const auto& item : manifest["items"]) {
+    const std::string kind = item["kind"], device = item["device"], vendor = item["vendor"], object = item["object"];
+    const int run = item["run"];
+    ++kinds[kind];
+    ++vendors[vendor];
+    const std::string text =
+        test::read_file(dir / "g" / fmt::format("run-{}", run) / file_of(manifest, device));
+    INFO(kind << " " << device << " " << object << " run " << run);
+    if (kind == "flap") {
+      // >= 5 link transitions of that interface within 10 minutes.
+      std::vector<generate::SimTime> times;
+      std::regex line_re(vendor == "fastiron"
+                             ? std::string("^(\\w{3}) +(\\d+) (\\d\\d):(\\d\\d):(\\d\\d):I:System: Interface ethernet ") +
+                                   object + ", state (up|down)\\r?$"
+                             : std::string("(\\w{3}) +(\\d+) (\\d\\d):(\\d\\d):(\\d\\d)[^%]*%LINK-3-UPDOWN: Interface [A-Za-z]+") +
+                                   std::regex_replace(object, std::regex("^[A-Za-z]+"), "") + ", changed state to");
+      std::size_t pos = 0;
+      while (pos < text.size()) {
+        std::size_t nl = text.find('\n', pos);
+        if (nl == std::string::npos) nl = text.size();
+        const std::string line = text.substr(pos, nl - pos);
+        std::smatch m;
+        if (std::regex_search(line, m, line_re)) {
+          times.push_back(generate::from_civil(2026, 11, std::stoi(m[2]), std::stoi(m[3]), std::stoi(m[4]),
+                                               std::stoi(m[5])));
+        }
+        pos = nl + 1;
+      }
+      std::sort(times.begin(), times.end());
+      bool found = false;
+      for (std::size_t i = 0; i + 4 < times.size(); ++i) {
+        if (times[i + 4].ms - times[i].ms <= 10 * generate::kMinute) found = true;
+      }
+      CHECK(found);
+    } else if (kind == "err_disable") {
+      const std::string command = vendor == "fastiron" ? "show interfaces brief" : "show interfaces status";
+      const std::string word = vendor == "cisco" ? "err-disabled" : vendor == "arista" ? "errdisabled" : "ERR-DIS";
+      bool shown = false;
+      for (const auto& l : section_lines(text, device, command)) {
+        if (l.starts_with(object + " ") && l.find(word) != std::string::npos) shown = true;
+      }
+      CHECK(shown);
+    } else if (kind == "auth_fail") {
+      CHECK(text.find(item["details"]["client"].get<std::string>()) != std::string::npos);
+    } else if (kind == "vlan_moved") {
+      CHECK(run >= 2);
+    }
+  }
+  for (const char* k : {"flap", "auth_fail", "err_disable", "stp_change", "poe_fault", "power_fault",
+                        "interface_changed", "vlan_moved"}) {
+    INFO(k);
+    CHECK(kinds[k] > 0);
+  }
+  CHECK(vendors.size() == 3);
+}
+
+TEST_CASE("generate: Cisco captures ingest with no failed sections", "[generate][ingest]") {
+  test::TempDir dir;
+  run_generator(dir / "g", 13, 1, 3, generate::Profile::Lean);
+  run_generator(dir / "f", 2, 1, 4, generate::Profile::Full);
+  for (const char* name : {"g", "f"}) {
+    const auto manifest = manifest_of(dir / name);
+    std::set<std::string> cisco;
+    for (const auto& d : manifest["devices"]) {
+      if (d["vendor"] == "cisco") cisco.insert(d["hostname"].get<std::string>());
+    }
+    auto db = store::open_store(dir / (std::string(name) + ".sqlite"), store::OpenMode::ReadWrite);
+    REQUIRE(db);
+    ingest::IngestOptions options;
+    options.bundle = dir / name / "run-1";
+    auto summary = ingest::ingest_bundle(*db, parse::ParserRegistry::with_builtins(), options);
+    REQUIRE(summary);
+    auto sections = store::list_sections(*db, {});
+    REQUIRE(sections);
+    std::set<std::string> seen;
+    for (const auto& s : *sections) {
+      if (!s.device || !cisco.contains(*s.device)) continue;
+      seen.insert(*s.device);
+      INFO(*s.device << " " << s.command << ": " << s.reason.value_or(""));
+      CHECK(s.status != "failed");
+    }
+    CHECK(seen == cisco);
+    auto devices = store::list_devices(*db, {});
+    REQUIRE(devices);
+    for (const auto& d : *devices) {
+      if (cisco.contains(d.hostname)) {
+        INFO(d.hostname);
+        CHECK(d.model.has_value());
+        CHECK(d.uptime.has_value());
+      }
+    }
+  }
+}
