@@ -24,9 +24,10 @@ Result<std::optional<std::int64_t>> CliArgs::get_int(const std::string& name) co
 
 const std::vector<CommandSpec>& command_specs() {
   static const std::vector<CommandSpec> specs{
-      {"ingest", "ingest PATH [--site NAME] [--site-pattern REGEX] [--threads N] [--force]",
+      {"ingest",
+       "ingest PATH [--site NAME] [--site-pattern REGEX] [--threads N] [--force] [--max-member-mb N] [--max-ratio N]",
        "parse a bundle (directory, .zip, .tar.gz or .log) into a new run", 1,
-       {"--site", "--site-pattern", "--threads"}, {"--force"}},
+       {"--site", "--site-pattern", "--threads", "--max-member-mb", "--max-ratio"}, {"--force"}},
       {"runs", "runs", "list stored runs", 0, {}, {}},
       {"devices", "devices [--run N] [--device HOST]", "list devices (each device's latest snapshot without --run)",
        0, {"--run", "--device"}, {}},

@@ -411,3 +411,20 @@ TEST_CASE("bundle archives: a member over the size limit is refused", "[bundle][
   limits.max_member_bytes = 1u << 20;
   CHECK(ingest_archive(s.db, s.dir / "in/big.tar.gz", limits));
 }
+
+TEST_CASE("bundle archives: the CLI sets the limits with --max-ratio and --max-member-mb", "[bundle][archive][cli]") {
+  test::TempDir dir;
+  write_archive(dir / "in/b.tar.gz", Kind::TarGz, two_sites());
+  auto run = [&](const std::string& flags) {
+    const std::string command = "'" STATETRACE_CLI_PATH "' ingest '" + (dir / "in/b.tar.gz").string() + "' " + flags +
+                                " --store '" + (dir / "store.sqlite").string() + "' >'" + (dir / "out.txt").string() +
+                                "' 2>'" + (dir / "err.txt").string() + "'";
+    return test::run_shell(command);
+  };
+  CHECK(run("--max-ratio 1") == 3);  // input refused
+  CHECK_THAT(test::read_file(dir / "err.txt"), Catch::Contains("decompression bomb") && Catch::Contains("b.tar.gz"));
+  CHECK(run("--max-member-mb 0") == 3);
+  CHECK_THAT(test::read_file(dir / "err.txt"), Catch::Contains("over the limit of 0 bytes per capture"));
+  CHECK(run("--max-ratio 200 --max-member-mb 1") == 0);
+  CHECK(run("--max-ratio lots") == 2);  // usage
+}
