@@ -59,6 +59,7 @@ Json to_json(const store::EventRow& r) {
               {"message_id", r.message_id},
               {"interface", optional(r.interface)},
               {"message", r.message},
+              {"kind", r.kind},
               {"source", source(r.source)}};
 }
 

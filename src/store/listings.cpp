@@ -81,13 +81,14 @@ Result<std::vector<InterfaceRow>> list_interfaces(Database& db, const ListingFil
 Result<std::vector<EventRow>> list_events(Database& db, const ListingFilter& filter) {
   ST_TRY(auto stmt, db.prepare(
       "SELECT e.run_id, d.hostname, e.timestamp, e.timestamp_raw, e.time_quality, e.facility, e.severity, "
-      "       e.mnemonic, e.message_id, e.interface, e.message, f.path, e.offset, e.length "
+      "       e.mnemonic, e.message_id, e.interface, e.message, e.kind, f.path, e.offset, e.length "
       "FROM events e JOIN devices d ON d.id = e.device_id JOIN files f ON f.id = e.file_id "
       "WHERE" + snapshot_filter("e") + "ORDER BY d.site, d.hostname, e.run_id, e.id"));
   bind_filter(stmt, filter);
   return collect<EventRow>(stmt, [](const Statement& s) {
     return EventRow{RunId{s.int64(0)}, s.text(1), s.optional_text(2), s.text(3), s.text(4), s.text(5),
-                    s.optional_int64(6), s.text(7), s.text(8), s.optional_text(9), s.text(10), source_at(s, 11)};
+                    s.optional_int64(6), s.text(7), s.text(8), s.optional_text(9), s.text(10), s.text(11),
+                    source_at(s, 12)};
   });
 }
 

@@ -57,6 +57,7 @@ struct EventRow {
   std::string mnemonic, message_id;
   std::optional<std::string> interface;
   std::string message;
+  std::string kind;  // link_down, auth_fail, ... (rules/event_kinds.json)
   SourceRef source;
 };
 

@@ -88,8 +88,8 @@ struct RunWriter::State {
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     ST_TRY(event, db.prepare(
         "INSERT INTO events(run_id, device_id, object_key, content_hash, file_id, offset, length, timestamp, "
-        "timestamp_raw, time_quality, sequence, facility, severity, mnemonic, message_id, interface, message) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "timestamp_raw, time_quality, sequence, facility, severity, mnemonic, message_id, interface, message, kind) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     ST_TRY(record, db.prepare(
         "INSERT INTO records(run_id, device_id, object_key, content_hash, file_id, offset, length, command, parser, "
         "row_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -203,6 +203,7 @@ struct RunWriter::State {
       event->bind(8, time.utc_iso).bind(9, text(e.timestamp_raw)).bind(10, text(parse::to_string(time.quality)));
       event->bind(11, optional_integer(e.sequence)).bind(12, text(e.facility)).bind(13, optional_integer(severity));
       event->bind(14, text(e.mnemonic)).bind(15, text(e.message_id)).bind(16, e.interface).bind(17, text(e.message));
+      event->bind(18, text(e.kind));
       ST_CHECK(event->run());
       ST_CHECK(row_written());
       latest_event.offer(time);
