@@ -5,6 +5,7 @@
 // samples with their expected kinds, checked when the file is loaded.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -44,6 +45,11 @@ class EventKindClassifier {
     std::optional<util::Regex> text_regex;
     std::string kind;
   };
+  // The rules that can match a (vendor, message id), in order, cut after the first one
+  // with no text condition: the id-only conditions are decided once per id, not per line.
+  using Plan = std::vector<std::uint16_t>;
+  const Plan& plan_for(std::string_view vendor, std::string_view message_id) const;
+
   std::vector<Rule> rules_;
 };
 

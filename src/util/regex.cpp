@@ -47,9 +47,11 @@ struct MatchData {
 }  // namespace
 
 bool Regex::matches(std::string_view subject) const {
-  MatchData md(impl_->code);
+  // A yes/no match needs no captures: one small match block per thread serves every pattern.
+  thread_local std::unique_ptr<pcre2_match_data, decltype(&pcre2_match_data_free)> md(
+      pcre2_match_data_create(1, nullptr), &pcre2_match_data_free);
   int rc = pcre2_match(impl_->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), 0, 0,
-                       md.data, nullptr);
+                       md.get(), nullptr);
   return rc >= 0;
 }
 
