@@ -2,18 +2,27 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDragMoveEvent>
+#include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QStatusBar>
 
 #include <utility>
 
+#include "ui/bundle_paths.h"
 #include "ui/ingest_controller.h"
 #include "ui/models/device_table_model.h"
+#include "ui/recent_bundles_menu.h"
 #include "ui/sample_bundle.h"
 #include "ui/store_session.h"
 #include "ui/views/devices_view.h"
@@ -22,19 +31,36 @@ namespace st::ui {
 
 namespace {
 constexpr int kStatusMessageMs = 8000;
+
+QString display_name(const QString& bundle) {
+  const QString name = QFileInfo(bundle).fileName();
+  return name.isEmpty() ? QDir::toNativeSeparators(bundle) : name;
 }
 
-MainWindow::MainWindow(std::filesystem::path store_path, QWidget* parent)
+// "2024-05-02T09:12:44Z" -> "2024-05-02 09:12 UTC"; other text is shown as it is.
+QString capture_time_text(const std::string& iso) {
+  const QString text = QString::fromStdString(iso);
+  const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
+  if (!time.isValid()) return text;
+  return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + QStringLiteral(" UTC");
+}
+
+}  // namespace
+
+MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, QWidget* parent)
     : QMainWindow(parent),
+      settings_(std::move(settings)),
       session_(new StoreSession(std::move(store_path), this)),
       devices_view_(new DevicesView(*session_, this)),
       ingest_(new IngestController(*session_, this)),
       store_label_(new QLabel(this)),
       counts_label_(new QLabel(this)) {
   setWindowTitle(tr("StateTrace — %1").arg(session_->storeFileName()));
-  resize(1200, 760);
   setCentralWidget(devices_view_);
+  if (!restoreGeometry(settings_.windowGeometry())) resize(1200, 760);
+  devices_view_->restoreSplitterState(settings_.devicesSplitterState());
   devices_view_->setFocus();
+  setAcceptDrops(true);  // folders, archives and .log files dropped anywhere are ingested
   createMenus();
 
   store_label_->setText(QDir::toNativeSeparators(session_->storePathText()));
@@ -55,9 +81,17 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* open = file->addAction(tr("&Open Bundle…"), this, &MainWindow::openBundleDialog);
+  QAction* open = file->addAction(tr("&Open Bundle Folder…"), this, &MainWindow::openBundleFolderDialog);
   open->setShortcut(QKeySequence::Open);
-  open->setStatusTip(tr("Ingest a directory of CLI captures into the store"));
+  open->setStatusTip(tr("Ingest a folder of CLI captures into the store"));
+  QAction* open_file =
+      file->addAction(tr("Open Bundle &Archive or Log…"), this, &MainWindow::openBundleFileDialog);
+  open_file->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+  open_file->setStatusTip(tr("Ingest a .zip, .tar.gz, .tgz or .tar bundle, or a single .log capture"));
+  QMenu* recent_menu = file->addMenu(tr("&Recent Bundles"));
+  recent_menu->setObjectName(QStringLiteral("recentBundlesMenu"));
+  recent_ = new RecentBundlesMenu(settings_, recent_menu);
+  connect(recent_, &RecentBundlesMenu::bundleChosen, this, &MainWindow::ingestBundle);
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));  // QKeySequence::Quit is empty on some desktops
@@ -88,7 +122,7 @@ void MainWindow::onOpened(qsizetype runs) {
       statusBar()->showMessage(tr("First start: loading the sample bundle…"));
       ingestBundle(*sample);
     } else {
-      statusBar()->showMessage(tr("The store is empty: use File → Open Bundle… to ingest captures."));
+      statusBar()->showMessage(tr("The store is empty: use File → Open Bundle… or drop a bundle here to ingest captures."));
     }
   } else {
     statusBar()->clearMessage();
@@ -96,18 +130,68 @@ void MainWindow::onOpened(qsizetype runs) {
   session_->refresh();
 }
 
-void MainWindow::ingestBundle(const QString& bundle) {
-  if (!ingest_->start(bundle)) {
-    statusBar()->showMessage(tr("An ingest is already running."), kStatusMessageMs);
-    return;
+void MainWindow::ingestBundle(const QString& bundle) { ingestBundles(QStringList{bundle}); }
+
+void MainWindow::ingestBundles(const QStringList& bundles) {
+  if (bundles.isEmpty()) return;
+  const bool was_running = ingest_->isRunning();
+  ingest_->enqueue(bundles);
+  if (was_running) {
+    statusBar()->showMessage(bundles.size() == 1
+                                 ? tr("Queued %1: it is ingested after the current one.").arg(display_name(bundles.first()))
+                                 : tr("Queued %1 bundles after the current ingest.").arg(bundles.size()),
+                             kStatusMessageMs);
+  } else {
+    statusBar()->showMessage(tr("Ingesting %1…").arg(QDir::toNativeSeparators(bundles.first())));
   }
-  statusBar()->showMessage(tr("Ingesting %1…").arg(QDir::toNativeSeparators(bundle)));
 }
 
-void MainWindow::openBundleDialog() {
+void MainWindow::openBundleFolderDialog() {
   const QString bundle = QFileDialog::getExistingDirectory(
-      this, tr("Open Bundle"), QString(), QFileDialog::ShowDirsOnly);
-  if (!bundle.isEmpty()) ingestBundle(bundle);
+      this, tr("Open Bundle Folder"), settings_.lastBundleDir(), QFileDialog::ShowDirsOnly);
+  if (bundle.isEmpty()) return;
+  settings_.setLastBundleDir(QFileInfo(bundle).absolutePath());
+  ingestBundle(bundle);
+}
+
+void MainWindow::openBundleFileDialog() {
+  const QString bundle = QFileDialog::getOpenFileName(
+      this, tr("Open Bundle Archive or Log"), settings_.lastBundleDir(), bundle_file_dialog_filter());
+  if (bundle.isEmpty()) return;
+  settings_.setLastBundleDir(QFileInfo(bundle).absolutePath());
+  ingestBundle(bundle);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls() && !bundle_paths_from_urls(event->mimeData()->urls()).isEmpty())
+    event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event) {
+  if (event->mimeData()->hasUrls() && !bundle_paths_from_urls(event->mimeData()->urls()).isEmpty())
+    event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const QStringList bundles = bundle_paths_from_urls(event->mimeData()->urls());
+  if (bundles.isEmpty()) {
+    statusBar()->showMessage(
+        tr("Nothing to ingest: drop bundle folders, .zip/.tar.gz/.tgz/.tar archives or .log files."),
+        kStatusMessageMs);
+    return;
+  }
+  event->acceptProposedAction();
+  ingestBundles(bundles);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  saveWindowState();
+  QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveWindowState() {
+  settings_.setWindowGeometry(saveGeometry());
+  settings_.setDevicesSplitterState(devices_view_->saveSplitterState());
 }
 
 void MainWindow::showAbout() {
@@ -123,20 +207,32 @@ void MainWindow::showAbout() {
 void MainWindow::onOverview(const StoreOverview& overview) {
   runs_ = overview.runs;
   devices_ = overview.devices ? overview.devices->size() : 0;
+  sites_ = overview.sites;
+  latest_capture_ = overview.latest_capture;
   updateStatus();
   devices_view_->showOverview(overview);
   emit overviewShown();
 }
 
 void MainWindow::onIngestFinished(const IngestOutcome& outcome) {
-  if (outcome.summary) {
+  const QString bundle = QString::fromStdString(outcome.bundle);
+  if (outcome.summary && outcome.summary->duplicate_of) {
+    // Every member is stored already: nothing was written, nothing to refresh.
+    recent_->add(bundle);
+    statusBar()->showMessage(tr("Already stored as run %1 — nothing new in %2.")
+                                 .arg(outcome.summary->duplicate_of->value)
+                                 .arg(display_name(bundle)),
+                             kStatusMessageMs * 2);
+  } else if (outcome.summary) {
     const auto& summary = *outcome.summary;
+    recent_->add(bundle);
     statusBar()->showMessage(
-        tr("Ingested %1: %2 file(s), %3 device(s) in %4 s")
+        tr("Ingested %1 as run %5: %2 file(s), %3 device(s) in %4 s")
             .arg(QString::fromStdString(outcome.bundle))
             .arg(summary.files)
             .arg(summary.devices)
-            .arg(summary.seconds, 0, 'f', 2),
+            .arg(summary.seconds, 0, 'f', 2)
+            .arg(summary.run.value),
         kStatusMessageMs);
     session_->refresh();
   } else if (outcome.cancelled) {
@@ -159,10 +255,18 @@ void MainWindow::reportError(const QString& what, const Error& error) {
 }
 
 void MainWindow::updateStatus() {
+  counts_label_->setText(storeSummaryText());
+}
+
+QString MainWindow::storeSummaryText() const {
   // English plurals by hand: %n forms only resolve once a translation is installed.
   const QString runs = runs_ == 1 ? tr("1 run") : tr("%1 runs").arg(runs_);
   const QString devices = devices_ == 1 ? tr("1 device") : tr("%1 devices").arg(devices_);
-  counts_label_->setText(runs + QStringLiteral(" · ") + devices);
+  const QString sites = sites_ == 1 ? tr("1 site") : tr("%1 sites").arg(sites_);
+  QString text = runs + QStringLiteral(" · ") + devices + QStringLiteral(" · ") + sites;
+  if (latest_capture_)
+    text += QStringLiteral(" · ") + tr("latest capture %1").arg(capture_time_text(*latest_capture_));
+  return text;
 }
 
 }  // namespace st::ui

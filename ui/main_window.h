@@ -7,37 +7,55 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 
 #include "core/error.h"
+#include "ui/app_settings.h"
 #include "ui/store_tasks.h"
 
 class QAction;
 class QLabel;
+class QMenu;
 
 namespace st::ui {
 
 class DevicesView;
 class IngestController;
+class RecentBundlesMenu;
 class StoreSession;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
  public:
-  explicit MainWindow(std::filesystem::path store_path, QWidget* parent = nullptr);
+  // Window geometry, splitter sizes and recent bundles live in `settings`.
+  explicit MainWindow(std::filesystem::path store_path, AppSettings settings = {},
+                      QWidget* parent = nullptr);
   ~MainWindow() override;
 
   // Opens the store. Then ingests `bundle` if given, or the sample bundle when the
   // store has no runs yet (first start), and shows the store's devices.
   void start(std::optional<QString> bundle = std::nullopt);
 
-  // Ingests a bundle directory (File → Open Bundle… ends here).
+  // Ingests a bundle: a folder, .zip/.tar.gz/.tgz/.tar archive or .log capture
+  // (File → Open…, Recent Bundles and drops end here). Queued while another runs.
   void ingestBundle(const QString& bundle);
+  void ingestBundles(const QStringList& bundles);
 
   StoreSession& session() const { return *session_; }
   DevicesView* devicesView() const { return devices_view_; }
   IngestController* ingestController() const { return ingest_; }
   std::size_t runCount() const { return runs_; }
+  RecentBundlesMenu* recentBundles() const { return recent_; }
+  const AppSettings& settings() const { return settings_; }
+  // "3 runs · 12 devices · 2 sites · latest capture 2024-05-02 09:12 UTC"
+  QString storeSummaryText() const;
+
+ protected:
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dragMoveEvent(QDragMoveEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+  void closeEvent(QCloseEvent* event) override;
 
  signals:
   // Each time a fresh overview of the store is on screen.
@@ -47,7 +65,9 @@ class MainWindow : public QMainWindow {
 
  private:
   void createMenus();
-  void openBundleDialog();
+  void openBundleFolderDialog();
+  void openBundleFileDialog();
+  void saveWindowState();
   void showAbout();
   void onOpened(qsizetype runs);
   void onOverview(const StoreOverview& overview);
@@ -55,14 +75,18 @@ class MainWindow : public QMainWindow {
   void reportError(const QString& what, const Error& error);
   void updateStatus();
 
+  AppSettings settings_;
   StoreSession* session_;
   DevicesView* devices_view_;
   IngestController* ingest_;
+  RecentBundlesMenu* recent_ = nullptr;
   QLabel* store_label_;
   QLabel* counts_label_;
   std::optional<QString> pending_bundle_;
   std::size_t runs_ = 0;
   std::size_t devices_ = 0;
+  std::size_t sites_ = 0;
+  std::optional<std::string> latest_capture_;
 };
 
 }  // namespace st::ui

@@ -1,5 +1,6 @@
 #include "ui/store_tasks.h"
 
+#include <set>
 #include <utility>
 
 #include "parse/parser_registry.h"
@@ -42,6 +43,14 @@ StoreOverview load_overview(const std::filesystem::path& store_path) {
     return overview;
   }
   overview.runs = runs->size();
+  for (const auto& run : *runs) {
+    // ISO 8601 UTC strings order as the times they name.
+    if (run.captured_at && (!overview.latest_capture || *run.captured_at > *overview.latest_capture))
+      overview.latest_capture = run.captured_at;
+  }
+  std::set<std::string> sites;
+  for (const auto& device : *devices) sites.insert(device.site);
+  overview.sites = sites.size();
   overview.devices = std::make_shared<const std::vector<store::DeviceRow>>(std::move(*devices));
   return overview;
 }

@@ -31,6 +31,8 @@ struct OpenOutcome {
 struct StoreOverview {
   std::size_t runs = 0;
   DeviceSnapshot devices;  // each device's latest snapshot; never null on success
+  std::size_t sites = 0;   // distinct sites among `devices`
+  std::optional<std::string> latest_capture;  // the newest run's capture time (UTC ISO 8601)
   std::optional<Error> error;
 };
 

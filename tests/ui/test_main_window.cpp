@@ -131,12 +131,15 @@ TEST_CASE("main window shows the sample bundle's devices and interfaces", "[ui][
   interface_pane->filterEdit()->clear();
   CHECK(interface_pane->proxy()->rowCount() == all_ports);
 
-  // The device filter narrows the device table.
+  // The device filter narrows the grouped devices; a site's name shows all of its devices.
   auto* device_pane = view->devicePane();
   device_pane->filterEdit()->setText(QStringLiteral("lab-"));
-  CHECK(device_pane->proxy()->rowCount() == 2);
+  CHECK(device_pane->shownRows() == 2);
+  CHECK(device_pane->proxy()->rowCount() == 1);  // one site group left
+  device_pane->filterEdit()->setText(QStringLiteral("HQ-CORE"));
+  CHECK(device_pane->shownRows() == 1);
   device_pane->filterEdit()->clear();
-  CHECK(device_pane->proxy()->rowCount() == 5);
+  CHECK(device_pane->shownRows() == 5);
 
   // Screenshot: HQ-B1-ACC-01 around its err-disabled port, so every status colour shows.
   show_device(window, QStringLiteral("HQ-B1-ACC-01"));

@@ -11,3 +11,11 @@ inline constexpr int kSortRole = Qt::UserRole + 1;
 inline constexpr int kHostnameRole = Qt::UserRole + 2;
 
 }  // namespace st::ui
+
+namespace st::ui {
+
+// The text the device filter matches: a site row's name (not its count), a device
+// row's displayed text.
+inline constexpr int kFilterRole = Qt::UserRole + 3;
+
+}  // namespace st::ui

@@ -13,6 +13,7 @@
 #include "ui/models/device_table_model.h"
 #include "ui/models/interface_table_model.h"
 #include "ui/models/natural_sort_proxy.h"
+#include "ui/models/site_tree_model.h"
 #include "ui/models/table_roles.h"
 #include "ui/store_session.h"
 #include "ui/views/table_pane.h"
@@ -23,14 +24,16 @@ DevicesView::DevicesView(StoreSession& session, QWidget* parent)
     : QWidget(parent),
       session_(session),
       device_model_(new DeviceTableModel(this)),
+      site_model_(new SiteTreeModel(device_model_, this)),
       interface_model_(new InterfaceTableModel(this)),
-      device_pane_(new TablePane(device_model_, tr("Filter devices (Ctrl+F)"), this)),
+      device_pane_(new TablePane(site_model_, tr("Filter devices (Ctrl+F)"), this, TablePane::Kind::Tree)),
       interface_pane_(new TablePane(interface_model_, tr("Filter interfaces"), this)),
       splitter_(new QSplitter(Qt::Horizontal, this)),
       last_active_pane_(device_pane_) {
   device_pane_->setObjectName(QStringLiteral("devicePane"));
   interface_pane_->setObjectName(QStringLiteral("interfacePane"));
   device_pane_->setTitle(tr("Devices"));
+  device_pane_->proxy()->setFilterRole(kFilterRole);  // site rows match their name, not their count
   interface_pane_->setTitle(tr("Interfaces"));
 
   splitter_->addWidget(device_pane_);
@@ -68,8 +71,8 @@ void DevicesView::showOverview(const StoreOverview& overview) {
     return;
   }
   selected_.clear();
-  if (device_pane_->proxy()->rowCount() > 0) {
-    device_pane_->view()->selectRow(0);
+  if (device_pane_->shownRows() > 0) {
+    selectFirstDevice();
   } else {
     interface_model_->resetData(InterfaceSnapshot{});
     interface_pane_->setTitle(tr("Interfaces"));
@@ -80,10 +83,30 @@ bool DevicesView::selectDevice(const QString& hostname) {
   const int source_row = device_model_->rowOf(hostname);
   if (source_row < 0) return false;
   const QModelIndex proxy_index =
-      device_pane_->proxy()->mapFromSource(device_model_->index(source_row, 0));
+      device_pane_->proxy()->mapFromSource(site_model_->indexOfSourceRow(source_row));
   if (!proxy_index.isValid()) return false;
-  device_pane_->view()->selectRow(proxy_index.row());
+  device_pane_->view()->selectionModel()->setCurrentIndex(
+      proxy_index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
   device_pane_->view()->scrollTo(proxy_index);
+  return true;
+}
+
+void DevicesView::selectFirstDevice() {
+  const auto* proxy = device_pane_->proxy();
+  for (int site = 0; site < proxy->rowCount(); ++site) {
+    const QModelIndex first = proxy->index(0, 0, proxy->index(site, 0));
+    if (!first.isValid()) continue;
+    device_pane_->view()->selectionModel()->setCurrentIndex(
+        first, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    return;
+  }
+}
+
+QByteArray DevicesView::saveSplitterState() const { return splitter_->saveState(); }
+
+bool DevicesView::restoreSplitterState(const QByteArray& state) {
+  if (state.isEmpty() || !splitter_->restoreState(state)) return false;
+  user_moved_splitter_ = true;  // the user's sizes from last time win over balancing
   return true;
 }
 
@@ -108,7 +131,7 @@ void DevicesView::onDeviceSelectionChanged() {
   const QModelIndexList rows = device_pane_->view()->selectionModel()->selectedRows();
   if (rows.isEmpty()) return;  // keep showing the last device while the filter hides it
   const QString hostname = rows.first().data(kHostnameRole).toString();
-  if (hostname == selected_) return;
+  if (hostname.isEmpty() || hostname == selected_) return;  // a site row: keep the device
   selected_ = hostname;
   interface_pane_->setTitle(tr("Interfaces — %1").arg(hostname));
   requestInterfaces(hostname);

@@ -1,8 +1,10 @@
-// Devices on the left, the selected device's interfaces on the right (QSplitter).
+// Devices grouped by site on the left, the selected device's interfaces on the right
+// (QSplitter).
 // The view's controller too: it asks the StoreSession for interfaces when the
 // selection changes and shows each snapshot the session hands back.
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QWidget>
 
@@ -16,6 +18,7 @@ namespace st::ui {
 
 class DeviceTableModel;
 class InterfaceTableModel;
+class SiteTreeModel;
 class StoreSession;
 class TablePane;
 
@@ -33,10 +36,15 @@ class DevicesView : public QWidget {
   QString selectedDevice() const { return selected_; }
   // True while the selected device's interfaces are being fetched.
   bool isLoadingInterfaces() const { return loading_interfaces_; }
+  // The splitter's sizes, for AppSettings; restoring one stops the automatic balance.
+  QByteArray saveSplitterState() const;
+  bool restoreSplitterState(const QByteArray& state);
   // Focuses the filter box of the table the user worked in last (devices by default).
   void focusFilter();
 
+  // The flat device list (one row per device) and its grouping by site (shown).
   DeviceTableModel* deviceModel() const { return device_model_; }
+  SiteTreeModel* siteModel() const { return site_model_; }
   InterfaceTableModel* interfaceModel() const { return interface_model_; }
   TablePane* devicePane() const { return device_pane_; }
   TablePane* interfacePane() const { return interface_pane_; }
@@ -51,9 +59,11 @@ class DevicesView : public QWidget {
   void onInterfacesReady(const InterfacesOutcome& outcome);
   void balanceSplitter();
   void requestInterfaces(const QString& hostname);
+  void selectFirstDevice();
 
   StoreSession& session_;
   DeviceTableModel* device_model_;
+  SiteTreeModel* site_model_;
   InterfaceTableModel* interface_model_;
   TablePane* device_pane_;
   TablePane* interface_pane_;

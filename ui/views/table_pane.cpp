@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QTableView>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -17,15 +18,23 @@
 
 namespace st::ui {
 
-TablePane::TablePane(QAbstractItemModel* source, const QString& filter_placeholder, QWidget* parent)
+TablePane::TablePane(QAbstractItemModel* source, const QString& filter_placeholder, QWidget* parent,
+                     Kind kind)
     : QWidget(parent),
       source_(source),
       proxy_(new NaturalSortProxy(this)),
       title_(new QLabel(this)),
       count_(new QLabel(this)),
       filter_(new QLineEdit(this)),
-      view_(new QTableView(this)) {
+      kind_(kind),
+      view_(kind == Kind::Tree ? static_cast<QAbstractItemView*>(new QTreeView(this))
+                               : static_cast<QAbstractItemView*>(new QTableView(this))) {
   proxy_->setSourceModel(source_);
+  if (kind_ == Kind::Tree) {
+    // A group row stays while any child matches; a matching group shows all its children.
+    proxy_->setRecursiveFilteringEnabled(true);
+    proxy_->setAutoAcceptChildRows(true);
+  }
 
   QFont title_font = title_->font();
   title_font.setBold(true);
@@ -38,20 +47,44 @@ TablePane::TablePane(QAbstractItemModel* source, const QString& filter_placehold
   connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
 
   view_->setModel(proxy_);
-  view_->setSortingEnabled(true);
-  view_->sortByColumn(0, Qt::AscendingOrder);
   view_->setSelectionBehavior(QAbstractItemView::SelectRows);
   view_->setSelectionMode(QAbstractItemView::SingleSelection);
   view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   view_->setAlternatingRowColors(true);
-  view_->setWordWrap(false);
   view_->setTextElideMode(Qt::ElideRight);
-  view_->setShowGrid(false);
-  view_->verticalHeader()->hide();
-  view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 8);
-  view_->horizontalHeader()->setHighlightSections(false);
-  view_->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-  view_->horizontalHeader()->setStretchLastSection(true);
+  if (auto* table = qobject_cast<QTableView*>(view_)) {
+    table->setSortingEnabled(true);
+    table->sortByColumn(0, Qt::AscendingOrder);
+    table->setWordWrap(false);
+    table->setShowGrid(false);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+  } else if (auto* tree = qobject_cast<QTreeView*>(view_)) {
+    tree->setSortingEnabled(true);
+    tree->sortByColumn(0, Qt::AscendingOrder);
+    tree->setWordWrap(false);
+    tree->setUniformRowHeights(true);
+    tree->setAllColumnsShowFocus(true);
+    tree->setIndentation(tree->fontMetrics().height());
+    tree->setExpandsOnDoubleClick(true);
+    // Group rows read as one line ("HQ  ·  3 devices") over all columns, and open.
+    auto span_groups = [this, tree](const QModelIndex& group_parent, int first, int last) {
+      if (group_parent.isValid()) return;
+      for (int row = first; row <= last; ++row) {
+        tree->setFirstColumnSpanned(row, QModelIndex(), true);
+        tree->expand(proxy_->index(row, 0));
+      }
+    };
+    auto span_all = [this, span_groups] {
+      if (proxy_->rowCount() > 0) span_groups(QModelIndex(), 0, proxy_->rowCount() - 1);
+    };
+    connect(proxy_, &QAbstractItemModel::modelReset, this, span_all);
+    connect(proxy_, &QAbstractItemModel::layoutChanged, this, span_all);
+    connect(proxy_, &QAbstractItemModel::rowsInserted, this, span_groups);
+  }
+  header()->setHighlightSections(false);
+  header()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+  header()->setStretchLastSection(true);
 
   connect(proxy_, &QAbstractItemModel::modelReset, this, &TablePane::updateCount);
   connect(proxy_, &QAbstractItemModel::layoutChanged, this, &TablePane::updateCount);
@@ -73,10 +106,38 @@ TablePane::TablePane(QAbstractItemModel* source, const QString& filter_placehold
 
 void TablePane::setTitle(const QString& title) { title_->setText(title); }
 
+QHeaderView* TablePane::header() const {
+  if (auto* tree = qobject_cast<QTreeView*>(view_)) return tree->header();
+  return static_cast<QTableView*>(view_)->horizontalHeader();
+}
+
+namespace {
+int second_level_rows(const QAbstractItemModel& model) {
+  int rows = 0;
+  for (int row = 0; row < model.rowCount(); ++row) rows += model.rowCount(model.index(row, 0));
+  return rows;
+}
+}  // namespace
+
+int TablePane::shownRows() const {
+  return kind_ == Kind::Tree ? second_level_rows(*proxy_) : proxy_->rowCount();
+}
+
+int TablePane::totalRows() const {
+  return kind_ == Kind::Tree ? second_level_rows(*source_) : source_->rowCount();
+}
+
+int TablePane::contentHeight() const {
+  if (auto* table = qobject_cast<QTableView*>(view_))
+    return table->verticalHeader()->length() + table->horizontalHeader()->height();
+  const int rows = proxy_->rowCount() + shownRows();
+  return rows * std::max(1, view_->sizeHintForRow(0)) + header()->height();
+}
+
 void TablePane::fitColumns(Fit fit) {
   constexpr int kMaxWidth = 240;
   constexpr int kPadding = 12;
-  auto* header = view_->horizontalHeader();
+  auto* header = this->header();
   const QFontMetrics metrics = header->fontMetrics();
   // QTableView hides sizeHintForColumn; QAbstractItemView publishes it.
   const QAbstractItemView* item_view = view_;
@@ -98,7 +159,7 @@ void TablePane::fitColumns(Fit fit) {
 }
 
 int TablePane::preferredWidth(int min_last, int max_last) const {
-  const auto* header = view_->horizontalHeader();
+  const auto* header = this->header();
   const int last = header->count() - 1;
   if (last < 0) return 0;
   const QAbstractItemView* item_view = view_;
@@ -109,14 +170,14 @@ int TablePane::preferredWidth(int min_last, int max_last) const {
   for (int column = 0; column < last; ++column) width += header->sectionSize(column);
   const int margins = layout()->contentsMargins().left() + layout()->contentsMargins().right();
   // Room for a vertical scroll bar only when the rows will need one.
-  const int rows_height = view_->verticalHeader()->length() + view_->horizontalHeader()->height();
+  const int rows_height = contentHeight();
   const int scroll_bar = rows_height > view_->viewport()->height() ? view_->verticalScrollBar()->sizeHint().width() : 0;
   return width + margins + 2 * view_->frameWidth() + scroll_bar;
 }
 
 void TablePane::updateCount() {
-  const int shown = proxy_->rowCount();
-  const int total = source_->rowCount();
+  const int shown = shownRows();
+  const int total = totalRows();
   if (shown != total) count_->setText(tr("%1 of %2").arg(shown).arg(total));
   else count_->setText(total == 1 ? tr("1 row") : tr("%1 rows").arg(total));
 }

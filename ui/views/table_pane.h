@@ -1,13 +1,15 @@
-// A titled table with its own filter box and a "shown of total" count: the building
-// block of the devices view's two halves.
+// A titled table (or grouped tree) with its own filter box and a "shown of total"
+// count: the building block of the devices view's two halves. In a tree, the count
+// and the filter are about the second level (devices under their sites).
 #pragma once
 
 #include <QWidget>
 
 class QAbstractItemModel;
+class QAbstractItemView;
+class QHeaderView;
 class QLabel;
 class QLineEdit;
-class QTableView;
 
 namespace st::ui {
 
@@ -17,7 +19,9 @@ class TablePane : public QWidget {
   Q_OBJECT
 
  public:
-  TablePane(QAbstractItemModel* source, const QString& filter_placeholder, QWidget* parent = nullptr);
+  enum class Kind { Table, Tree };
+  TablePane(QAbstractItemModel* source, const QString& filter_placeholder, QWidget* parent = nullptr,
+            Kind kind = Kind::Table);
 
   void setTitle(const QString& title);
   enum class Fit { Exact, GrowOnly };
@@ -28,20 +32,27 @@ class TablePane : public QWidget {
   // width bounded to [min_last, max_last].
   int preferredWidth(int min_last = 0, int max_last = 400) const;
 
-  QTableView* view() const { return view_; }
+  // A QTableView (Kind::Table) or a QTreeView (Kind::Tree).
+  QAbstractItemView* view() const { return view_; }
+  QHeaderView* header() const;
+  // Rows shown: table rows, or second-level rows of a tree.
+  int shownRows() const;
   QLineEdit* filterEdit() const { return filter_; }
   NaturalSortProxy* proxy() const { return proxy_; }
   QLabel* titleLabel() const { return title_; }
 
  private:
   void updateCount();
+  int totalRows() const;
+  int contentHeight() const;
 
   QAbstractItemModel* source_;
   NaturalSortProxy* proxy_;
   QLabel* title_;
   QLabel* count_;
   QLineEdit* filter_;
-  QTableView* view_;
+  Kind kind_;
+  QAbstractItemView* view_;
   bool columns_fitted_ = false;
 };
 

@@ -1,0 +1,96 @@
+#include "ui/app_settings.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QVariant>
+
+#include <memory>
+
+namespace st::ui {
+namespace {
+
+// Every key the shell stores, with its type and default.
+template <class T>
+struct Key {
+  const char* name;
+  T fallback;
+};
+
+const Key<QStringList> kRecentBundles{"bundles/recent", {}};
+const Key<QString> kLastBundleDir{"bundles/lastDir", {}};
+const Key<QByteArray> kWindowGeometry{"window/geometry", {}};
+const Key<QByteArray> kDevicesSplitter{"window/devicesSplitter", {}};
+
+}  // namespace
+
+// QSettings is cheap to create; one per access keeps AppSettings a copyable value.
+static std::unique_ptr<QSettings> open_settings(const QString& ini_path) {
+  if (ini_path.isEmpty()) return std::make_unique<QSettings>();
+  return std::make_unique<QSettings>(ini_path, QSettings::IniFormat);
+}
+
+template <class T>
+static T read(const QString& ini_path, const Key<T>& key) {
+  const QVariant value = open_settings(ini_path)->value(QLatin1String(key.name));
+  return value.isValid() ? value.value<T>() : key.fallback;
+}
+
+template <class T>
+static void write(const QString& ini_path, const Key<T>& key, const T& value) {
+  open_settings(ini_path)->setValue(QLatin1String(key.name), QVariant::fromValue(value));
+}
+
+AppSettings AppSettings::atPath(const QString& ini_path) {
+  AppSettings settings;
+  settings.ini_path_ = ini_path;
+  return settings;
+}
+
+QStringList push_recent(QStringList list, const QString& entry, int cap) {
+  list.removeAll(entry);
+  list.prepend(entry);
+  while (list.size() > cap) list.removeLast();
+  return list;
+}
+
+QStringList AppSettings::recentBundles() const {
+  QStringList list = read(ini_path_, kRecentBundles);
+  list.removeDuplicates();
+  while (list.size() > kMaxRecentBundles) list.removeLast();
+  return list;
+}
+
+void AppSettings::addRecentBundle(const QString& bundle) {
+  write(ini_path_, kRecentBundles, push_recent(recentBundles(), QDir::cleanPath(bundle), kMaxRecentBundles));
+}
+
+void AppSettings::removeRecentBundle(const QString& bundle) {
+  QStringList list = recentBundles();
+  list.removeAll(bundle);
+  write(ini_path_, kRecentBundles, list);
+}
+
+void AppSettings::clearRecentBundles() { write(ini_path_, kRecentBundles, QStringList{}); }
+
+QString AppSettings::lastBundleDir() const {
+  const QString dir = read(ini_path_, kLastBundleDir);
+  return dir.isEmpty() ? QDir::homePath() : dir;
+}
+
+void AppSettings::setLastBundleDir(const QString& dir) { write(ini_path_, kLastBundleDir, dir); }
+
+QByteArray AppSettings::windowGeometry() const { return read(ini_path_, kWindowGeometry); }
+
+void AppSettings::setWindowGeometry(const QByteArray& geometry) {
+  write(ini_path_, kWindowGeometry, geometry);
+}
+
+QByteArray AppSettings::devicesSplitterState() const { return read(ini_path_, kDevicesSplitter); }
+
+void AppSettings::setDevicesSplitterState(const QByteArray& state) {
+  write(ini_path_, kDevicesSplitter, state);
+}
+
+QString AppSettings::fileName() const { return open_settings(ini_path_)->fileName(); }
+
+}  // namespace st::ui

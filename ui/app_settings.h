@@ -1,0 +1,47 @@
+// The one place the shell reads and writes QSettings: every key is declared here
+// with its type and default. Tests point it at a throwaway file.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace st::ui {
+
+class AppSettings {
+ public:
+  static constexpr int kMaxRecentBundles = 8;
+
+  // The application's settings (organisation/application names, native format).
+  AppSettings() = default;
+  // An INI file at `ini_path` (tests, portable setups).
+  static AppSettings atPath(const QString& ini_path);
+
+  // Most recent first, at most kMaxRecentBundles, no duplicates.
+  QStringList recentBundles() const;
+  // Moves (or adds) `bundle` to the front and drops the oldest beyond the cap.
+  void addRecentBundle(const QString& bundle);
+  void removeRecentBundle(const QString& bundle);
+  void clearRecentBundles();
+
+  // The folder the open dialogs start in (default: the home folder).
+  QString lastBundleDir() const;
+  void setLastBundleDir(const QString& dir);
+
+  // QWidget::saveGeometry / QSplitter::saveState blobs; empty when never saved.
+  QByteArray windowGeometry() const;
+  void setWindowGeometry(const QByteArray& geometry);
+  QByteArray devicesSplitterState() const;
+  void setDevicesSplitterState(const QByteArray& state);
+
+  // The file behind these settings (for diagnostics and tests).
+  QString fileName() const;
+
+ private:
+  QString ini_path_;  // empty: the application's default settings
+};
+
+// `list` with `entry` moved to the front, duplicates removed, capped at `cap`.
+QStringList push_recent(QStringList list, const QString& entry, int cap);
+
+}  // namespace st::ui
