@@ -228,7 +228,7 @@ void MainWindow::onIngestFinished(const IngestOutcome& outcome) {
     recent_->add(bundle);
     statusBar()->showMessage(
         tr("Ingested %1 as run %5: %2 file(s), %3 device(s) in %4 s")
-            .arg(QString::fromStdString(outcome.bundle))
+            .arg(display_name(bundle))
             .arg(summary.files)
             .arg(summary.devices)
             .arg(summary.seconds, 0, 'f', 2)

@@ -9,6 +9,8 @@
 #include <QFile>
 #include <QLabel>
 #include <QMimeData>
+#include <QPalette>
+#include <QPixmap>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -73,6 +75,35 @@ IngestOutcome outcome_at(const QSignalSpy& spy, int i) { return spy.at(i).at(0).
 
 std::string error_of(const IngestOutcome& outcome) {
   return outcome.error ? outcome.error->describe() : std::string();
+}
+
+// Saves a screenshot of the window (light, then dark palette) with the device view's
+// groups on show.
+void grab_both_palettes(MainWindow& window, const QString& name) {
+  auto save = [&](const QString& file) {
+    QTest::qWait(50);
+    const QPixmap shot = window.grab();
+    REQUIRE(shot.save(t::screenshot_dir() + QStringLiteral("/") + file));
+    const auto stats = t::image_stats(shot.toImage());
+    CHECK(stats.distinct_colors >= 16);
+    CHECK(stats.dominant_share < 0.9);
+  };
+  save(name + QStringLiteral(".png"));
+  const QPalette light = QApplication::palette();
+  QPalette dark;
+  dark.setColor(QPalette::Window, QColor(0x35, 0x35, 0x35));
+  dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+  dark.setColor(QPalette::Base, QColor(0x2b, 0x2b, 0x2b));
+  dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+  dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+  dark.setColor(QPalette::Button, QColor(0x40, 0x40, 0x40));
+  dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+  dark.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb3));
+  dark.setColor(QPalette::HighlightedText, Qt::white);
+  dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+  QApplication::setPalette(dark);
+  save(name + QStringLiteral("-dark.png"));
+  QApplication::setPalette(light);
 }
 
 QString counts_text(MainWindow& window) {
@@ -155,6 +186,7 @@ TEST_CASE("dropping a folder and a .log onto the window ingests them one after a
   REQUIRE(t::wait_until([&] { return window.devicesView()->deviceModel()->rowCount() == before + 3; }));
   CHECK(t::runs_in(store).size() == 3);
   CHECK(window.devicesView()->selectDevice(QStringLiteral("BR3-F1-ACC-09")));
+  grab_both_palettes(window, QStringLiteral("devices-by-site"));
   // Both went into Recent Bundles, the last one first.
   CHECK(window.settings().recentBundles() ==
         QStringList{single_log, QDir::cleanPath(QString::fromStdString(t::fixture_bundle().string()))});

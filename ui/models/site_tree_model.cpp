@@ -8,6 +8,7 @@
 #include <map>
 
 #include "ui/models/device_table_model.h"
+#include "ui/models/interface_status.h"
 #include "ui/models/natural_sort_proxy.h"
 #include "ui/models/table_roles.h"
 
@@ -116,7 +117,8 @@ QVariant SiteTreeModel::siteData(const Group& group, int column, int role) const
     case Qt::BackgroundRole: {
       // A band a little away from the base colour, on light and dark palettes alike.
       const QPalette palette = QGuiApplication::palette();
-      return blend(palette.color(QPalette::Base), palette.color(QPalette::Highlight), 0.14);
+      return blend(palette.color(QPalette::Base), palette.color(QPalette::Highlight),
+                   is_dark_palette(palette) ? 0.28 : 0.14);
     }
     case Qt::ToolTipRole:
       return tr("Site %1: %2").arg(name, devices);

@@ -8,6 +8,7 @@
 #include <QFontMetrics>
 #include <QLineEdit>
 #include <QScrollBar>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -17,6 +18,24 @@
 #include "ui/models/natural_sort_proxy.h"
 
 namespace st::ui {
+namespace {
+
+// QTreeView has no vertical header to set a row height on: the delegate gives tree
+// rows the same height as table rows, so both halves of a view line up.
+class RowHeightDelegate : public QStyledItemDelegate {
+ public:
+  RowHeightDelegate(int height, QObject* parent) : QStyledItemDelegate(parent), height_(height) {}
+  QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.setHeight(std::max(size.height(), height_));
+    return size;
+  }
+
+ private:
+  int height_;
+};
+
+}  // namespace
 
 TablePane::TablePane(QAbstractItemModel* source, const QString& filter_placeholder, QWidget* parent,
                      Kind kind)
@@ -64,6 +83,7 @@ TablePane::TablePane(QAbstractItemModel* source, const QString& filter_placehold
     tree->sortByColumn(0, Qt::AscendingOrder);
     tree->setWordWrap(false);
     tree->setUniformRowHeights(true);
+    tree->setItemDelegate(new RowHeightDelegate(tree->fontMetrics().height() + 8, tree));
     tree->setAllColumnsShowFocus(true);
     tree->setIndentation(tree->fontMetrics().height());
     tree->setExpandsOnDoubleClick(true);
