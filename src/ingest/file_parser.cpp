@@ -10,6 +10,7 @@
 #include "parse/command_catalog.h"
 #include "parse/line_cursor.h"
 #include "parse/session_splitter.h"
+#include "parse/text_cleaner.h"
 #include "util/sha256.h"
 #include "util/zstd_codec.h"
 
@@ -35,10 +36,20 @@ class MemberParser {
       std::size_t length = std::min(kRawChunkBytes, bytes_.size() - offset);
       batch_.chunks.push_back({offset, length, "zstd", util::zstd_compress(bytes_.substr(offset, length))});
     }
-    auto sections = parse::split_sessions(bytes_);
+    // Parsers see cleaned text (no CR, ANSI, backspaces, pager residue...); every range is
+    // translated back to the raw bytes before the batch leaves, so stored ranges stay exact.
+    clean_ = parse::clean_text(bytes_);
+    if (clean_.content() != parse::Content::Text) {
+      refuse_content();
+      return std::move(batch_);
+    }
+    text_ = clean_.text();
+    auto sections = parse::split_sessions(text_);
     detect_platforms(sections);
     for (const auto& section : sections) parse_timed(section);
     resolve_times();
+    ranges_to_raw();
+    attach_cleanup_notes();
     return std::move(batch_);
   }
 
@@ -53,7 +64,7 @@ class MemberParser {
       auto canonical = parse::canonical_command(s.command_raw);
       auto& known = version_output[s.host];
       if (canonical && canonical->canonical == "show version" && !known) {
-        known = bytes_.substr(s.output.offset, s.output.length);
+        known = text_.substr(s.output.offset, s.output.length);
       }
     }
     for (const auto& [host, output] : version_output) platforms_[host] = detect_platform(output, prompt[host]);
@@ -75,7 +86,7 @@ class MemberParser {
     parse_section(section);
     const SectionSnapshot& s = batch_.sections.back();
     auto& t = telemetry_for(s.host_index);
-    t.bytes += section.range.length;
+    t.bytes += clean_.map().to_raw(section.range).length;
     t.parse_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (s.status == "parsed") ++t.parsed;
     else if (s.status == "failed") ++t.failed;
@@ -104,7 +115,7 @@ class MemberParser {
     s.host_index = host;
     HostSnapshot& h = batch_.hosts[host];
 
-    std::string_view output = bytes_.substr(section.output.offset, section.output.length);
+    std::string_view output = text_.substr(section.output.offset, section.output.length);
     auto canonical = parse::canonical_command(section.command_raw);
     if (canonical) {
       s.canonical_command = canonical->canonical;
@@ -170,6 +181,64 @@ class MemberParser {
     return count;
   }
 
+  // A member that is binary or UTF-16 is kept (hashed, raw bytes stored) as one unknown section.
+  void refuse_content() {
+    const parse::CleanupNote& why = clean_.notes().front();
+    SectionSnapshot s;
+    s.range = {0, bytes_.size()};
+    s.output = s.range;
+    s.status = "unknown";
+    s.reason = why.message;
+    s.warnings.push_back({why.at, why.message});
+    batch_.sections.push_back(std::move(s));
+    auto& t = telemetry_for(std::nullopt);
+    t.bytes += bytes_.size();
+    ++t.unknown;
+  }
+
+  // Cleaned-text offsets -> raw member offsets, for every range in the batch.
+  void ranges_to_raw() {
+    const parse::OffsetMap& map = clean_.map();
+    if (map.is_identity()) return;
+    for (auto& s : batch_.sections) {
+      s.range = map.to_raw(s.range);
+      s.output = map.to_raw(s.output);
+      for (auto& w : s.warnings) w.at = map.to_raw(w.at);
+    }
+    for (auto& h : batch_.hosts) {
+      if (h.facts) h.facts->source = map.to_raw(h.facts->source);
+      for (auto& i : h.interfaces) i.source = map.to_raw(i.source);
+      for (auto& e : h.events) e.event.source = map.to_raw(e.event.source);
+      for (auto& r : h.records) r.record.source = map.to_raw(r.record.source);
+    }
+  }
+
+  // Clean-up notes (raw offsets) become warnings of the section holding them, else the first.
+  void attach_cleanup_notes() {
+    if (clean_.notes().empty()) return;
+    if (batch_.sections.empty()) {
+      SectionSnapshot s;
+      s.range = {0, bytes_.size()};
+      s.output = s.range;
+      s.status = "unknown";
+      s.reason = "no capture text";
+      batch_.sections.push_back(std::move(s));
+      auto& t = telemetry_for(std::nullopt);
+      t.bytes += bytes_.size();
+      ++t.unknown;
+    }
+    for (const auto& note : clean_.notes()) {
+      SectionSnapshot* target = &batch_.sections.front();
+      for (auto& s : batch_.sections) {
+        if (s.range.offset <= note.at.offset && note.at.offset < s.range.end()) {
+          target = &s;
+          break;
+        }
+      }
+      target->warnings.push_back({note.at, "text clean-up: " + note.message});
+    }
+  }
+
   void resolve_times() {
     for (auto& h : batch_.hosts) {
       std::optional<parse::UnixSeconds> reference = member_.mtime_unix;
@@ -182,7 +251,9 @@ class MemberParser {
   }
 
   const MemberInput& member_;
-  std::string_view bytes_;
+  std::string_view bytes_;  // raw: hashed, stored, and what every range points into
+  parse::CleanText clean_;
+  std::string_view text_;   // cleaned: what the splitter and the parsers see
   const parse::ParserRegistry& registry_;
   FileBatch batch_;
   std::unordered_map<std::string, PlatformGuess> platforms_;
