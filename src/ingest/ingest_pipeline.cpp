@@ -168,6 +168,7 @@ Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegi
   pipeline.start(reader);
 
   std::size_t hosts_seen = 0;
+  std::vector<std::string> not_captures;  // "name (why)" for members with no prompt
   std::vector<std::string> hashes;
   std::uint64_t written_bytes = 0;
   double write_seconds = 0;
@@ -180,6 +181,16 @@ Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegi
     }
     auto write_started = Clock::now();
     hosts_seen += batch->hosts.size();
+    if (batch->hosts.empty()) {
+      std::string why = "no CLI prompt";
+      if (!batch->sections.empty() && batch->sections.front().reason &&
+          *batch->sections.front().reason != "text before the first prompt") {
+        why = *batch->sections.front().reason;
+      } else if (batch->size == 0) {
+        why = "empty";
+      }
+      not_captures.push_back(fmt::format("{} ({})", batch->path, why));
+    }
     hashes.push_back(batch->sha256);
     written_bytes += batch->size;
     ST_CHECK(writer.add(*batch));
@@ -188,9 +199,12 @@ Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegi
   pipeline.stop_and_join();
 
   if (hosts_seen == 0) {
+    std::string listed;
+    for (std::size_t i = 0; i < not_captures.size() && i < 5; ++i) listed += (i ? ", " : "") + not_captures[i];
+    if (not_captures.size() > 5) listed += fmt::format(" and {} more", not_captures.size() - 5);
     return fail(Error{ErrorKind::InputRefused,
-                      fmt::format("holds no capture: no CLI prompt (host# or host>) in {} .log file(s)",
-                                  bundle.members.size()),
+                      fmt::format("holds no capture: no CLI prompt (host# or host>) in {} .log file(s): {}",
+                                  bundle.members.size(), listed),
                       options.bundle.string(), {}, {},
                       "a capture is a CLI session log: prompts followed by command output"});
   }
