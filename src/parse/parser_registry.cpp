@@ -19,6 +19,12 @@ std::string_view to_string(ParserOrigin origin) {
 
 void ParserRegistry::add(ParserEntry entry) { entries_.push_back(std::move(entry)); }
 
+void ParserRegistry::add_builtins(std::string_view platform, std::span<const BuiltinParser> parsers) {
+  for (const auto& p : parsers) {
+    add(ParserEntry{p.id, std::string(platform), p.command, ParserOrigin::BuiltIn, p.parse});
+  }
+}
+
 const ParserEntry* ParserRegistry::find(std::string_view platform,
                                         std::string_view canonical_command) const {
   const ParserEntry* best = nullptr;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,9 +34,18 @@ struct ParserEntry {
   ParseFunction parse;
 };
 
+// A compiled-in parser, listed in a vendor's table (parse/<vendor>/register_builtins.cpp).
+struct BuiltinParser {
+  const char* id;       // "builtin:cisco_ios/show_version"
+  const char* command;  // canonical command
+  Result<ParseResult> (*parse)(const SectionInput&);
+};
+
 class ParserRegistry {
  public:
   void add(ParserEntry entry);
+  // Adds a vendor's table of compiled-in parsers for `platform`.
+  void add_builtins(std::string_view platform, std::span<const BuiltinParser> parsers);
   // Highest-precedence parser for the pair, or nullptr.
   const ParserEntry* find(std::string_view platform, std::string_view canonical_command) const;
   const std::vector<ParserEntry>& entries() const { return entries_; }
