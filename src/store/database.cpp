@@ -19,6 +19,10 @@ int busy_timeout_ms() {
 }  // namespace
 
 Result<Database> Database::open(const std::filesystem::path& path, OpenMode mode) {
+  // Memory statistics take a global mutex on every allocation; nothing here reads them.
+  // (Only possible before SQLite initializes; later calls are refused harmlessly.)
+  static const bool configured = [] { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK; }();
+  (void)configured;
   sqlite3* raw = nullptr;
   int flags = SQLITE_OPEN_NOMUTEX;  // one connection per thread
   flags |= mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY
