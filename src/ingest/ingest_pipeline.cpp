@@ -106,7 +106,15 @@ class ParallelIngest {
         work_.pop_front();
       }
       auto started = Clock::now();
-      store::FileBatch batch = parse_member(std::move(job.second), registry_);
+      const std::string path = job.second.path;
+      store::FileBatch batch;
+      try {
+        batch = parse_member(std::move(job.second), registry_);
+      } catch (const std::exception& e) {
+        // A parser bug must not take the process down from a worker thread: fail the ingest.
+        return set_failure(Error{ErrorKind::Internal, fmt::format("parsing failed: {}", e.what()), path, {}, {},
+                                 "this is a bug in StateTrace; please report it with the file"});
+      }
       double took = seconds(Clock::now() - started);
       std::lock_guard lock(mutex_);
       parse_seconds_ += took;

@@ -280,3 +280,41 @@ TEST_CASE("messy captures: a bundle with no capture is refused, naming the file"
   CHECK(wide.error().kind == ErrorKind::InputRefused);
   CHECK(contains(wide.error().describe(), "wide.log"));
 }
+
+TEST_CASE("messy captures: a 50 MB line is bounded and reported; the capture around it still parses",
+          "[ingest][messy][large]") {
+  test::TempDir dir;
+  // A terminal that lost its newlines while a device streamed a core dump: 50 MB on one line,
+  // in the middle of an otherwise ordinary session.
+  std::string capture = test::access_switch_capture("NYC-B2-ACC-11");
+  const auto logging = capture.find("NYC-B2-ACC-11#show logging");
+  REQUIRE(logging != std::string::npos);
+  const std::string runaway = "NYC-B2-ACC-11#show tech-support\n" + std::string(50'000'000, 'x') + "\n";
+  capture.insert(logging, runaway);
+  test::write_file(dir / "b/NYC-B2-ACC-11.log", capture);
+
+  auto db = open_store(dir / "store.sqlite", OpenMode::ReadWrite);
+  REQUIRE(db);
+  ingest::IngestOptions options;
+  options.bundle = dir / "b";
+  auto summary = ingest::ingest_bundle(*db, parse::ParserRegistry::with_builtins(), options);
+  REQUIRE(summary);
+  CHECK(summary->bytes == capture.size());
+
+  auto interfaces = list_interfaces(*db, {});
+  REQUIRE(interfaces);
+  CHECK(interfaces->size() == 5);
+  auto events = list_events(*db, {});
+  REQUIRE(events);
+  REQUIRE(events->size() == 3);  // the show logging after the runaway line is intact
+  CHECK(events->front().message_id == "LINK-3-UPDOWN");
+  auto raw = read_raw(*db, events->front().run, events->front().source.file,
+                      {events->front().source.offset, events->front().source.length});
+  REQUIRE(raw);
+  CHECK(*raw == capture.substr(events->front().source.offset, events->front().source.length));
+
+  auto stmt = db->prepare("SELECT offset FROM parse_warnings WHERE message LIKE '%longer than%'");
+  REQUIRE(stmt);
+  REQUIRE(*stmt->step());
+  CHECK(static_cast<std::size_t>(stmt->int64(0)) == logging + runaway.find('x') + 64 * 1024);
+}
