@@ -122,4 +122,24 @@ std::string read_file(const std::string& path) {
   return buffer.str();
 }
 
+std::optional<std::string> opt(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  return s;
+}
+
+std::optional<std::string> json_field(const nlohmann::json& row, const char* key) {
+  if (!row.contains(key)) return std::nullopt;
+  const auto& value = row.at(key);
+  if (value.is_string()) return opt(value.get<std::string>());
+  if (value.is_array()) {
+    std::string joined;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (i > 0) joined += '\n';
+      joined += value[i].get<std::string>();
+    }
+    return opt(joined);
+  }
+  return std::nullopt;
+}
+
 }  // namespace st::corpus

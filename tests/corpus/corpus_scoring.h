@@ -1,6 +1,8 @@
 // Field-by-field comparison of our parses with ntc-templates' expected records.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <map>
 #include <optional>
 #include <string>
@@ -35,5 +37,10 @@ std::vector<std::pair<std::string, std::string>> corpus_cases(const std::string&
                                                               const std::string& folder);
 
 std::string read_file(const std::string& path);
+
+// "" as nullopt: ntc writes an absent value as an empty string.
+std::optional<std::string> opt(const std::string& s);
+// A generic record's field as ntc prints it: strings as they are, lists joined with "\n".
+std::optional<std::string> json_field(const nlohmann::json& row, const char* key);
 
 }  // namespace st::corpus

@@ -16,30 +16,12 @@ namespace {
 
 using st::corpus::FieldMap;
 using st::corpus::Score;
+using st::corpus::json_field;
+using st::corpus::opt;
 using st::parse::ParseResult;
 
 // Raise as the parsers improve; never lower.
 constexpr double kFloor = 0.99;  // every command measured 100% when set (Foundation II)
-
-std::optional<std::string> opt(const std::string& s) {
-  if (s.empty()) return std::nullopt;
-  return s;
-}
-
-std::optional<std::string> json_field(const nlohmann::json& row, const char* key) {
-  if (!row.contains(key)) return std::nullopt;
-  const auto& value = row.at(key);
-  if (value.is_string()) return opt(value.get<std::string>());
-  if (value.is_array()) {
-    std::string joined;
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      if (i > 0) joined += '\n';
-      joined += value[i].get<std::string>();
-    }
-    return opt(joined);
-  }
-  return std::nullopt;
-}
 
 using Mapper = std::function<std::vector<FieldMap>(const ParseResult&)>;
 using Parse = st::Result<ParseResult> (*)(const st::parse::SectionInput&);
