@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/ids.h"
@@ -55,6 +56,14 @@ struct EventRecord {
   std::string kind = "other";
   ByteRange source;
 };
+
+// A line that does not start a new message continues the previous one (all vendors' logs
+// wrap this way): its text joins the message after a newline and the range grows to cover it.
+inline void append_continuation(EventRecord& event, std::string_view text, std::uint64_t offset) {
+  event.message.push_back('\n');
+  event.message.append(text);
+  event.source.length = offset + text.size() - event.source.offset;
+}
 
 // The device clock at capture time, from `show clock`.
 struct ClockReading {

@@ -182,9 +182,7 @@ Result<ParseResult> parse_show_logging(const SectionInput& input) {
       continue;
     }
     if (current) {
-      current->message.push_back('\n');
-      current->message.append(text);
-      current->source.length = line.offset + text.size() - current->source.offset;
+      append_continuation(*current, text, line.offset);
       continue;
     }
     // The configuration preamble: "Syslog logging: enabled ...", "    Buffer logging: ...",

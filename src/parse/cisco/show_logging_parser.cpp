@@ -269,9 +269,7 @@ Result<ParseResult> parse_show_logging(const SectionInput& input) {
       continue;
     }
     if (current) {
-      current->message.push_back('\n');
-      current->message.append(line.text);
-      current->source.length = line.offset + line.text.size() - current->source.offset;
+      append_continuation(*current, line.text, line.offset);
       continue;
     }
     if (body || started) {
