@@ -146,3 +146,67 @@ TEST_CASE("arista show logging: BSD and ISO times, host and agent skipped, kinds
 TEST_CASE("arista show logging: refuses unrelated output", "[arista]") {
   CHECK_FALSE(arista::parse_show_logging(input("Port Name Status Vlan\nEt1 x y\n", "show logging")));
 }
+
+TEST_CASE("arista show clock: EOS 4.2x layout with a Timezone line", "[arista][show_clock]") {
+  constexpr std::string_view kClock =
+      "Thu Nov 20 09:00:36 2026\n"
+      "Timezone: UTC\n"
+      "Clock source: NTP server (10.10.99.1)\n";
+  const auto registry = ParserRegistry::with_builtins();
+  const auto* entry = registry.find("arista_eos", "show clock");
+  REQUIRE(entry != nullptr);
+  CHECK(entry->id == "builtin:arista_eos/show_clock");
+  auto r = entry->parse(input(kClock, "show clock"));
+  REQUIRE(r);
+  REQUIRE(r->clock);
+  CHECK(r->clock->raw == "Thu Nov 20 09:00:36 2026");
+  const LogTime& t = r->clock->time;
+  CHECK(t.year == 2026);
+  CHECK(t.month == 11);
+  CHECK(t.day == 20);
+  CHECK(t.hour == 9);
+  CHECK(t.minute == 0);
+  CHECK(t.second == 36);
+  CHECK(t.utc_offset_minutes == 0);
+  CHECK(r->skipped_lines == 0);
+  CHECK(r->warnings.empty());
+  const auto resolved = resolve(t, std::nullopt);
+  CHECK(resolved.quality == TimeQuality::Exact);
+  CHECK(resolved.utc_iso == "2026-11-20T09:00:36Z");
+}
+
+TEST_CASE("arista show clock: older layout, a padded day, zones by name and offset", "[arista][show_clock]") {
+  SECTION("'timezone is' with a region name: kept, resolved as UTC assumed") {
+    auto r = arista::parse_show_clock(input("Mon Jan 14 18:42:49 2013\ntimezone is US/Central\n", "show clock"));
+    REQUIRE(r);
+    REQUIRE(r->clock);
+    CHECK_FALSE(r->clock->time.utc_offset_minutes);
+    const auto resolved = resolve(r->clock->time, std::nullopt);
+    CHECK(resolved.quality == TimeQuality::ZoneAssumed);
+    CHECK(resolved.utc_iso == "2013-01-14T18:42:49Z");
+  }
+  SECTION("a one-digit day is padded with a blank; CRLF; a known abbreviation converts") {
+    auto r = arista::parse_show_clock(input("Sun Mar  1 07:05:09 2026\r\nTimezone: CET\r\n", "show clock"));
+    REQUIRE(r);
+    CHECK(r->clock->raw == "Sun Mar  1 07:05:09 2026");
+    CHECK(r->clock->time.utc_offset_minutes == 60);
+    CHECK(resolve(r->clock->time, std::nullopt).utc_iso == "2026-03-01T06:05:09Z");
+  }
+  SECTION("no zone line at all: UTC assumed") {
+    auto r = arista::parse_show_clock(input("Fri Nov 20 09:00:36 2026\n", "show clock"));
+    REQUIRE(r);
+    CHECK(resolve(r->clock->time, std::nullopt).quality == TimeQuality::ZoneAssumed);
+  }
+}
+
+TEST_CASE("arista show clock: refuses errors and other output, warns on empty output", "[arista][show_clock]") {
+  CHECK_FALSE(arista::parse_show_clock(input("% Invalid input\n", "show clock")));
+  // The IOS layout is not EOS's.
+  CHECK_FALSE(arista::parse_show_clock(input("09:00:36.002 UTC Fri Nov 20 2026\n", "show clock")));
+  CHECK_FALSE(arista::parse_show_clock(input("Fri Nox 20 09:00:36 2026\n", "show clock")));
+  CHECK_FALSE(arista::parse_show_clock(input("Fri Nov 20 25:00:36 2026\n", "show clock")));
+  auto empty = arista::parse_show_clock(input("\n", "show clock"));
+  REQUIRE(empty);
+  CHECK_FALSE(empty->clock);
+  CHECK(empty->warnings.size() == 1);
+}

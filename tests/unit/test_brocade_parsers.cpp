@@ -162,3 +162,45 @@ TEST_CASE("fastiron level letters and mnemonic rule", "[brocade]") {
   CHECK(brocade::derive_mnemonic("image is downloaded") == "MSG");
   CHECK(brocade::derive_mnemonic("state update sent") == "MSG");
 }
+
+TEST_CASE("fastiron show clock: GMT plus the configured offset", "[brocade][show_clock]") {
+  const auto registry = ParserRegistry::with_builtins();
+  const auto* entry = registry.find("ruckus_fastiron", "show clock");
+  REQUIRE(entry != nullptr);
+  CHECK(entry->id == "builtin:ruckus_fastiron/show_clock");
+  SECTION("GMT+00") {
+    auto r = entry->parse(input("09:00:36.002 GMT+00 Fri Nov 20 2026\n", "show clock"));
+    REQUIRE(r);
+    REQUIRE(r->clock);
+    CHECK(r->clock->raw == "09:00:36.002 GMT+00 Fri Nov 20 2026");
+    const LogTime& t = r->clock->time;
+    CHECK(t.year == 2026);
+    CHECK(t.month == 11);
+    CHECK(t.day == 20);
+    CHECK(t.hour == 9);
+    CHECK(t.second == 36);
+    CHECK(t.millis == 2);
+    CHECK(t.utc_offset_minutes == 0);
+    const auto resolved = resolve(t, std::nullopt);
+    CHECK(resolved.quality == TimeQuality::Exact);
+    CHECK(resolved.utc_iso == "2026-11-20T09:00:36.002Z");
+  }
+  SECTION("a negative offset and a zero-padded day") {
+    auto r = entry->parse(input("08:37:29.135 GMT-08 Mon Feb 01 2021\r\n", "show clock"));
+    REQUIRE(r);
+    CHECK(r->clock->time.utc_offset_minutes == -480);
+    CHECK(resolve(r->clock->time, std::nullopt).utc_iso == "2021-02-01T16:37:29.135Z");
+  }
+  SECTION("a named zone is kept and resolved as UTC assumed") {
+    auto r = entry->parse(input("15:42:21.110 Pacific Mon Jun 07 2021\n", "show clock"));
+    REQUIRE(r);
+    CHECK_FALSE(r->clock->time.utc_offset_minutes);
+    CHECK(resolve(r->clock->time, std::nullopt).quality == TimeQuality::ZoneAssumed);
+  }
+}
+
+TEST_CASE("fastiron show clock: refuses other output", "[brocade][show_clock]") {
+  CHECK_FALSE(brocade::parse_show_clock(input("Invalid input -> sh clcok\nType ? for a list\n", "show clock")));
+  CHECK_FALSE(brocade::parse_show_clock(input("Port       Link    State   Dupl Speed\n", "show clock")));
+  CHECK_FALSE(brocade::parse_show_clock(input("09:00:36.002 GMT+00 Fri Nov 20 1969\n", "show clock")));
+}

@@ -10,6 +10,7 @@ namespace st::parse::arista {
 Result<ParseResult> parse_show_version(const SectionInput& input);
 Result<ParseResult> parse_show_interfaces_status(const SectionInput& input);
 Result<ParseResult> parse_show_logging(const SectionInput& input);
+Result<ParseResult> parse_show_clock(const SectionInput& input);
 
 // Registers the parsers above under platform "arista_eos".
 void register_builtins(ParserRegistry& registry);

@@ -8,6 +8,7 @@ void register_builtins(ParserRegistry& registry) {
       {"builtin:arista_eos/show_interfaces_status", "show interfaces status",
        &parse_show_interfaces_status},
       {"builtin:arista_eos/show_logging", "show logging", &parse_show_logging},
+      {"builtin:arista_eos/show_clock", "show clock", &parse_show_clock},
   };
   registry.add_builtins("arista_eos", kBuiltins);
 }

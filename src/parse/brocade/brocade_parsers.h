@@ -13,6 +13,7 @@ namespace st::parse::brocade {
 Result<ParseResult> parse_show_version(const SectionInput& input);
 Result<ParseResult> parse_show_interfaces_brief(const SectionInput& input);
 Result<ParseResult> parse_show_logging(const SectionInput& input);
+Result<ParseResult> parse_show_clock(const SectionInput& input);
 
 // FastIron log level letter -> syslog severity (M=0 emergency, A=1, C=2, E=3, W=4, N=5, I=6,
 // D=7); -1 for any other letter.

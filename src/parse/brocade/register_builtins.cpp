@@ -8,6 +8,7 @@ void register_builtins(ParserRegistry& registry) {
       {"builtin:ruckus_fastiron/show_interfaces_brief", "show interfaces brief",
        &parse_show_interfaces_brief},
       {"builtin:ruckus_fastiron/show_logging", "show logging", &parse_show_logging},
+      {"builtin:ruckus_fastiron/show_clock", "show clock", &parse_show_clock},
   };
   registry.add_builtins("ruckus_fastiron", kBuiltins);
 }
