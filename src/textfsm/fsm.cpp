@@ -27,7 +27,10 @@ class Machine {
  public:
   Machine(const Template& tpl, MatchScratch& scratch, MatchScratch& nested, bool trace)
       : tpl_(tpl), values_(tpl.values()), vars_(values_.size()), scratch_(scratch), nested_(nested), trace_(trace) {
-    if (trace_) result_.trace.rule_lines.resize(tpl.rule_count());
+    if (trace_) {
+      result_.trace.rule_lines.resize(tpl.rule_count());
+      result_.trace.rule_tries.resize(tpl.rule_count());
+    }
   }
 
   Result<ParseResult> run(std::string_view text) {
@@ -37,12 +40,17 @@ class Machine {
     std::string_view line;
     std::uint32_t line_no = 0;
     const auto* ovector = scratch_.ovector();
-    while (ended == 0 && lines.next(line)) {
+    LineFacts facts;
+    bool ascii = true;
+    while (ended == 0 && lines.next(line, ascii)) {
       ++line_no;
-      for (const Rule& rule : state->rules) {
-        if (!rule.prefilter.admits(line)) continue;
-        const int rc = pcre2_jit_match(rule.pattern.code(), reinterpret_cast<PCRE2_SPTR>(line.data()), line.size(), 0, 0,
-                                       scratch_.data(), scratch_.context());
+      facts.reset(line);
+      for (const std::uint16_t index : state->candidates(line, facts.lead_ws())) {
+        const Rule& rule = state->rules[index];
+        if (!facts.admits(rule.prefilter)) continue;
+        if (trace_) ++result_.trace.rule_tries[rule.id];
+        const int rc = pcre2_jit_match(rule.pattern.code_for(ascii), reinterpret_cast<PCRE2_SPTR>(line.data()),
+                                       line.size(), 0, 0, scratch_.data(), scratch_.context());
         if (rc == PCRE2_ERROR_NOMATCH) continue;
         if (rc < 0) {
           if (rc == PCRE2_ERROR_JIT_BADOPTION) {  // no JIT on this machine: the interpreter

@@ -16,6 +16,7 @@ namespace st::textfsm {
 struct ParseTrace {
   std::vector<std::vector<std::uint32_t>> record_lines;  // per record: input lines whose matches fed it
   std::vector<std::vector<std::uint32_t>> rule_lines;    // per rule id: input lines it matched
+  std::vector<std::uint64_t> rule_tries;                 // per rule id: lines its regex ran on (after the prefilter)
 };
 
 struct ParseResult {

@@ -3,7 +3,7 @@
 
 #include <pcre2.h>
 
-#include <cctype>
+#include <cstring>
 #include <utility>
 
 namespace st::textfsm {
@@ -45,22 +45,50 @@ std::expected<PcrePattern, PcreError> PcrePattern::compile(std::string_view patt
   auto code = compile_raw(pattern, base_options(ucp) | (anchored ? PCRE2_ANCHORED : 0u));
   if (!code) return std::unexpected(code.error());
   const bool jit = pcre2_jit_compile(*code, PCRE2_JIT_COMPLETE) == 0;
-  return PcrePattern(*code, jit);
+  PcrePattern out(*code, jit);
+  if (jit && is_ascii(pattern) && pattern.find("\\x{") == std::string_view::npos) {
+    if (auto ascii = compile_raw(pattern, anchored ? PCRE2_ANCHORED : 0u)) {
+      if (pcre2_jit_compile(*ascii, PCRE2_JIT_COMPLETE) == 0) {
+        out.ascii_code_ = *ascii;
+      } else {
+        pcre2_code_free(*ascii);
+      }
+    }
+  }
+  return out;
+}
+
+bool PcrePattern::is_ascii(std::string_view s) {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & 0x8080808080808080ULL) return false;
+  }
+  for (; i < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
+  }
+  return true;
 }
 
 PcrePattern::PcrePattern(PcrePattern&& other) noexcept
-    : code_(std::exchange(other.code_, nullptr)), jit_(other.jit_) {}
+    : code_(std::exchange(other.code_, nullptr)), ascii_code_(std::exchange(other.ascii_code_, nullptr)), jit_(other.jit_) {}
 
 PcrePattern& PcrePattern::operator=(PcrePattern&& other) noexcept {
   if (this != &other) {
     pcre2_code_free(code_);
+    pcre2_code_free(ascii_code_);
     code_ = std::exchange(other.code_, nullptr);
+    ascii_code_ = std::exchange(other.ascii_code_, nullptr);
     jit_ = other.jit_;
   }
   return *this;
 }
 
-PcrePattern::~PcrePattern() { pcre2_code_free(code_); }
+PcrePattern::~PcrePattern() {
+  pcre2_code_free(code_);
+  pcre2_code_free(ascii_code_);
+}
 
 std::uint32_t PcrePattern::capture_count() const {
   std::uint32_t n = 0;
@@ -76,42 +104,19 @@ std::uint32_t PcrePattern::min_length() const {
 
 int PcrePattern::match(std::string_view subject, MatchScratch& scratch) const {
   const auto* s = reinterpret_cast<PCRE2_SPTR>(subject.data());
-  if (jit_) return pcre2_jit_match(code_, s, subject.size(), 0, 0, scratch.data(), scratch.context());
+  if (jit_) {
+    return pcre2_jit_match(code_for(ascii_code_ != nullptr && is_ascii(subject)), s, subject.size(), 0, 0, scratch.data(),
+                           scratch.context());
+  }
   return pcre2_match(code_, s, subject.size(), 0, 0, scratch.data(), scratch.context());
 }
 
-PatternFacts PcrePattern::analyse(std::string_view pattern, bool ucp) {
-  PatternFacts facts;
-  if (!pattern.empty() && pattern.front() == '^') pattern.remove_prefix(1);
-  auto code = compile_raw(pattern, base_options(ucp));
-  if (!code) return facts;
-  pcre2_pattern_info(*code, PCRE2_INFO_MINLENGTH, &facts.min_length);
-  std::uint32_t first_type = 0;
-  pcre2_pattern_info(*code, PCRE2_INFO_FIRSTCODETYPE, &first_type);
-  if (first_type == 1) {
-    // PCRE2 folds [Cc] into a caseless 'C' without saying so: take both ASCII cases, and
-    // any non-ASCII lead byte (the Kelvin sign folds to 'k', long s to 's').
-    std::uint32_t unit = 0;
-    pcre2_pattern_info(*code, PCRE2_INFO_FIRSTCODEUNIT, &unit);
-    facts.has_first_bytes = unit < 256;
-    if (facts.has_first_bytes) {
-      facts.first_bytes[unit] = true;
-      if (unit < 128 && std::isalpha(static_cast<int>(unit))) {
-        facts.first_bytes[static_cast<std::size_t>(std::tolower(static_cast<int>(unit)))] = true;
-        facts.first_bytes[static_cast<std::size_t>(std::toupper(static_cast<int>(unit)))] = true;
-      }
-      for (std::size_t b = 0x80; b < 256; ++b) facts.first_bytes[b] = true;
-    }
-  } else if (first_type == 0) {
-    const std::uint8_t* bitmap = nullptr;
-    pcre2_pattern_info(*code, PCRE2_INFO_FIRSTBITMAP, &bitmap);
-    if (bitmap != nullptr) {
-      facts.has_first_bytes = true;
-      for (std::size_t b = 0; b < 256; ++b) facts.first_bytes[b] = (bitmap[b / 8] >> (b % 8)) & 1;
-    }
-  }
-  pcre2_code_free(*code);
-  return facts;
+bool PcrePattern::may_match_from(std::string_view prefix) const {
+  pcre2_match_data* md = pcre2_match_data_create(1, nullptr);
+  const int rc = pcre2_match(code_, reinterpret_cast<PCRE2_SPTR>(prefix.data()), prefix.size(), 0, PCRE2_PARTIAL_HARD,
+                             md, nullptr);
+  pcre2_match_data_free(md);
+  return rc != PCRE2_ERROR_NOMATCH;
 }
 
 MatchScratch::MatchScratch(std::uint32_t max_captures) {

@@ -5,7 +5,6 @@
 // wrapper; this one exposes what the engine needs (anchored compile, ovector, analysis).
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <expected>
@@ -25,13 +24,6 @@ struct PcreError {
   std::size_t offset = 0;  // byte offset in the pattern where PCRE2 stopped
 };
 
-// What the matcher can check before running a pattern on a line (see Prefilter in template.h).
-struct PatternFacts {
-  std::uint32_t min_length = 0;            // minimum subject length in characters
-  bool has_first_bytes = false;            // first_bytes is meaningful
-  std::array<bool, 256> first_bytes{};     // possible first bytes of a match at offset 0
-};
-
 class MatchScratch;
 
 class PcrePattern {
@@ -48,18 +40,27 @@ class PcrePattern {
   std::uint32_t capture_count() const;
   std::uint32_t min_length() const;
   pcre2_real_code_8* code() const { return code_; }
+  // The same pattern compiled for byte subjects (no UTF, no UCP): on a pure-ASCII subject
+  // it matches exactly as code() does, and faster. Null when the pattern holds non-ASCII
+  // text or \x{...} escapes (a multi-byte character under a quantifier would differ).
+  pcre2_real_code_8* ascii_code() const { return ascii_code_; }
+  pcre2_real_code_8* code_for(bool ascii_subject) const {
+    return ascii_subject && ascii_code_ != nullptr ? ascii_code_ : code_;
+  }
   bool jit() const { return jit_; }
 
   // pcre2 return code: > 0 matched (number of pairs set), PCRE2_ERROR_NOMATCH, or another error.
   int match(std::string_view subject, MatchScratch& scratch) const;
+  static bool is_ascii(std::string_view s);
 
-  // First-byte facts for matches starting at offset 0, from PCRE2's own study of the
-  // unanchored form of `pattern` (a leading '^' removed).
-  static PatternFacts analyse(std::string_view pattern, bool ucp = true);
+  // Could a subject that starts with `prefix` match? (PCRE2_PARTIAL_HARD: a partial or
+  // full match says maybe; no match says never.) For analysis, not the hot path.
+  bool may_match_from(std::string_view prefix) const;
 
  private:
   explicit PcrePattern(pcre2_real_code_8* code, bool jit) : code_(code), jit_(jit) {}
   pcre2_real_code_8* code_ = nullptr;
+  pcre2_real_code_8* ascii_code_ = nullptr;
   bool jit_ = false;
 };
 

@@ -1,6 +1,7 @@
 #include "textfsm/py_text.h"
 
 #include <array>
+#include <cstring>
 
 namespace st::textfsm::py {
 
@@ -105,16 +106,33 @@ constexpr std::array<bool, 256> kBreakLead = [] {
 }  // namespace
 
 bool LineSplitter::next(std::string_view& line) {
+  bool ascii = true;
+  return next(line, ascii);
+}
+
+bool LineSplitter::next(std::string_view& line, bool& ascii) {
+  ascii = true;
   const std::size_t n = text_.size();
   if (pos_ >= n) return false;
   const char* data = text_.data();
   std::size_t i = pos_;
   while (i < n) {
+    // Eight bytes at a time while they are all printable ASCII (no byte < 0x20 or >= 0x80).
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, data + i, 8);
+      constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      if ((((w - kOnes * 0x20) & ~w) | w) & kHigh) break;
+      i += 8;
+    }
+    if (i >= n) break;
     const auto c = static_cast<unsigned char>(data[i]);
     if (!kBreakLead[c]) {
+      if (c >= 0x80) ascii = false;
       ++i;
       continue;
     }
+    if (c >= 0x80) ascii = false;
     std::size_t len = 0;
     if (c == 0xC2) {
       if (i + 1 < n && static_cast<unsigned char>(data[i + 1]) == 0x85) len = 2;

@@ -32,6 +32,8 @@ class LineSplitter {
  public:
   explicit LineSplitter(std::string_view text) : text_(text) {}
   bool next(std::string_view& line);
+  // Also says whether the line is pure ASCII.
+  bool next(std::string_view& line, bool& ascii);
 
  private:
   std::string_view text_;

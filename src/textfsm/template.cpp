@@ -29,22 +29,7 @@ namespace {
 
 constexpr std::size_t kMaxNameLen = 48;  // TextFSM.MAX_NAME_LEN
 
-bool ascii_space(unsigned char c) { return (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x20); }
-
 }  // namespace
-
-bool Prefilter::admits(std::string_view line) const {
-  if (line.size() < min_length) return false;
-  if (has_first && (line.empty() || !first[static_cast<unsigned char>(line.front())])) return false;
-  if (literal.empty()) return true;
-  std::size_t i = 0;
-  if (lead != Lead::None) {
-    while (i < line.size() && ascii_space(static_cast<unsigned char>(line[i]))) ++i;
-    if (i < line.size() && static_cast<unsigned char>(line[i]) >= 0x80) return true;  // maybe a Unicode space
-    if (lead == Lead::SpaceRun && i == 0) return false;
-  }
-  return line.substr(i).starts_with(literal);
-}
 
 namespace {
 
@@ -267,8 +252,9 @@ class TemplateCompiler {
       for (const auto& s : tpl_.states_) {
         if (s.name == line) return error(line_no, fmt::format("Duplicate state name: '{}'.", line), fl.offset);
       }
-      tpl_.states_.push_back(State{std::string(line), line_no, {}});
-      state = &tpl_.states_.back();
+      state = &tpl_.states_.emplace_back();
+      state->name = std::string(line);
+      state->line = line_no;
       break;
     }
     if (state == nullptr) return false;
@@ -390,7 +376,7 @@ class TemplateCompiler {
         }
       }
     }
-    rule.prefilter = make_prefilter(rule.regex, *tr);
+    rule.prefilter = make_prefilter(rule.regex, *tr, rule.pattern);
 
     if (action) {
       auto m = match_action(pats.patterns[0], *action);
@@ -415,82 +401,32 @@ class TemplateCompiler {
     return rule;
   }
 
-  // Literal text a line must start with (after an optional \s+ / \s*), read from the
-  // Python pattern; nothing when the pattern has a top-level '|', flags, or no literal.
-  static Prefilter make_prefilter(std::string_view py_regex, const Translation& tr) {
-    Prefilter pf;
-    const PatternFacts facts = PcrePattern::analyse(tr.pattern, !tr.ascii);
-    pf.min_length = facts.min_length;
-    pf.has_first = facts.has_first_bytes;
-    pf.first = facts.first_bytes;
-    // Flags change what a literal means (the PCRE2 facts above still apply).
-    if (tr.caseless || py_regex.find("(?x") != std::string_view::npos) return pf;
-    // Any top-level alternation makes a prefix optional.
-    int depth = 0;
-    bool in_class = false;
-    for (std::size_t i = 0; i < py_regex.size(); ++i) {
-      const char c = py_regex[i];
-      if (c == '\\') {
-        ++i;
-      } else if (in_class) {
-        if (c == ']') in_class = false;
-      } else if (c == '[') {
-        in_class = true;
-        if (i + 1 < py_regex.size() && py_regex[i + 1] == '^') ++i;
-        if (i + 1 < py_regex.size() && py_regex[i + 1] == ']') ++i;
-      } else if (c == '(') {
-        ++depth;
-      } else if (c == ')') {
-        --depth;
-      } else if (c == '|' && depth == 0) {
-        return pf;
+  // A rule is a candidate for a key byte unless its first-byte tables exclude it; the
+  // per-rule check (Prefilter) still runs on candidates, so this only skips rules.
+  static void build_dispatch(State& state) {
+    std::vector<std::uint16_t> all;
+    for (std::size_t r = 0; r < state.rules.size(); ++r) all.push_back(static_cast<std::uint16_t>(r));
+    state.candidate_lists = {all};
+    for (std::size_t key = 0; key < 512; ++key) {
+      const auto b = static_cast<unsigned char>(key & 0xFF);
+      const bool after_spaces = key >= 256;
+      std::vector<std::uint16_t> list;
+      for (std::size_t r = 0; r < state.rules.size(); ++r) {
+        const Prefilter& pf = state.rules[r].prefilter;
+        bool admit = true;
+        if (!after_spaces) {
+          admit = (!pf.lead && !pf.check_first) || pf.first[b];
+        } else if (pf.lead) {
+          admit = pf.after_lead[b];
+        } else {
+          admit = !pf.check_first || pf.first[static_cast<unsigned char>(' ')];
+        }
+        if (admit) list.push_back(static_cast<std::uint16_t>(r));
       }
+      auto it = std::find(state.candidate_lists.begin(), state.candidate_lists.end(), list);
+      if (it == state.candidate_lists.end()) it = state.candidate_lists.insert(state.candidate_lists.end(), std::move(list));
+      state.dispatch[key] = static_cast<std::uint16_t>(it - state.candidate_lists.begin());
     }
-    std::size_t p = 0;
-    if (p < py_regex.size() && py_regex[p] == '^') ++p;
-    auto lead = Prefilter::Lead::None;
-    if (py_regex.substr(p).starts_with("\\s+")) lead = Prefilter::Lead::SpaceRun;
-    if (py_regex.substr(p).starts_with("\\s*")) lead = Prefilter::Lead::SpaceRunOptional;
-    if (lead != Prefilter::Lead::None) {
-      p += 3;
-      if (p < py_regex.size() && (py_regex[p] == '?' || py_regex[p] == '+')) ++p;
-    }
-    std::string literal;
-    std::size_t last_len = 0;
-    while (p < py_regex.size()) {
-      const char c = py_regex[p];
-      const auto uc = static_cast<unsigned char>(c);
-      if (c == '\\' && p + 1 < py_regex.size()) {
-        const auto e = static_cast<unsigned char>(py_regex[p + 1]);
-        if (e >= 0x80 || std::isalnum(e) || e == '\n') break;
-        literal += static_cast<char>(e);
-        last_len = 1;
-        p += 2;
-      } else if (uc >= 0x80) {
-        const auto cp = py::decode(py_regex, p);
-        if (cp.length == 1) break;
-        literal.append(py_regex.substr(p, cp.length));
-        last_len = cp.length;
-        p += cp.length;
-      } else if (std::string_view(".^$*+?()[]{}|\\").find(c) == std::string_view::npos && uc >= 0x20 && uc != 0x7F) {
-        literal += c;
-        last_len = 1;
-        p += 1;
-      } else {
-        break;
-      }
-    }
-    if (p < py_regex.size() && std::string_view("?*+{").find(py_regex[p]) != std::string_view::npos) {
-      literal.resize(literal.size() - std::min(last_len, literal.size()));
-    }
-    if (literal.empty()) return pf;
-    if (lead != Prefilter::Lead::None) {
-      const auto first = static_cast<unsigned char>(literal.front());
-      if (ascii_space(first) || first >= 0x80) return pf;
-    }
-    pf.lead = lead;
-    pf.literal = std::move(literal);
-    return pf;
   }
 
   Result<void> validate() {
@@ -509,6 +445,17 @@ class TemplateCompiler {
     }
     if (int e = find_state("End"); e >= 0) tpl_.states_.erase(tpl_.states_.begin() + e);
     tpl_.has_eof_ = find_state("EOF") >= 0;
+    for (auto& state : tpl_.states_) build_dispatch(state);
+    // Rules looking for the same literal share one search per line.
+    std::vector<std::string> needles;
+    for (auto& state : tpl_.states_) {
+      for (auto& rule : state.rules) {
+        if (rule.prefilter.needle.empty()) continue;
+        auto it = std::find(needles.begin(), needles.end(), rule.prefilter.needle);
+        if (it == needles.end()) it = needles.insert(needles.end(), rule.prefilter.needle);
+        rule.prefilter.needle_id = static_cast<int>(it - needles.begin());
+      }
+    }
     tpl_.start_ = find_state("Start");
     for (auto& state : tpl_.states_) {
       for (auto& rule : state.rules) {

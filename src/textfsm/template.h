@@ -14,6 +14,7 @@
 
 #include "core/error.h"
 #include "textfsm/pcre_pattern.h"
+#include "textfsm/prefilter.h"
 #include "textfsm/py_regex.h"
 
 namespace st::textfsm {
@@ -36,18 +37,6 @@ struct ValueDef {
 
 enum class LineOp : std::uint8_t { Next, Continue, Error };
 enum class RecordOp : std::uint8_t { NoRecord, Record, Clear, Clearall };
-
-// Cheap checks before a rule's regex runs; each is implied by the regex, so skipping the
-// match when one fails never changes a result.
-struct Prefilter {
-  std::uint32_t min_length = 0;      // in characters, so also a lower bound in bytes
-  bool has_first = false;
-  std::array<bool, 256> first{};     // possible first bytes
-  enum class Lead : std::uint8_t { None, SpaceRun, SpaceRunOptional } lead = Lead::None;
-  std::string literal;               // after the (optional) leading whitespace run
-
-  bool admits(std::string_view line) const;
-};
 
 struct Rule {
   std::uint32_t id = 0;    // index over all rules of the template
@@ -75,6 +64,19 @@ struct State {
   std::string name;
   std::uint32_t line = 0;
   std::vector<Rule> rules;
+  // Which rules can match a line, by one byte of it: dispatch[b] for a line whose first
+  // byte is b (not whitespace), dispatch[256 + b] for a line of spaces then b. An index
+  // into candidate_lists; list 0 holds every rule (any other line).
+  std::array<std::uint16_t, 512> dispatch{};
+  std::vector<std::vector<std::uint16_t>> candidate_lists;
+  const std::vector<std::uint16_t>& candidates(std::string_view text, std::size_t lead_ws) const {
+    if (text.empty()) return candidate_lists[0];
+    if (lead_ws == 0) return candidate_lists[dispatch[static_cast<unsigned char>(text[0])]];
+    if (text[0] == ' ' && lead_ws < text.size()) {
+      return candidate_lists[dispatch[256 + static_cast<unsigned char>(text[lead_ws])]];
+    }
+    return candidate_lists[0];
+  }
 };
 
 class Template {
