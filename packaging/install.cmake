@@ -1,5 +1,7 @@
 # Installation layout and the Debian package (CPack).
-install(DIRECTORY "${PROJECT_SOURCE_DIR}/resources/samples/" DESTINATION "${CMAKE_INSTALL_DATADIR}/statetrace/samples")
+# The sample site (campus-hq/run-1, run-2) and its README; the script that builds it stays in the tree.
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/resources/samples/" DESTINATION "${CMAKE_INSTALL_DATADIR}/statetrace/samples"
+        PATTERN "tools" EXCLUDE)
 install(FILES "${PROJECT_SOURCE_DIR}/packaging/linux/io.statetrace.StateTrace.desktop"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/applications")
 install(FILES "${PROJECT_SOURCE_DIR}/packaging/linux/io.statetrace.StateTrace.metainfo.xml"

@@ -118,9 +118,12 @@ void MainWindow::onOpened(qsizetype runs) {
   if (pending_bundle_) {
     ingestBundle(*std::exchange(pending_bundle_, std::nullopt));
   } else if (runs == 0) {
-    if (const auto sample = find_sample_bundle()) {
-      statusBar()->showMessage(tr("First start: loading the sample bundle…"));
-      ingestBundle(*sample);
+    if (const QStringList sample = find_sample_bundles(); !sample.isEmpty()) {
+      // The sample site's runs, oldest first, so that the latest snapshot is the newest run.
+      ingestBundles(sample);
+      statusBar()->showMessage(sample.size() == 1
+                                   ? tr("First start: loading the sample bundle…")
+                                   : tr("First start: loading the sample site's %1 runs…").arg(sample.size()));
     } else {
       statusBar()->showMessage(tr("The store is empty: use File → Open Bundle… or drop a bundle here to ingest captures."));
     }

@@ -33,8 +33,9 @@ class MainWindow : public QMainWindow {
                       QWidget* parent = nullptr);
   ~MainWindow() override;
 
-  // Opens the store. Then ingests `bundle` if given, or the sample bundle when the
-  // store has no runs yet (first start), and shows the store's devices.
+  // Opens the store. Then ingests `bundle` if given, or the sample site's runs in order
+  // (find_sample_bundles) when the store has no runs yet (first start), and shows the
+  // store's devices.
   void start(std::optional<QString> bundle = std::nullopt);
 
   // Ingests a bundle: a folder, .zip/.tar.gz/.tgz/.tar archive or .log capture

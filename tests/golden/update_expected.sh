@@ -5,4 +5,5 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cli="${1:-$root/build/release/src/statetrace-cli}"
 /usr/bin/python3 "$root/tests/golden/golden_cli.py" --cli "$cli" \
-  --bundle "$root/resources/samples/campus-hq" --expected "$root/tests/expected" --update
+  --bundle "$root/resources/samples/campus-hq/run-1" --bundle "$root/resources/samples/campus-hq/run-2" \
+  --expected "$root/tests/expected" --update

@@ -150,7 +150,7 @@ TEST_CASE("dropping a folder and a .log onto the window ingests them one after a
   ignored.close();
 
   // The store holds the sample already, so the window does not load it on first start.
-  t::ingest_or_fail(store, t::sample_bundle());
+  t::ingest_or_fail(store, t::sample_run(1));
   MainWindow window(store, temp_settings(dir));
   open_and_wait(window);
   const int before = window.devicesView()->deviceModel()->rowCount();
@@ -198,7 +198,7 @@ TEST_CASE("a .zip bundle built at test time opens like a folder", "[ui][intake]"
   const std::filesystem::path store = dir.filePath(QStringLiteral("store.sqlite")).toStdString();
   const QString zip = dir.filePath(QStringLiteral("mini-bundle.zip"));
   write_zip(zip, QString::fromStdString(t::fixture_bundle().string()), QStringLiteral("mini-bundle"));
-  t::ingest_or_fail(store, t::sample_bundle());
+  t::ingest_or_fail(store, t::sample_run(1));
 
   MainWindow window(store, temp_settings(dir));
   open_and_wait(window);
@@ -250,7 +250,7 @@ TEST_CASE("Cancel in the progress dialog leaves the store as it was", "[ui][inta
   MainWindow window(store, temp_settings(dir));
   open_and_wait(window);
   QSignalSpy finished(window.ingestController(), &st::ui::IngestController::finished);
-  window.ingestBundles({QString::fromStdString(t::sample_bundle().string()),
+  window.ingestBundles({QString::fromStdString(t::sample_run(1).string()),
                         QString::fromStdString(t::fixture_bundle().string())});
   auto* dialog = window.ingestController()->dialog();
   REQUIRE(dialog != nullptr);
@@ -286,19 +286,18 @@ TEST_CASE("progress names the file being parsed; the status bar sums up the stor
   QObject::connect(&window.session(), &st::ui::StoreSession::ingestProgress, &window,
                    [&] { texts << window.ingestController()->progressText(); });
   QSignalSpy finished(window.ingestController(), &st::ui::IngestController::finished);
-  window.ingestBundle(QString::fromStdString(t::sample_bundle().string()));
+  window.ingestBundle(QString::fromStdString(t::sample_run(1).string()));
   REQUIRE(t::wait_until([&] { return finished.count() == 1; }));
   INFO(texts.join(QStringLiteral(" | ")).toStdString());
   bool named_a_file = false;
   for (const QString& text : texts)
-    named_a_file |= text.startsWith(QStringLiteral("Ingesting campus-hq\n")) && text.contains(QStringLiteral(".log"));
+    named_a_file |= text.startsWith(QStringLiteral("Ingesting run-1\n")) && text.contains(QStringLiteral(".log"));
   CHECK(named_a_file);
 
   REQUIRE(t::wait_until([&] { return window.runCount() == 2; }));
   const QString counts = counts_text(window);
   INFO(counts.toStdString());
-  CHECK(counts.startsWith(QStringLiteral("2 runs · 7 devices · ")));
-  CHECK(counts.contains(QStringLiteral(" sites")));
+  CHECK(counts.startsWith(QStringLiteral("2 runs · 10 devices · 2 sites · ")));  // fixture BR2 (2) + sample HQ (8)
   CHECK(counts.contains(QStringLiteral("latest capture ")));
   CHECK(window.storeSummaryText() == counts);
 }

@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -22,6 +23,7 @@
 #include "ui/models/device_table_model.h"
 #include "ui/models/interface_table_model.h"
 #include "ui/models/natural_sort_proxy.h"
+#include "ui/sample_bundle.h"
 #include "ui/store_session.h"
 #include "ui/views/devices_view.h"
 #include "ui/views/table_pane.h"
@@ -83,12 +85,14 @@ void grab_and_check(MainWindow& window, const QString& file_name) {
 
 }  // namespace
 
-TEST_CASE("main window shows the sample bundle's devices and interfaces", "[ui][window]") {
-  REQUIRE(std::filesystem::is_directory(t::sample_bundle()));  // shipped with the program
+TEST_CASE("main window shows the sample site's devices and interfaces", "[ui][window]") {
+  REQUIRE(std::filesystem::is_directory(t::sample_run(1)));  // shipped with the program
+  REQUIRE(std::filesystem::is_directory(t::sample_run(2)));
   QTemporaryDir dir;
   REQUIRE(dir.isValid());
   const std::filesystem::path store = dir.filePath(QStringLiteral("store.sqlite")).toStdString();
-  t::ingest_or_fail(store, t::sample_bundle());
+  t::ingest_or_fail(store, t::sample_run(1));
+  t::ingest_or_fail(store, t::sample_run(2));
 
   MainWindow window(store);
   open_and_wait(window);
@@ -97,33 +101,45 @@ TEST_CASE("main window shows the sample bundle's devices and interfaces", "[ui][
   CHECK(window.windowTitle() == QStringLiteral("StateTrace — store.sqlite"));
   CHECK(window.size() == QSize(1200, 760));
   CHECK(shown_hostnames(*view->deviceModel()) ==
-        std::set<std::string>{"HQ-B1-ACC-01", "HQ-B1-ACC-02", "HQ-CORE-DST-01", "lab-sw1", "lab-sw2"});
-  CHECK(window.runCount() == 1);
+        std::set<std::string>{"HQ-B1-ACC-02", "HQ-B3-ACC-01", "HQ-B4-ACC-01", "HQ-CORE-DST-01", "HQ-DC1-LEAF-01",
+                              "HQ-DC1-LEAF-02", "HQ-F2-ACC-01", "HQ-F3-ACC-01"});
+  CHECK(window.runCount() == 2);
+  // Each device's latest snapshot (run 2), three vendors in one site.
+  std::map<std::string, int> vendors;
+  for (int row = 0; row < view->deviceModel()->rowCount(); ++row) {
+    const auto* device = view->deviceModel()->rowAt(row);
+    INFO(device->hostname);
+    CHECK(device->site == "HQ");
+    CHECK(device->run.value == 2);
+    ++vendors[device->vendor.value_or("?")];
+  }
+  CHECK(vendors == std::map<std::string, int>{{"arista", 2}, {"cisco", 4}, {"ruckus", 2}});
 
-  // Another device first, so that selecting HQ-B1-ACC-01 really switches the interfaces.
+  // Another device first, so that selecting HQ-B4-ACC-01 really switches the interfaces.
   show_device(window, QStringLiteral("HQ-CORE-DST-01"));
-  show_device(window, QStringLiteral("HQ-B1-ACC-01"));
+  CHECK(view->interfaceModel()->rowCount() == 28);  // 24 x 25G + 4 x 100G
+  show_device(window, QStringLiteral("HQ-B4-ACC-01"));
   auto* interfaces = view->interfaceModel();
-  CHECK(interfaces->rowCount() > 90);  // a two-member 48-port stack plus uplinks
+  CHECK(interfaces->rowCount() == 51);  // 48 x 1G, 2 x 10G uplinks, Po1
   for (int row = 0; row < interfaces->rowCount(); ++row) {
     INFO("row " << row);
     CHECK_FALSE(interfaces->rowAt(row)->name.empty());
     CHECK(interfaces->rowAt(row)->status.has_value());
   }
-  // Known ports of the sample (see resources/samples/README.md).
-  const auto* bpdu = find_port(*interfaces, "Gi2/0/23");
-  REQUIRE(bpdu != nullptr);
-  CHECK(bpdu->status == std::optional<std::string>("err-disabled"));
-  CHECK(bpdu->vlan == std::optional<std::string>("10"));
-  const auto* nvr = find_port(*interfaces, "Gi1/0/46");
-  REQUIRE(nvr != nullptr);
-  CHECK(nvr->status == std::optional<std::string>("disabled"));
-  CHECK(nvr->vlan == std::optional<std::string>("99"));
+  // Run 2's changes on this switch (see resources/samples/README.md).
+  const auto* kiosk = find_port(*interfaces, "Gi1/0/30");
+  REQUIRE(kiosk != nullptr);
+  CHECK(kiosk->vlan == std::optional<std::string>("40"));
+  CHECK(kiosk->description == std::optional<std::string>("Guest kiosk 1F"));
+  const auto* camera = find_port(*interfaces, "Gi1/0/44");
+  REQUIRE(camera != nullptr);
+  CHECK(camera->status == std::optional<std::string>("connected"));
+  CHECK(camera->vlan == std::optional<std::string>("30"));
 
   // The interface filter drops rows.
   auto* interface_pane = view->interfacePane();
   const int all_ports = interface_pane->proxy()->rowCount();
-  interface_pane->filterEdit()->setText(QStringLiteral("err-disabled"));
+  interface_pane->filterEdit()->setText(QStringLiteral("Guest kiosk"));
   CHECK(interface_pane->proxy()->rowCount() == 1);
   interface_pane->filterEdit()->setText(QStringLiteral("UNUSED"));
   CHECK(interface_pane->proxy()->rowCount() > 1);
@@ -131,21 +147,32 @@ TEST_CASE("main window shows the sample bundle's devices and interfaces", "[ui][
   interface_pane->filterEdit()->clear();
   CHECK(interface_pane->proxy()->rowCount() == all_ports);
 
+  // FastIron and Arista ports by their own names.
+  show_device(window, QStringLiteral("HQ-F3-ACC-01"));
+  const auto* taken_out = find_port(*view->interfaceModel(), "1/1/6");
+  REQUIRE(taken_out != nullptr);
+  CHECK(taken_out->status == std::optional<std::string>("disabled"));
+  show_device(window, QStringLiteral("HQ-DC1-LEAF-01"));
+  CHECK(view->interfaceModel()->rowCount() == 52);
+  const auto* bpdu = find_port(*view->interfaceModel(), "Et42");
+  REQUIRE(bpdu != nullptr);
+  CHECK(bpdu->status == std::optional<std::string>("errdisabled"));
+
   // The device filter narrows the grouped devices; a site's name shows all of its devices.
   auto* device_pane = view->devicePane();
-  device_pane->filterEdit()->setText(QStringLiteral("lab-"));
+  device_pane->filterEdit()->setText(QStringLiteral("LEAF"));
   CHECK(device_pane->shownRows() == 2);
   CHECK(device_pane->proxy()->rowCount() == 1);  // one site group left
   device_pane->filterEdit()->setText(QStringLiteral("HQ-CORE"));
   CHECK(device_pane->shownRows() == 1);
   device_pane->filterEdit()->clear();
-  CHECK(device_pane->shownRows() == 5);
+  CHECK(device_pane->shownRows() == 8);
 
-  // Screenshot: HQ-B1-ACC-01 around its err-disabled port, so every status colour shows.
-  show_device(window, QStringLiteral("HQ-B1-ACC-01"));
+  // Screenshot: the Arista leaf around its err-disabled port, next to connected and empty ports.
+  show_device(window, QStringLiteral("HQ-DC1-LEAF-01"));
   for (int row = 0; row < interface_pane->proxy()->rowCount(); ++row) {
     const QModelIndex index = interface_pane->proxy()->index(row, InterfaceTableModel::Name);
-    if (index.data().toString() == QStringLiteral("Gi2/0/23"))
+    if (index.data().toString() == QStringLiteral("Et42"))
       interface_pane->view()->scrollTo(index, QAbstractItemView::PositionAtCenter);
   }
   grab_and_check(window, QStringLiteral("main-window-sample.png"));
@@ -237,6 +264,66 @@ TEST_CASE("first start ingests the sample bundle into an empty store", "[ui][win
   CHECK(t::runs_in(store).size() == 1);
 }
 
+TEST_CASE("first start ingests the shipped sample site's runs in order", "[ui][window]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const QByteArray previous = qgetenv("STATETRACE_SAMPLE_BUNDLE");
+  qputenv("STATETRACE_SAMPLE_BUNDLE", QByteArray::fromStdString(t::sample_site().string()));
+  const std::filesystem::path store = dir.filePath(QStringLiteral("first/store.sqlite")).toStdString();
+
+  {
+    MainWindow window(store);
+    QSignalSpy finished(window.ingestController(), &st::ui::IngestController::finished);
+    window.show();
+    window.start();
+    REQUIRE(t::wait_until([&] { return finished.count() == 2 && window.runCount() == 2; }, 30000));
+    REQUIRE(t::wait_until([&] { return window.devicesView()->deviceModel()->rowCount() == 8; }));
+    for (int i = 0; i < 2; ++i) {
+      const auto outcome = finished.at(i).at(0).value<st::ui::IngestOutcome>();
+      INFO((outcome.error ? outcome.error->describe() : std::string()));
+      REQUIRE(outcome.summary.has_value());
+      CHECK(outcome.summary->devices == 8);
+      CHECK(outcome.summary->files == 7);
+    }
+    CHECK(window.storeSummaryText().startsWith(QStringLiteral("2 runs · 8 devices · 1 site · latest capture 2026-11-21 ")));
+  }
+  if (previous.isNull())
+    qunsetenv("STATETRACE_SAMPLE_BUNDLE");
+  else
+    qputenv("STATETRACE_SAMPLE_BUNDLE", previous);
+  const auto runs = t::runs_in(store);
+  REQUIRE(runs.size() == 2);
+  CHECK(runs[0].bundle.ends_with("run-1"));
+  CHECK(runs[1].bundle.ends_with("run-2"));
+  // Capture times come from `show clock`, a day apart.
+  CHECK(runs[0].captured_at_source == "show_clock");
+  CHECK(runs[1].captured_at_source == "show_clock");
+  CHECK(runs[0].captured_at.value_or("").starts_with("2026-11-20T09:"));
+  CHECK(runs[1].captured_at.value_or("").starts_with("2026-11-21T09:"));
+}
+
+TEST_CASE("sample lookup: run-N folders in numeric order, else the folder itself", "[ui][window]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  for (const char* name : {"run-10", "run-2", "run-1", "run-x", "notes"})
+    REQUIRE(QDir(dir.path()).mkpath(QString::fromLatin1(name)));
+  const QString site = QDir::cleanPath(dir.path());
+  CHECK(st::ui::sample_runs(site) == QStringList{site + QStringLiteral("/run-1"), site + QStringLiteral("/run-2"),
+                                                 site + QStringLiteral("/run-10")});
+  const QString plain = QDir::cleanPath(QString::fromStdString(t::fixture_bundle().string()));
+  CHECK(st::ui::sample_runs(plain) == QStringList{plain});
+  CHECK(st::ui::sample_runs(QString()).isEmpty());
+
+  // The shipped site, as the program finds it.
+  const QByteArray previous = qgetenv("STATETRACE_SAMPLE_BUNDLE");
+  qunsetenv("STATETRACE_SAMPLE_BUNDLE");
+  const QStringList shipped = st::ui::find_sample_bundles();
+  if (!previous.isNull()) qputenv("STATETRACE_SAMPLE_BUNDLE", previous);
+  REQUIRE(shipped.size() == 2);
+  CHECK(shipped[0].endsWith(QStringLiteral("campus-hq/run-1")));
+  CHECK(shipped[1].endsWith(QStringLiteral("campus-hq/run-2")));
+}
+
 TEST_CASE("File → Open Bundle ingests another bundle and refreshes the window", "[ui][window]") {
   QTemporaryDir dir;
   REQUIRE(dir.isValid());
@@ -255,13 +342,13 @@ TEST_CASE("File → Open Bundle ingests another bundle and refreshes the window"
   CHECK(shortcuts.contains(QStringLiteral("Ctrl+F")));
 
   QSignalSpy finished(window.ingestController(), &st::ui::IngestController::finished);
-  window.ingestBundle(QString::fromStdString(t::sample_bundle().string()));
+  window.ingestBundle(QString::fromStdString(t::sample_run(1).string()));
   REQUIRE(t::wait_until([&] { return finished.count() == 1; }));
   const auto outcome = finished.at(0).at(0).value<st::ui::IngestOutcome>();
   INFO((outcome.error ? outcome.error->describe() : std::string()));
   REQUIRE(outcome.summary.has_value());
   CHECK(window.statusBar()->currentMessage().startsWith(QStringLiteral("Ingested")));
-  REQUIRE(t::wait_until([&] { return window.devicesView()->deviceModel()->rowCount() == 7; }));
+  REQUIRE(t::wait_until([&] { return window.devicesView()->deviceModel()->rowCount() == 10; }));  // 2 + 8
   CHECK(window.runCount() == 2);
   CHECK(t::runs_in(store).size() == 2);
 }

@@ -105,7 +105,7 @@ TEST_CASE("recent bundles, geometry and splitter sizes persist into a new window
   const std::filesystem::path store = dir.filePath(QStringLiteral("store.sqlite")).toStdString();
   t::ingest_or_fail(store, t::fixture_bundle());
   const AppSettings settings = AppSettings::atPath(dir.filePath(QStringLiteral("settings.ini")));
-  const QString bundle = QString::fromStdString(t::sample_bundle().string());
+  const QString bundle = QString::fromStdString(t::sample_run(1).string());
 
   QList<int> sizes;
   {

@@ -15,7 +15,8 @@
 
 namespace st::ui::test {
 
-std::filesystem::path sample_bundle() { return STATETRACE_UI_SAMPLE_BUNDLE; }
+std::filesystem::path sample_site() { return STATETRACE_UI_SAMPLE_SITE; }
+std::filesystem::path sample_run(int run) { return sample_site() / ("run-" + std::to_string(run)); }
 std::filesystem::path fixture_bundle() { return STATETRACE_UI_FIXTURE_BUNDLE; }
 
 QString screenshot_dir() {

@@ -36,8 +36,10 @@ struct StringMaker<std::optional<std::string>> {
 
 namespace st::ui::test {
 
-// The shipped sample bundle and the tests' own two-device fixture.
-std::filesystem::path sample_bundle();
+// The shipped sample site (resources/samples/campus-hq), one of its run folders (a bundle:
+// run 1 or 2), and the tests' own two-device fixture.
+std::filesystem::path sample_site();
+std::filesystem::path sample_run(int run);
 std::filesystem::path fixture_bundle();
 // Where screenshots go (created on demand).
 QString screenshot_dir();
