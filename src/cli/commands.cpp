@@ -78,8 +78,9 @@ Result<int> ingest(const CliArgs& args, std::ostream& out) {
     out << fmt::format("skipped {} file(s) that are not .log captures\n", summary.skipped_members.size());
   }
   for (const auto& warning : summary.warnings) out << "warning: " << warning << '\n';
-  out << fmt::format("{:.2f} MB in {:.3f} s ({:.1f} MB/s, {} rows, {} parser thread(s))\n", summary.bytes / 1e6,
-                     summary.seconds, summary.megabytes_per_second(), summary.rows, summary.threads);
+  out << fmt::format("{:.2f} MB in {:.3f} s ({:.1f} MB/s, {} events, {} rows, {} parser thread(s))\n",
+                     summary.bytes / 1e6, summary.seconds, summary.megabytes_per_second(), summary.events,
+                     summary.rows, summary.threads);
   out << fmt::format("store: {}\n", path.string());
   return kOk;
 }

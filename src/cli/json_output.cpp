@@ -88,6 +88,7 @@ Json to_json(const ingest::IngestSummary& s) {
               {"skipped_files", s.skipped_members},
               {"warnings", s.warnings},
               {"rows", s.rows},
+              {"events", s.events},
               {"threads", s.threads},
               {"megabytes", static_cast<double>(s.bytes) / 1e6},
               {"seconds", s.seconds},

@@ -47,8 +47,8 @@ class MemberParser {
     auto sections = parse::split_sessions(text_);
     detect_platforms(sections);
     for (const auto& section : sections) parse_timed(section);
-    resolve_times();
     ranges_to_raw();
+    encode_events();
     attach_cleanup_notes();
     return std::move(batch_);
   }
@@ -77,6 +77,7 @@ class MemberParser {
       h.hostname = host;
       h.platform = platforms_[host].platform;
       batch_.hosts.push_back(std::move(h));
+      events_.emplace_back();
     }
     return it->second;
   }
@@ -144,15 +145,16 @@ class MemberParser {
         s.reason = parsed.error().message;
       } else {
         s.status = "parsed";
-        s.record_count = absorb(h, section.output.offset, *parser, std::move(*parsed), s);
+        s.record_count = absorb(host, section.output.offset, *parser, std::move(*parsed), s);
       }
     }
     batch_.sections.push_back(std::move(s));
   }
 
   // Moves a parser's records into the host snapshot with member-absolute byte ranges.
-  static std::size_t absorb(HostSnapshot& h, std::uint64_t base, const parse::ParserEntry& parser,
-                            parse::ParseResult result, SectionSnapshot& s) {
+  std::size_t absorb(std::size_t host, std::uint64_t base, const parse::ParserEntry& parser,
+                     parse::ParseResult result, SectionSnapshot& s) {
+    HostSnapshot& h = batch_.hosts[host];
     std::size_t count = 0;
     if (result.facts) {
       result.facts->source = result.facts->source.shifted(base);
@@ -166,10 +168,11 @@ class MemberParser {
       h.interfaces.push_back(std::move(i));
       ++count;
     }
-    h.events.reserve(h.events.size() + result.events.size());
+    auto& events = events_[host];
+    events.reserve(events.size() + result.events.size());
     for (auto& e : result.events) {
       e.source = e.source.shifted(base);
-      h.events.push_back({std::move(e), {}});
+      events.push_back(std::move(e));
       ++count;
     }
     for (auto& r : result.records) {
@@ -205,10 +208,12 @@ class MemberParser {
       s.output = map.to_raw(s.output);
       for (auto& w : s.warnings) w.at = map.to_raw(w.at);
     }
+    for (auto& events : events_) {
+      for (auto& e : events) e.source = map.to_raw(e.source);
+    }
     for (auto& h : batch_.hosts) {
       if (h.facts) h.facts->source = map.to_raw(h.facts->source);
       for (auto& i : h.interfaces) i.source = map.to_raw(i.source);
-      for (auto& e : h.events) e.event.source = map.to_raw(e.event.source);
       for (auto& r : h.records) r.record.source = map.to_raw(r.record.source);
     }
   }
@@ -239,15 +244,28 @@ class MemberParser {
     }
   }
 
-  void resolve_times() {
-    for (auto& h : batch_.hosts) {
+  // Events get their UTC time (a yearless date takes the year of the host's clock, else of
+  // the file's mtime) and are encoded into blocks here, on the parser thread.
+  void encode_events() {
+    for (std::size_t i = 0; i < batch_.hosts.size(); ++i) {
+      HostSnapshot& h = batch_.hosts[i];
       std::optional<parse::UnixSeconds> reference = member_.mtime_unix;
       if (h.clock) {
         h.clock_time = parse::resolve(h.clock->time, std::nullopt);
         if (h.clock_time->unix_seconds) reference = h.clock_time->unix_seconds;
       }
-      for (auto& e : h.events) e.time = parse::resolve(e.event.time, reference);
+      const auto& events = events_[i];
+      std::vector<parse::ResolvedTime> times;
+      times.reserve(events.size());
+      std::vector<store::EventView> views;
+      views.reserve(events.size());
+      for (const auto& e : events) {
+        times.push_back(parse::resolve(e.time, reference));
+        views.push_back(store::view_of(e, times.back()));
+      }
+      h.event_blocks = store::encode_event_blocks(views);
     }
+    events_.clear();
   }
 
   const MemberInput& member_;
@@ -258,6 +276,7 @@ class MemberParser {
   FileBatch batch_;
   std::unordered_map<std::string, PlatformGuess> platforms_;
   std::unordered_map<std::string, std::size_t> host_by_name_;
+  std::vector<std::vector<parse::EventRecord>> events_;  // per host, until encoded
   std::unordered_map<std::size_t, std::size_t> telemetry_by_host_;
 };
 

@@ -243,6 +243,7 @@ Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegi
   summary.devices = summary.duplicate_of ? 0 : totals.devices;
   summary.sections_by_status = totals.sections_by_status;
   summary.rows = totals.rows;
+  summary.events = totals.events;
   summary.bytes = totals.bytes;
   summary.threads = threads;
   summary.seconds = seconds(Clock::now() - started);

@@ -43,7 +43,8 @@ struct IngestSummary {
   std::vector<std::string> skipped_members;  // bundle files that are not captures
   std::vector<std::string> warnings;         // e.g. archive member names rewritten to stay inside
   std::optional<RunId> duplicate_of;         // set when every member was stored already: nothing written
-  std::uint64_t rows = 0;                    // rows written
+  std::uint64_t rows = 0;                    // SQLite rows written (an event block is one row)
+  std::uint64_t events = 0;                  // syslog events stored
   unsigned threads = 1;
   std::uint64_t bytes = 0;
   double seconds = 0;        // the whole ingest

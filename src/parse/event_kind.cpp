@@ -148,14 +148,20 @@ const EventKindClassifier& EventKindClassifier::builtin() {
 
 const EventKindClassifier::Plan& EventKindClassifier::plan_for(std::string_view vendor,
                                                                std::string_view message_id) const {
-  // Per thread, so parser threads never contend; a log holds few distinct ids.
-  thread_local std::unordered_map<const EventKindClassifier*, std::unordered_map<std::string, Plan>> caches;
-  auto& cache = caches[this];
-  std::string key;
-  key.reserve(vendor.size() + 1 + message_id.size());
-  key.append(vendor).push_back('\x1f');
-  key.append(message_id);
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  // Per thread, so parser threads never contend; a log holds few distinct ids. Looked up by
+  // string_view (transparent hash): a hit allocates nothing.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using ById = std::unordered_map<std::string, Plan, Hash, std::equal_to<>>;
+  using ByVendor = std::unordered_map<std::string, ById, Hash, std::equal_to<>>;
+  thread_local std::unordered_map<const EventKindClassifier*, ByVendor> caches;
+  ByVendor& by_vendor = caches[this];
+  auto known = by_vendor.find(vendor);
+  if (known == by_vendor.end()) known = by_vendor.emplace(std::string(vendor), ById{}).first;
+  ById& cache = known->second;
+  if (auto it = cache.find(message_id); it != cache.end()) return it->second;
   Plan plan;
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     const Rule& rule = rules_[i];
@@ -169,7 +175,7 @@ const EventKindClassifier::Plan& EventKindClassifier::plan_for(std::string_view 
     plan.push_back(static_cast<std::uint16_t>(i));
     if (!rule.text_regex) break;  // always matches from here: later rules can never apply
   }
-  return cache.emplace(std::move(key), std::move(plan)).first->second;
+  return cache.emplace(std::string(message_id), std::move(plan)).first->second;
 }
 
 std::string_view EventKindClassifier::classify(std::string_view vendor,
@@ -187,7 +193,7 @@ void classify_events(ParseResult& result, std::string_view platform) {
   const auto& classifier = EventKindClassifier::builtin();
   const std::string_view vendor = vendor_of_platform(platform);
   for (auto& event : result.events) {
-    event.kind = std::string(classifier.classify(vendor, event.message_id, event.message));
+    event.kind.assign(classifier.classify(vendor, event.message_id, event.message));
   }
 }
 

@@ -65,6 +65,21 @@ inline void append_continuation(EventRecord& event, std::string_view text, std::
   event.source.length = offset + text.size() - event.source.offset;
 }
 
+// "LINK-3-UPDOWN", or "CEF-HWIDB" when no severity was printed; built without a format
+// string because every log line needs one.
+inline std::string make_message_id(std::string_view facility, std::optional<int> severity, std::string_view mnemonic) {
+  std::string id;
+  id.reserve(facility.size() + mnemonic.size() + 4);
+  id.append(facility).push_back('-');
+  if (severity) {
+    if (*severity >= 10 || *severity < 0) id.append(std::to_string(*severity));
+    else id.push_back(static_cast<char>('0' + *severity));
+    id.push_back('-');
+  }
+  id.append(mnemonic);
+  return id;
+}
+
 // The device clock at capture time, from `show clock`.
 struct ClockReading {
   LogTime time;

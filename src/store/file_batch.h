@@ -10,6 +10,7 @@
 
 #include "parse/log_time.h"
 #include "parse/parse_result.h"
+#include "store/event_block.h"
 
 namespace st::store {
 
@@ -35,11 +36,6 @@ struct SectionSnapshot {
   std::vector<parse::ParseWarning> warnings;  // absolute offsets
 };
 
-struct ResolvedEvent {
-  parse::EventRecord event;
-  parse::ResolvedTime time;
-};
-
 struct LocatedGeneric {
   parse::GenericRecord record;
   std::string command;
@@ -55,7 +51,7 @@ struct HostSnapshot {
   std::optional<parse::ClockReading> clock;
   std::optional<parse::ResolvedTime> clock_time;
   std::vector<parse::InterfaceRecord> interfaces;
-  std::vector<ResolvedEvent> events;
+  std::vector<EncodedEventBlock> event_blocks;  // its syslog events, encoded off the writer's thread
   std::vector<LocatedGeneric> records;
 };
 

@@ -1,5 +1,9 @@
 #include "store/listings.h"
 
+#include <fmt/format.h>
+
+#include "store/event_block.h"
+
 namespace st::store {
 namespace {
 
@@ -78,18 +82,34 @@ Result<std::vector<InterfaceRow>> list_interfaces(Database& db, const ListingFil
   });
 }
 
-Result<std::vector<EventRow>> list_events(Database& db, const ListingFilter& filter) {
+Result<void> for_each_event(Database& db, const ListingFilter& filter,
+                            const std::function<void(EventRow&&)>& visit) {
   ST_TRY(auto stmt, db.prepare(
-      "SELECT e.run_id, d.hostname, e.timestamp, e.timestamp_raw, e.time_quality, e.facility, e.severity, "
-      "       e.mnemonic, e.message_id, e.interface, e.message, e.kind, f.path, e.offset, e.length "
-      "FROM events e JOIN devices d ON d.id = e.device_id JOIN files f ON f.id = e.file_id "
-      "WHERE" + snapshot_filter("e") + "ORDER BY d.site, d.hostname, e.run_id, e.id"));
+      "SELECT b.id, b.run_id, d.hostname, f.path, b.codec, b.data "
+      "FROM event_blocks b JOIN devices d ON d.id = b.device_id JOIN files f ON f.id = b.file_id "
+      "WHERE" + snapshot_filter("b") + "ORDER BY d.site, d.hostname, b.run_id, b.id"));
   bind_filter(stmt, filter);
-  return collect<EventRow>(stmt, [](const Statement& s) {
-    return EventRow{RunId{s.int64(0)}, s.text(1), s.optional_text(2), s.text(3), s.text(4), s.text(5),
-                    s.optional_int64(6), s.text(7), s.text(8), s.optional_text(9), s.text(10), s.text(11),
-                    source_at(s, 12)};
-  });
+  while (true) {
+    ST_TRY(bool more, stmt.step());
+    if (!more) break;
+    const RunId run{stmt.int64(1)};
+    const std::string device = stmt.text(2);
+    const std::string file = stmt.text(3);
+    ST_TRY(auto events, decode_event_block(stmt.text(4), stmt.blob(5), fmt::format("event block {}", stmt.int64(0))));
+    for (auto& e : events) {
+      visit(EventRow{run, device, std::move(e.timestamp), std::move(e.timestamp_raw),
+                     std::string(parse::to_string(e.time_quality)), std::move(e.facility), e.severity,
+                     std::move(e.mnemonic), std::move(e.message_id), std::move(e.interface), std::move(e.message),
+                     std::move(e.kind), SourceRef{file, e.offset, e.length}});
+    }
+  }
+  return {};
+}
+
+Result<std::vector<EventRow>> list_events(Database& db, const ListingFilter& filter) {
+  std::vector<EventRow> rows;
+  ST_CHECK(for_each_event(db, filter, [&](EventRow&& row) { rows.push_back(std::move(row)); }));
+  return rows;
 }
 
 Result<std::vector<SectionRow>> list_sections(Database& db, const ListingFilter& filter) {

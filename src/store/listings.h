@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -80,7 +81,9 @@ struct ListingFilter {
 Result<std::vector<RunRow>> list_runs(Database& db);
 Result<std::vector<DeviceRow>> list_devices(Database& db, const ListingFilter& filter);
 Result<std::vector<InterfaceRow>> list_interfaces(Database& db, const ListingFilter& filter);
+// Events are decoded from their blocks (store/event_block.h) in file order per device.
 Result<std::vector<EventRow>> list_events(Database& db, const ListingFilter& filter);
+Result<void> for_each_event(Database& db, const ListingFilter& filter, const std::function<void(EventRow&&)>& visit);
 Result<std::vector<SectionRow>> list_sections(Database& db, const ListingFilter& filter);
 
 }  // namespace st::store

@@ -87,9 +87,8 @@ struct RunWriter::State {
         "name, name_raw, status, vlan, duplex, speed, type, description) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     ST_TRY(event, db.prepare(
-        "INSERT INTO events(run_id, device_id, object_key, content_hash, file_id, offset, length, timestamp, "
-        "timestamp_raw, time_quality, sequence, facility, severity, mnemonic, message_id, interface, message, kind) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "INSERT INTO event_blocks(run_id, device_id, file_id, first_offset, end_offset, event_count, first_time, "
+        "last_time, kinds, codec, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     ST_TRY(record, db.prepare(
         "INSERT INTO records(run_id, device_id, object_key, content_hash, file_id, offset, length, command, parser, "
         "row_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -193,20 +192,14 @@ struct RunWriter::State {
   }
 
   Result<void> add_events(const HostSnapshot& h, std::int64_t device_id, std::int64_t file_id) {
-    for (const auto& [e, time] : h.events) {
-      std::string hash = ContentHash().add(e.timestamp_raw).add(e.message_id).add(e.message).hex();
-      key.assign("event:").append(hash);
-      std::optional<std::int64_t> severity;
-      if (e.severity) severity = *e.severity;
-      event->bind_all(integer(run.value), integer(device_id), text(key), text(hash), integer(file_id),
-                      integer(e.source.offset), integer(e.source.length));
-      event->bind(8, time.utc_iso).bind(9, text(e.timestamp_raw)).bind(10, text(parse::to_string(time.quality)));
-      event->bind(11, optional_integer(e.sequence)).bind(12, text(e.facility)).bind(13, optional_integer(severity));
-      event->bind(14, text(e.mnemonic)).bind(15, text(e.message_id)).bind(16, e.interface).bind(17, text(e.message));
-      event->bind(18, text(e.kind));
+    for (const auto& b : h.event_blocks) {
+      event->bind_all(integer(run.value), integer(device_id), integer(file_id), integer(b.first_offset),
+                      integer(b.end_offset), integer(std::uint64_t{b.count}), optional_integer(b.first_time),
+                      optional_integer(b.last_time), text(b.kinds), text(b.codec), SqlValue{Blob{b.data}});
       ST_CHECK(event->run());
       ST_CHECK(row_written());
-      latest_event.offer(time);
+      totals.events += b.count;
+      if (b.last_time && b.latest_iso) latest_event.offer(parse::ResolvedTime{b.latest_iso, b.last_time, {}});
     }
     return {};
   }

@@ -21,7 +21,8 @@ struct RunTotals {
   std::size_t files = 0;
   std::size_t devices = 0;
   std::uint64_t bytes = 0;
-  std::uint64_t rows = 0;
+  std::uint64_t rows = 0;    // SQLite rows (an event block is one row)
+  std::uint64_t events = 0;  // syslog events, inside their blocks
   std::map<std::string, std::size_t> sections_by_status;
 };
 

@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "store/migration_list.h"
+#include "store/migration_steps.h"
 
 namespace st::store {
 
@@ -56,6 +57,11 @@ Result<void> migrate(Database& db) {
   for (const Migration& m : migrations()) {
     if (m.number <= version) continue;
     if (auto r = db.exec(m.sql); !r) {
+      Error e = r.error();
+      e.message = fmt::format("migration {} failed: {}", m.name, e.message);
+      return fail(std::move(e));
+    }
+    if (auto r = run_migration_step(db, m.number); !r) {
       Error e = r.error();
       e.message = fmt::format("migration {} failed: {}", m.name, e.message);
       return fail(std::move(e));

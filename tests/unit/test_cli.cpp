@@ -31,7 +31,7 @@ std::map<std::string, std::int64_t> table_counts(const std::filesystem::path& st
   REQUIRE(db);
   std::map<std::string, std::int64_t> counts;
   for (const char* table : {"runs", "files", "file_chunks", "devices", "device_snapshots", "sections", "interfaces",
-                            "events", "records", "parse_warnings"}) {
+                            "event_blocks", "records", "parse_warnings"}) {
     auto stmt = db->prepare(std::string("SELECT COUNT(*) FROM ") + table);
     REQUIRE(stmt);
     REQUIRE(*stmt->step());

@@ -55,8 +55,14 @@ TEST_CASE("store: migrations are numbered files applied once, in WAL mode", "[st
   REQUIRE(mode);
   REQUIRE(*mode->step());
   CHECK(mode->text(0) == "wal");
-  // Every normalized table carries the identity and provenance columns of the contract.
-  for (const char* table : {"interfaces", "events", "records", "device_snapshots"}) {
+  // Every normalized table carries the identity and provenance columns of the contract
+  // (events carry theirs inside their blocks: store/event_block.h).
+  for (const char* column : {"run_id", "device_id", "file_id", "first_offset", "end_offset"}) {
+    INFO("event_blocks." << column);
+    CHECK(scalar(*db, std::string("SELECT COUNT(*) FROM pragma_table_info('event_blocks') WHERE name = '") + column +
+                          "'") == 1);
+  }
+  for (const char* table : {"interfaces", "records", "device_snapshots"}) {
     for (const char* column : {"run_id", "device_id", "object_key", "content_hash", "file_id", "offset", "length"}) {
       INFO(table << "." << column);
       CHECK(scalar(*db, std::string("SELECT COUNT(*) FROM pragma_table_info('") + table + "') WHERE name = '" +

@@ -156,7 +156,7 @@ EventRecord make_event(LogStart start, const Line& line) {
   ev.facility = std::move(start.facility);
   ev.severity = start.severity;
   ev.mnemonic = std::string(derive_mnemonic(start.message));
-  ev.message_id = fmt::format("{}-{}-{}", ev.facility, start.severity, ev.mnemonic);
+  ev.message_id = make_message_id(ev.facility, start.severity, ev.mnemonic);
   ev.message = std::string(start.message);
   ev.source = line.range();
   return ev;

@@ -233,8 +233,7 @@ EventRecord make_event(const LogStart& start, const Line& line) {
   ev.severity = start.severity;
   ev.mnemonic = std::string(start.mnemonic);
   if (!ev.facility.empty()) {
-    ev.message_id = start.severity ? fmt::format("{}-{}-{}", ev.facility, *start.severity, ev.mnemonic)
-                                   : fmt::format("{}-{}", ev.facility, ev.mnemonic);
+    ev.message_id = make_message_id(ev.facility, start.severity, ev.mnemonic);
   }
   ev.message = std::string(start.message);
   ev.source = line.range();

@@ -1,0 +1,276 @@
+#include "store/event_block.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/content_hash.h"
+#include "util/zstd_codec.h"
+
+namespace st::store {
+namespace {
+
+// Layout of a block before compression (all integers LEB128 varints, signed ones zigzag):
+//   "STE1" count
+//   then one column after the other, each holding `count` values in event order:
+//   offset (delta from the previous event), length, flags, unix time (delta, when flagged),
+//   timestamp, timestamp_raw, sequence (when flagged), facility, severity (when flagged),
+//   mnemonic, message_id, interface (when flagged), message, kind.
+// Strings are a varint length then the bytes. Column order keeps like values together,
+// which is what makes zstd fast and small here.
+constexpr std::string_view kMagic = "STE1";
+
+enum Flag : std::uint8_t {
+  kHasTimestamp = 1,
+  kHasUnix = 2,
+  kHasSequence = 4,
+  kHasSeverity = 8,
+  kHasInterface = 16,
+};
+constexpr int kQualityShift = 5;  // two bits of TimeQuality above the flags
+
+std::uint64_t zigzag(std::int64_t v) { return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63); }
+std::int64_t unzigzag(std::uint64_t v) { return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1); }
+
+class Writer {
+ public:
+  explicit Writer(std::string& out) : out_(out) {}
+  void varint(std::uint64_t v) {
+    while (v >= 0x80) {
+      out_.push_back(static_cast<char>((v & 0x7f) | 0x80));
+      v >>= 7;
+    }
+    out_.push_back(static_cast<char>(v));
+  }
+  void string(std::string_view s) {
+    varint(s.size());
+    out_.append(s);
+  }
+  void byte(std::uint8_t b) { out_.push_back(static_cast<char>(b)); }
+
+ private:
+  std::string& out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool varint(std::uint64_t& v) {
+    v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (pos_ >= in_.size()) return false;
+      auto b = static_cast<std::uint8_t>(in_[pos_++]);
+      v |= std::uint64_t{b & 0x7fu} << shift;
+      if (!(b & 0x80)) return true;
+    }
+    return false;
+  }
+  bool string(std::string& s) {
+    std::uint64_t n = 0;
+    if (!varint(n) || n > in_.size() - pos_) return false;
+    s.assign(in_.substr(pos_, n));
+    pos_ += n;
+    return true;
+  }
+  bool byte(std::uint8_t& b) {
+    if (pos_ >= in_.size()) return false;
+    b = static_cast<std::uint8_t>(in_[pos_++]);
+    return true;
+  }
+  bool literal(std::string_view s) {
+    if (in_.substr(pos_, s.size()) != s) return false;
+    pos_ += s.size();
+    return true;
+  }
+  bool at_end() const { return pos_ == in_.size(); }
+  std::string_view rest() const { return in_.substr(pos_); }
+
+ private:
+  std::string_view in_;
+  std::size_t pos_ = 0;
+};
+
+std::uint8_t flags_of(const EventView& e) {
+  std::uint8_t f = 0;
+  if (e.timestamp) f |= kHasTimestamp;
+  if (e.unix_seconds) f |= kHasUnix;
+  if (e.sequence) f |= kHasSequence;
+  if (e.severity) f |= kHasSeverity;
+  if (e.interface) f |= kHasInterface;
+  return static_cast<std::uint8_t>(f | (static_cast<std::uint8_t>(e.time_quality) << kQualityShift));
+}
+
+std::string encode_payload(std::span<const EventView> events) {
+  std::string out;
+  std::size_t text = 0;
+  for (const auto& e : events) text += e.message.size() + e.timestamp_raw.size() + 64;
+  out.reserve(text);
+  Writer w(out);
+  out.append(kMagic);
+  w.varint(events.size());
+  std::int64_t previous = 0;
+  for (const auto& e : events) {
+    w.varint(zigzag(static_cast<std::int64_t>(e.offset) - previous));
+    previous = static_cast<std::int64_t>(e.offset);
+  }
+  for (const auto& e : events) w.varint(e.length);
+  for (const auto& e : events) w.byte(flags_of(e));
+  previous = 0;
+  for (const auto& e : events) {
+    if (!e.unix_seconds) continue;
+    w.varint(zigzag(*e.unix_seconds - previous));
+    previous = *e.unix_seconds;
+  }
+  for (const auto& e : events) if (e.timestamp) w.string(*e.timestamp);
+  for (const auto& e : events) w.string(e.timestamp_raw);
+  for (const auto& e : events) if (e.sequence) w.varint(zigzag(*e.sequence));
+  for (const auto& e : events) w.string(e.facility);
+  for (const auto& e : events) if (e.severity) w.varint(zigzag(*e.severity));
+  for (const auto& e : events) w.string(e.mnemonic);
+  for (const auto& e : events) w.string(e.message_id);
+  for (const auto& e : events) if (e.interface) w.string(*e.interface);
+  for (const auto& e : events) w.string(e.message);
+  for (const auto& e : events) w.string(e.kind);
+  return out;
+}
+
+Error corrupt(std::string_view where, std::string_view what) {
+  return Error{ErrorKind::Store, fmt::format("{} is damaged: {}", where, what), {}, {}, {}, {}};
+}
+
+}  // namespace
+
+EventIdentity event_identity(const StoredEvent& e) {
+  std::string hash = ContentHash().add(e.timestamp_raw).add(e.message_id).add(e.message).hex();
+  return {"event:" + hash, hash};
+}
+
+EventView view_of(const StoredEvent& e) {
+  EventView v{e.offset, e.length, std::nullopt, e.unix_seconds, e.timestamp_raw, e.time_quality, e.sequence,
+              e.facility, e.severity, e.mnemonic, e.message_id, std::nullopt, e.message, e.kind};
+  if (e.timestamp) v.timestamp = *e.timestamp;
+  if (e.interface) v.interface = *e.interface;
+  return v;
+}
+
+EventView view_of(const parse::EventRecord& e, const parse::ResolvedTime& time) {
+  EventView v{e.source.offset, e.source.length, std::nullopt, time.unix_seconds, e.timestamp_raw, time.quality,
+              e.sequence, e.facility, std::nullopt, e.mnemonic, e.message_id, std::nullopt, e.message, e.kind};
+  if (time.utc_iso) v.timestamp = *time.utc_iso;
+  if (e.severity) v.severity = *e.severity;
+  if (e.interface) v.interface = *e.interface;
+  return v;
+}
+
+EncodedEventBlock encode_event_block(std::span<const EventView> events) {
+  EncodedEventBlock block;
+  block.count = events.size();
+  if (!events.empty()) {
+    block.first_offset = events.front().offset;
+    for (const auto& e : events) {
+      block.first_offset = std::min(block.first_offset, e.offset);
+      block.end_offset = std::max(block.end_offset, e.offset + e.length);
+    }
+  }
+  std::vector<std::string_view> kinds;
+  for (const auto& e : events) {
+    if (e.unix_seconds) {
+      if (!block.first_time || *e.unix_seconds < *block.first_time) block.first_time = e.unix_seconds;
+      if (!block.last_time || *e.unix_seconds > *block.last_time) {
+        block.last_time = e.unix_seconds;
+        if (e.timestamp) block.latest_iso = std::string(*e.timestamp);
+      }
+    }
+    if (std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end()) kinds.push_back(e.kind);
+  }
+  std::sort(kinds.begin(), kinds.end());
+  for (auto k : kinds) {
+    if (!block.kinds.empty()) block.kinds.push_back(',');
+    block.kinds.append(k);
+  }
+  std::string payload = encode_payload(events);
+  block.codec = "zstd";
+  std::string size;
+  Writer(size).varint(payload.size());
+  block.data = size + util::zstd_compress(payload);
+  return block;
+}
+
+std::vector<EncodedEventBlock> encode_event_blocks(std::span<const EventView> events) {
+  std::vector<EncodedEventBlock> blocks;
+  for (std::size_t i = 0; i < events.size(); i += kEventsPerBlock) {
+    blocks.push_back(encode_event_block(events.subspan(i, std::min(kEventsPerBlock, events.size() - i))));
+  }
+  return blocks;
+}
+
+Result<std::vector<StoredEvent>> decode_event_block(std::string_view codec, std::string_view data,
+                                                    std::string_view where) {
+  if (codec != "zstd") return fail(corrupt(where, fmt::format("unknown codec '{}'", codec)));
+  Reader header(data);
+  std::uint64_t size = 0;
+  if (!header.varint(size) || size > (std::uint64_t{1} << 31)) return fail(corrupt(where, "bad size"));
+  auto decompressed = util::zstd_decompress(header.rest(), size);
+  if (!decompressed) return fail(corrupt(where, decompressed.error().message));
+  std::string payload = std::move(*decompressed);
+
+  Reader r(payload);
+  std::uint64_t count = 0;
+  if (!r.literal(kMagic) || !r.varint(count) || count > payload.size()) {
+    return fail(corrupt(where, "bad header"));
+  }
+  std::vector<StoredEvent> events(count);
+  std::uint64_t v = 0;
+  std::uint8_t flags = 0;
+  bool ok = true;
+  std::int64_t previous = 0;
+  for (auto& e : events) {
+    ok = ok && r.varint(v);
+    previous += unzigzag(v);
+    e.offset = static_cast<std::uint64_t>(previous);
+  }
+  for (auto& e : events) ok = ok && r.varint(e.length);
+  std::vector<std::uint8_t> flag_of(count);
+  for (auto& f : flag_of) {
+    ok = ok && r.byte(flags);
+    f = flags;
+  }
+  if (!ok) return fail(corrupt(where, "truncated columns"));
+  previous = 0;
+  for (std::size_t i = 0; i < count && ok; ++i) {
+    auto& e = events[i];
+    const auto quality = (flag_of[i] >> kQualityShift) & 3;
+    e.time_quality = static_cast<parse::TimeQuality>(quality);
+    if (!(flag_of[i] & kHasUnix)) continue;
+    ok = r.varint(v);
+    previous += unzigzag(v);
+    e.unix_seconds = previous;
+  }
+  for (std::size_t i = 0; i < count && ok; ++i) {
+    if (flag_of[i] & kHasTimestamp) ok = r.string(events[i].timestamp.emplace());
+  }
+  for (auto& e : events) ok = ok && r.string(e.timestamp_raw);
+  for (std::size_t i = 0; i < count && ok; ++i) {
+    if (!(flag_of[i] & kHasSequence)) continue;
+    ok = r.varint(v);
+    events[i].sequence = unzigzag(v);
+  }
+  for (auto& e : events) ok = ok && r.string(e.facility);
+  for (std::size_t i = 0; i < count && ok; ++i) {
+    if (!(flag_of[i] & kHasSeverity)) continue;
+    ok = r.varint(v);
+    events[i].severity = unzigzag(v);
+  }
+  for (auto& e : events) ok = ok && r.string(e.mnemonic);
+  for (auto& e : events) ok = ok && r.string(e.message_id);
+  for (std::size_t i = 0; i < count && ok; ++i) {
+    if (flag_of[i] & kHasInterface) ok = r.string(events[i].interface.emplace());
+  }
+  for (auto& e : events) ok = ok && r.string(e.message);
+  for (auto& e : events) ok = ok && r.string(e.kind);
+  if (!ok || !r.at_end()) return fail(corrupt(where, "truncated or trailing bytes"));
+  return events;
+}
+
+}  // namespace st::store
