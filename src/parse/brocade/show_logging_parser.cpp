@@ -179,6 +179,11 @@ int severity_from_level(char level) {
 }
 
 std::string_view derive_mnemonic(std::string_view message) {
+  // A power supply or fan "is down" is hardware, not a link.
+  const bool down = has_phrase(message, "is down") || has_phrase(message, "failed");
+  const bool up = has_phrase(message, "is up") || has_phrase(message, "is ok");
+  if (has_phrase(message, "power supply") && (down || up)) return down ? "POWER_SUPPLY_DOWN" : "POWER_SUPPLY_UP";
+  if (has_phrase(message, "fan") && (down || up)) return down ? "FAN_DOWN" : "FAN_UP";
   if (has_phrase(message, "state down") || has_phrase(message, "is down")) return "LINK_DOWN";
   if (has_phrase(message, "state up") || has_phrase(message, "is up")) return "LINK_UP";
   return "MSG";
