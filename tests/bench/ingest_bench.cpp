@@ -17,6 +17,10 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 #include <map>
+#include <atomic>
+#include <thread>
+
+#include "ingest/file_parser.h"
 
 #include "generate/generator.h"
 #include "ingest/ingest_pipeline.h"
@@ -77,18 +81,35 @@ int main(int argc, char** argv) {
     for (const auto& d : manifest["devices"]) platform_of_file.emplace(d["file"], d["platform"]);
   }
 
-  // Split + parse alone, on bytes already in memory.
+  // Parsing without the store, on bytes already in memory, files spread over `threads`
+  // workers: (1) splitting and parsing alone; (2) everything a parser thread does in an
+  // ingest (clean-up, sha256, raw compression, split, parse, event blocks).
   if (only != "ingest") {
+    const unsigned workers = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
     auto registry = st::parse::ParserRegistry::with_builtins();
     std::vector<std::pair<std::string, std::string>> files;  // platform, bytes
+    std::vector<std::string> names;
     for (const auto& e : std::filesystem::directory_iterator(bundle)) {
       std::ifstream in(e.path(), std::ios::binary);
       files.emplace_back(platform_of_file[e.path().filename().string()],
                          std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
+      names.push_back(e.path().filename().string());
     }
-    auto t = std::chrono::steady_clock::now();
-    std::size_t records = 0;
-    for (const auto& [platform, text] : files) {
+    auto run = [&](auto&& work) {
+      std::atomic<std::size_t> next{0}, records{0};
+      auto t = std::chrono::steady_clock::now();
+      std::vector<std::thread> pool;
+      for (unsigned w = 0; w < workers; ++w) {
+        pool.emplace_back([&] {
+          for (std::size_t i; (i = next.fetch_add(1)) < files.size();) records += work(i);
+        });
+      }
+      for (auto& th : pool) th.join();
+      return std::pair{seconds_since(t), records.load()};
+    };
+    auto [s1, n1] = run([&](std::size_t i) {
+      const auto& [platform, text] = files[i];
+      std::size_t records = 0;
       for (const auto& s : st::parse::split_sessions(text)) {
         auto canonical = st::parse::canonical_command(s.command_raw);
         if (!canonical) continue;
@@ -98,10 +119,21 @@ int main(int argc, char** argv) {
           if (r) records += r->events.size() + r->interfaces.size();
         }
       }
-    }
-    double s = seconds_since(t);
-    fmt::print("split+parse: {:.1f} MB in {:.3f} s = {:.0f} MB/s ({} records)\n", total / 1e6, s, total / 1e6 / s,
-               records);
+      return records;
+    });
+    fmt::print("split+parse ({} thread(s)): {:.1f} MB in {:.3f} s = {:.0f} MB/s ({} records, {:.0f} records/s)\n",
+               workers, total / 1e6, s1, total / 1e6 / s1, n1, n1 / s1);
+    auto [s2, n2] = run([&](std::size_t i) {
+      auto batch = st::ingest::parse_member({names[i], files[i].second, std::nullopt}, registry);
+      std::size_t records = 0;
+      for (const auto& h : batch.hosts) {
+        records += h.interfaces.size();
+        for (const auto& b : h.event_blocks) records += b.count;
+      }
+      return records;
+    });
+    fmt::print("parse pipeline, no store ({} thread(s)): {:.1f} MB in {:.3f} s = {:.0f} MB/s ({} records)\n",
+               workers, total / 1e6, s2, total / 1e6 / s2, n2);
   }
   // The whole ingest into a real SQLite store on disk.
   if (only != "parse") {
@@ -114,8 +146,9 @@ int main(int argc, char** argv) {
     auto summary = st::ingest::ingest_bundle(*db, st::parse::ParserRegistry::with_builtins(), options);
     double s = seconds_since(t);
     if (!summary) return fmt::print(stderr, "{}\n", summary.error().describe()), 1;
-    fmt::print("ingest (read, parse, store in one transaction): {:.1f} MB in {:.3f} s = {:.0f} MB/s\n", total / 1e6,
-               s, total / 1e6 / s);
+    fmt::print("ingest ({} parser thread(s); read, parse, store in one transaction): {:.1f} MB in {:.3f} s = {:.0f} MB/s, "
+               "{:.0f} events/s, {} rows\n",
+               summary->threads, total / 1e6, s, total / 1e6 / s, summary->events / s, summary->rows);
     fmt::print("  of which read+split+parse {:.3f} s, store write+commit {:.3f} s; store file {:.1f} MB\n",
                summary->parse_seconds, summary->write_seconds,
                std::filesystem::file_size(dir / "store.sqlite") / 1e6);
