@@ -21,6 +21,11 @@
 #include <thread>
 
 #include "ingest/file_parser.h"
+#include "parse/text_cleaner.h"
+#include "util/sha256.h"
+#include "util/zstd_codec.h"
+#include <ctime>
+#include <tuple>
 
 #include "generate/generator.h"
 #include "ingest/ingest_pipeline.h"
@@ -29,6 +34,12 @@
 #include "store/store.h"
 
 namespace {
+
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
@@ -97,17 +108,20 @@ int main(int argc, char** argv) {
     }
     auto run = [&](auto&& work) {
       std::atomic<std::size_t> next{0}, records{0};
+      std::atomic<std::int64_t> cpu_micros{0};
       auto t = std::chrono::steady_clock::now();
       std::vector<std::thread> pool;
       for (unsigned w = 0; w < workers; ++w) {
         pool.emplace_back([&] {
+          const double started = thread_cpu_seconds();
           for (std::size_t i; (i = next.fetch_add(1)) < files.size();) records += work(i);
+          cpu_micros += static_cast<std::int64_t>((thread_cpu_seconds() - started) * 1e6);
         });
       }
       for (auto& th : pool) th.join();
-      return std::pair{seconds_since(t), records.load()};
+      return std::tuple{seconds_since(t), records.load(), static_cast<double>(cpu_micros.load()) / 1e6};
     };
-    auto [s1, n1] = run([&](std::size_t i) {
+    auto [s1, n1, cpu1] = run([&](std::size_t i) {
       const auto& [platform, text] = files[i];
       std::size_t records = 0;
       for (const auto& s : st::parse::split_sessions(text)) {
@@ -121,9 +135,10 @@ int main(int argc, char** argv) {
       }
       return records;
     });
-    fmt::print("split+parse ({} thread(s)): {:.1f} MB in {:.3f} s = {:.0f} MB/s ({} records, {:.0f} records/s)\n",
-               workers, total / 1e6, s1, total / 1e6 / s1, n1, n1 / s1);
-    auto [s2, n2] = run([&](std::size_t i) {
+    fmt::print("split+parse ({} thread(s)): {:.1f} MB in {:.3f} s = {:.0f} MB/s ({} records, {:.0f} records/s); "
+               "{:.3f} CPU s = {:.0f} MB per CPU second\n",
+               workers, total / 1e6, s1, total / 1e6 / s1, n1, n1 / s1, cpu1, total / 1e6 / cpu1);
+    auto [s2, n2, cpu2] = run([&](std::size_t i) {
       auto batch = st::ingest::parse_member({names[i], files[i].second, std::nullopt}, registry);
       std::size_t records = 0;
       for (const auto& h : batch.hosts) {
@@ -132,8 +147,27 @@ int main(int argc, char** argv) {
       }
       return records;
     });
-    fmt::print("parse pipeline, no store ({} thread(s)): {:.1f} MB in {:.3f} s = {:.0f} MB/s ({} records)\n",
-               workers, total / 1e6, s2, total / 1e6 / s2, n2);
+    fmt::print("parse pipeline, no store ({} thread(s)): {:.1f} MB in {:.3f} s = {:.0f} MB/s ({} records); "
+               "{:.3f} CPU s = {:.0f} MB per CPU second\n",
+               workers, total / 1e6, s2, total / 1e6 / s2, n2, cpu2, total / 1e6 / cpu2);
+    // Where a parser thread's time goes, in CPU seconds of this thread (unaffected by other load).
+    double clean = 0, hash = 0, compress = 0;
+    for (const auto& [platform, text] : files) {
+      double t0 = thread_cpu_seconds();
+      auto cleaned = st::parse::clean_text(text);
+      double t1 = thread_cpu_seconds();
+      auto digest = st::util::sha256_hex(text);
+      double t2 = thread_cpu_seconds();
+      for (std::size_t o = 0; o < text.size(); o += st::ingest::kRawChunkBytes) {
+        auto frame = st::util::zstd_compress(std::string_view(text).substr(o, st::ingest::kRawChunkBytes));
+      }
+      double t3 = thread_cpu_seconds();
+      clean += t1 - t0;
+      hash += t2 - t1;
+      compress += t3 - t2;
+    }
+    fmt::print("  per-stage CPU: clean-up {:.3f} s, sha256 {:.3f} s, raw zstd {:.3f} s (pipeline wall {:.3f} s, "
+               "split+parse wall {:.3f} s)\n", clean, hash, compress, s2, s1);
   }
   // The whole ingest into a real SQLite store on disk.
   if (only != "parse") {
