@@ -26,7 +26,7 @@ namespace {
 
 namespace tfsm = st::textfsm;
 
-constexpr const char* kUsage =
+constexpr const char* kParsersUsage =
     "usage: statetrace-cli parsers test TEMPLATE --sample FILE [--json]\n"
     "       statetrace-cli parsers test --templates DIR --platform PLATFORM --command 'show ...' --sample FILE\n"
     "                                   [--index NAME] [--json]\n";
@@ -222,7 +222,7 @@ int parsers_main(int argc, char** argv, std::ostream& out, std::ostream& err) {
     if (json) {
       err << dump(to_json(opts.error()), -1) << '\n';
     } else {
-      err << "statetrace-cli: error: " << opts.error().message << "\n\n" << kUsage;
+      err << "statetrace-cli: error: " << opts.error().message << "\n\n" << kParsersUsage;
     }
     return kUsage;
   }
