@@ -38,9 +38,9 @@ const std::vector<CommandSpec>& command_specs() {
        {"--run", "--device"}, {}},
       {"records", "records [--command 'show ...'] [--run N] [--device HOST]",
        "list generic records (parsed output with no normalized table)", 0, {"--command", "--run", "--device"}, {}},
-      {"parsers", "parsers list|show ID|test RULE_OR_FILE --sample FILE",
-       "parser rules: list, show, test against a sample [--platform P] [--command C] [--templates DIR]", 1,
-       {"--sample", "--platform", "--command", "--templates"}, {}},
+      {"parsers", "parsers list|show ID|test RULE_OR_TEMPLATE --sample FILE",
+       "parser rules and templates: list, show, test against a sample (statetrace-cli parsers --help)", 1,
+       {}, {}},
       {"raw", "raw --run N --file FILE --offset A --length B", "print the exact stored bytes of a range", 0,
        {"--run", "--file", "--offset", "--length"}, {}},
       {"generate", "generate OUT_DIR [--devices N] [--runs M] [--seed S]",
@@ -94,9 +94,7 @@ Result<CliArgs> parse_args(int argc, char** argv) {
       args.positional.push_back(arg);
     }
   }
-  // `parsers` takes a subcommand and up to two arguments (parsers rollback ID VERSION).
-  const bool variadic = spec->name == "parsers";
-  if (variadic ? (args.positional.empty() || args.positional.size() > 3) : args.positional.size() != spec->positional) {
+  if (args.positional.size() != spec->positional) {
     return fail(ErrorKind::Usage, fmt::format("usage: statetrace-cli {}", spec->synopsis));
   }
   return args;

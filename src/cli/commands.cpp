@@ -8,7 +8,7 @@
 #include "cli/exit_codes.h"
 #include "cli/generate_command.h"
 #include "cli/json_output.h"
-#include "cli/parsers_command.h"
+#include "cli/rules_command.h"
 #include "cli/text_table.h"
 #include "ingest/ingest_pipeline.h"
 #include "rules/registry_setup.h"
@@ -193,7 +193,6 @@ Result<int> run_command(const CliArgs& args, std::ostream& out) {
   if (args.command == "sections") return sections(args, out);
   if (args.command == "raw") return raw(args, out);
   if (args.command == "records") return records(args, out);
-  if (args.command == "parsers") return parsers_command(args, out);
   if (args.command == "generate") return generate_command(args, out);
   return fail(ErrorKind::Usage, fmt::format("unknown command '{}'", args.command));
 }

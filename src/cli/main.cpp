@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 #include "cli/json_output.h"
+#include "cli/parsers_command.h"
 
 namespace {
 
@@ -33,6 +34,8 @@ int main(int argc, char** argv) {
   bool json = false;
   for (int i = 1; i < argc; ++i) json = json || std::string_view(argv[i]) == "--json";
 
+  // `parsers` takes a variable number of positionals, so it parses its own arguments.
+  if (argc >= 2 && std::string_view(argv[1]) == "parsers") return st::cli::parsers_main(argc, argv, std::cout, std::cerr);
   auto args = st::cli::parse_args(argc, argv);
   if (!args) return report(args.error(), json);
   if (args->command == "help") {

@@ -5,236 +5,265 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
+#include <ostream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "cli/exit_codes.h"
 #include "cli/json_output.h"
+#include "cli/rules_command.h"
 #include "cli/text_table.h"
-#include "rules/registry_setup.h"
-#include "rules/rule_loader.h"
-#include "rules/rule_set.h"
-#include "rules/text_lines.h"
 #include "textfsm/clitable.h"
+#include "textfsm/fsm.h"
+#include "textfsm/py_text.h"
 #include "textfsm/records_json.h"
 
 namespace st::cli {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+namespace tfsm = st::textfsm;
+
+constexpr const char* kParsersUsage =
+    "usage: statetrace-cli parsers list|show RULE_ID [--json]\n"
+    "       statetrace-cli parsers test RULE_ID_OR_RULE_FILE --sample FILE [--json]\n"
+    "       statetrace-cli parsers test TEMPLATE --sample FILE [--json]\n"
+    "       statetrace-cli parsers test --templates DIR --platform PLATFORM --command 'show ...' --sample FILE\n"
+    "                                   [--index NAME] [--json]\n";
+
+struct Options {
+  std::optional<std::string> template_file, sample, templates, platform, command;
+  std::optional<std::string> store;  // accepted like every command's --store; a template test reads none
+  std::string index = "index";
+  bool json = false;
+};
+
+Result<Options> parse_options(int argc, char** argv) {
+  Options o;
+  if (argc < 3 || std::string_view(argv[2]) != "test") return fail(ErrorKind::Usage, "parsers: expected 'test'");
+  const std::map<std::string_view, std::optional<std::string>*> valued = {
+      {"--sample", &o.sample}, {"--templates", &o.templates}, {"--platform", &o.platform}, {"--command", &o.command},
+      {"--store", &o.store}};
+  for (int i = 3; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--json") {
+      o.json = true;
+    } else if (arg == "--index") {
+      if (i + 1 >= argc) return fail(ErrorKind::Usage, "--index needs a value");
+      o.index = argv[++i];
+    } else if (auto it = valued.find(arg); it != valued.end()) {
+      if (i + 1 >= argc) return fail(ErrorKind::Usage, fmt::format("{} needs a value", arg));
+      *it->second = argv[++i];
+    } else if (arg.starts_with("--")) {
+      return fail(ErrorKind::Usage, fmt::format("parsers test: unknown option {}", arg));
+    } else if (!o.template_file) {
+      o.template_file = std::string(arg);
+    } else {
+      return fail(ErrorKind::Usage, fmt::format("parsers test: unexpected argument '{}'", arg));
+    }
+  }
+  if (!o.sample) return fail(ErrorKind::Usage, "parsers test: --sample FILE is required");
+  const bool by_index = o.templates || o.platform || o.command;
+  if (by_index == o.template_file.has_value()) {
+    return fail(ErrorKind::Usage, "parsers test: give either TEMPLATE or --templates DIR --platform P --command C");
+  }
+  if (by_index && (!o.templates || !o.platform || !o.command)) {
+    return fail(ErrorKind::Usage, "parsers test: --templates, --platform and --command go together");
+  }
+  return o;
+}
 
 Result<std::string> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(Error{ErrorKind::NotFound, "cannot read the file", path, {}, {}, {}});
+  if (!in) return fail(Error{ErrorKind::InputRefused, "cannot read the file", path, {}, {}, {}});
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
 }
 
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-// Every rule `parsers` can name: shipped (including those kept in C++) and the store's.
-Result<rules::RuleSet> known_rules() {
-  ST_TRY(auto shipped, rules::shipped_rules(true));
-  return shipped;
+// The 1-based column (in characters) of a byte offset in `file`, when it can be read.
+std::optional<std::uint64_t> column_in_file(const Error& e) {
+  if (!e.offset || e.file.empty()) return std::nullopt;
+  auto text = read_file(e.file);
+  if (!text || *e.offset > text->size()) return std::nullopt;
+  const std::string_view before = std::string_view(*text).substr(0, *e.offset);
+  const std::size_t line_start = before.find_last_of("\r\n");
+  return tfsm::py::count_code_points(before.substr(line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
 }
 
-Json applies_json(const rules::ParserRule& rule) {
-  Json out = Json::array();
-  for (const auto& a : rule.applies_to) {
-    Json one = Json::object();
-    one["platform"] = a.platform.empty() ? Json(nullptr) : Json(a.platform);
-    if (!a.command.empty()) one["command"] = a.command;
-    if (!a.command_regex.empty()) one["command_regex"] = a.command_regex;
-    out.push_back(one);
-  }
-  return out;
+Json error_json(const Error& e) {
+  Json j = Json::object();
+  j["kind"] = std::string(to_string(e.kind));
+  j["message"] = e.message;
+  j["file"] = e.file.empty() ? Json(nullptr) : Json(e.file);
+  j["line"] = e.line ? Json(*e.line) : Json(nullptr);
+  const auto column = column_in_file(e);
+  j["column"] = column ? Json(*column) : Json(nullptr);
+  j["hint"] = e.hint.empty() ? Json(nullptr) : Json(e.hint);
+  return j;
 }
 
-Result<int> list(const CliArgs& args, std::ostream& out) {
-  ST_TRY(auto set, known_rules());
-  Json rows = Json::array();
-  TextTable t({"ID", "ORIGIN", "KIND", "VERSION", "TABLE", "ENABLED", "COMMANDS"});
-  for (const auto& active : set.rules()) {
-    const auto& r = active->rule();
-    const bool enabled = r.json.value("enabled", true);
-    rows.push_back(Json{{"id", r.id},
-                        {"origin", parse::to_string(r.origin)},
-                        {"kind", rules::to_string(r.kind)},
-                        {"version", r.version},
-                        {"table", rules::to_string(r.table)},
-                        {"enabled", enabled},
-                        {"applies_to", applies_json(r)},
-                        {"source", r.source}});
-    std::string commands;
-    for (const auto& a : r.applies_to) {
-      commands += (commands.empty() ? "" : ", ") + (a.platform.empty() ? std::string("*") : a.platform) + " " +
-                  (a.command.empty() ? "/" + a.command_regex + "/" : a.command);
+std::string describe_with_column(const Error& e) {
+  std::string where = e.file;
+  if (e.line) where += fmt::format(":{}", *e.line);
+  if (const auto column = column_in_file(e)) where += fmt::format(":{}", *column);
+  return fmt::format("{}{}{}{}", where, where.empty() ? "" : ": ", e.message, e.hint.empty() ? "" : " (" + e.hint + ")");
+}
+
+// Which rules matched which input lines, per template.
+Json rules_json(const tfsm::Template& tpl, const tfsm::ParseTrace& trace) {
+  Json rules = Json::array();
+  for (const auto& state : tpl.states()) {
+    for (const auto& rule : state.rules) {
+      Json r = Json::object();
+      r["template"] = tpl.file();
+      r["state"] = state.name;
+      r["line"] = rule.line;
+      r["rule"] = rule.text;
+      r["tried"] = trace.rule_tries.empty() ? 0 : trace.rule_tries[rule.id];
+      r["input_lines"] = trace.rule_lines.empty() ? Json::array() : Json(trace.rule_lines[rule.id]);
+      rules.push_back(std::move(r));
     }
-    t.add({r.id, std::string(parse::to_string(r.origin)), std::string(rules::to_string(r.kind)), std::to_string(r.version),
-           std::string(rules::to_string(r.table)), enabled ? "yes" : "no (built-in kept)", commands});
   }
-  const auto builtins = parse::ParserRegistry::with_builtins();
-  for (const auto& entry : builtins.entries()) {
-    rows.push_back(Json{{"id", entry.id},
-                        {"origin", "builtin"},
-                        {"kind", "c++"},
-                        {"version", nullptr},
-                        {"table", nullptr},
-                        {"enabled", true},
-                        {"applies_to", Json::array({Json{{"platform", entry.platform}, {"command", entry.canonical_command}}})},
-                        {"source", nullptr}});
-    t.add({entry.id, "builtin", "c++", "-", "-", "yes", entry.platform + " " + entry.canonical_command});
-  }
-  if (args.json) out << dump(rows) << '\n';
-  else t.print(out);
-  return kOk;
+  return rules;
 }
 
-Result<int> show(const CliArgs& args, std::ostream& out) {
-  if (args.positional.size() != 2) return fail(ErrorKind::Usage, "usage: statetrace-cli parsers show RULE_ID");
-  ST_TRY(auto set, known_rules());
-  auto active = set.find(args.positional[1]);
-  if (!active) return fail(ErrorKind::NotFound, fmt::format("no rule '{}'", args.positional[1]));
-  out << dump(Json(active->rule().json)) << '\n';
-  return kOk;
+std::string cell_text(const tfsm::TableCell& c) {
+  if (!c.is_list) return c.text;
+  std::string out;
+  for (std::size_t i = 0; i < c.items.size(); ++i) out += (i ? ", " : "") + c.items[i];
+  return "[" + out + "]";
 }
 
-Json error_json(const std::string& message, std::optional<std::uint64_t> line, const std::string& pointer = {}) {
-  return Json{{"message", message}, {"line", line ? Json(*line) : Json(nullptr)},
-              {"pointer", pointer.empty() ? Json(nullptr) : Json(pointer)}};
-}
+struct Outcome {
+  Json doc = Json::object();
+  tfsm::CliTable table;  // for the text output
+  double compile_us = 0, parse_us = 0;
+  std::optional<Error> error;
+};
 
-// `parsers test --templates DIR --platform P --command C --sample FILE`: through the index.
-Result<int> test_templates(const CliArgs& args, std::ostream& out, const std::string& sample) {
-  auto platform = args.get("--platform");
-  auto command = args.get("--command");
-  if (!platform || !command) {
-    return fail(ErrorKind::Usage, "parsers test --templates DIR needs --platform P and --command 'show ...'");
+void run_template(const Options& o, const std::string& sample, Outcome& oc) {
+  const auto start = std::chrono::steady_clock::now();
+  auto tpl = tfsm::Template::load(*o.template_file);
+  oc.compile_us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
+  if (!tpl) {
+    oc.error = tpl.error();
+    return;
   }
-  auto started = Clock::now();
-  ST_TRY(auto library, textfsm::TemplateLibrary::open(*args.get("--templates")));
-  const double index_ms = ms_since(started);
-  Json result{{"templates", *args.get("--templates")}, {"records", Json::array()}, {"matches", Json::array()},
-              {"timing", Json::object()}, {"errors", Json::array()}};
-  started = Clock::now();
-  auto parsed = library.parse(sample, {{"Platform", *platform}, {"Command", *command}}, true);
-  const double parse_ms = ms_since(started);
-  double compile_ms = 0;
+  tfsm::Runner runner(*tpl);
+  const auto parse_start = std::chrono::steady_clock::now();
+  auto parsed = runner.parse(sample, true);
+  oc.parse_us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - parse_start).count();
+  oc.doc["templates"] = Json::array({*o.template_file});
+  oc.doc["header"] = tpl->header();
+  oc.doc["matches"]["rules"] = Json::array();
   if (!parsed) {
-    result["errors"].push_back(error_json(parsed.error().describe(), parsed.error().line));
-  } else {
-    std::vector<std::string> names;
-    for (const auto& part : parsed->parts) {
-      names.push_back(part.name);
-      compile_ms += part.compile_us / 1000.0;
-    }
-    result["template"] = names;
-    for (std::size_t r = 0; r < parsed->table.rows.size(); ++r) {
-      result["records"].push_back(textfsm::table_row_to_json(parsed->table, r));
-      Json lines = Json::array();
-      if (!parsed->parts.empty() && r < parsed->parts.front().result.trace.record_lines.size()) {
-        for (auto n : parsed->parts.front().result.trace.record_lines[r]) lines.push_back(n);
-      }
-      result["matches"].push_back(Json{{"record", r}, {"lines", lines}});
-    }
+    oc.error = parsed.error();
+    return;
   }
-  result["timing"] = Json{{"index_ms", index_ms}, {"compile_ms", compile_ms}, {"parse_ms", parse_ms - compile_ms}};
-  if (args.json) {
-    out << dump(result) << '\n';
-  } else {
-    out << dump(result["records"]) << '\n';
-    for (const auto& e : result["errors"]) out << "error: " << e["message"].get<std::string>() << '\n';
+  oc.table.header = tpl->header();
+  Json records = Json::array(), record_lines = Json::array();
+  for (std::size_t r = 0; r < parsed->records.size(); ++r) {
+    records.push_back(tfsm::record_to_json(*tpl, parsed->records, r));
+    std::vector<tfsm::TableCell> row;
+    for (std::size_t v = 0; v < parsed->records.width(); ++v) {
+      row.push_back(tfsm::to_table_cell(tpl->values()[v], parsed->records[r][v], parsed->records));
+    }
+    oc.table.rows.push_back(std::move(row));
+    record_lines.push_back(Json{{"record", r}, {"input_lines", parsed->trace.record_lines[r]}});
   }
-  return result["errors"].empty() ? kOk : kError;
+  oc.doc["records"] = std::move(records);
+  oc.doc["matches"]["records"] = std::move(record_lines);
+  oc.doc["matches"]["rules"] = rules_json(*tpl, parsed->trace);
+  oc.doc["input_lines"] = parsed->lines;
 }
 
-Result<int> test(const CliArgs& args, std::ostream& out) {
-  auto sample_path = args.get("--sample");
-  if (!sample_path) return fail(ErrorKind::Usage, "usage: statetrace-cli parsers test RULE_OR_FILE --sample FILE [--json]");
-  ST_TRY(auto sample, read_file(*sample_path));
-  if (args.has("--templates")) return test_templates(args, out, sample);
-  if (args.positional.size() != 2) {
-    return fail(ErrorKind::Usage, "usage: statetrace-cli parsers test RULE_OR_FILE --sample FILE [--json]");
+void run_index(const Options& o, const std::string& sample, Outcome& oc) {
+  const auto start = std::chrono::steady_clock::now();
+  auto lib = tfsm::TemplateLibrary::open(*o.templates, o.index);
+  oc.compile_us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count();
+  if (!lib) {
+    oc.error = lib.error();
+    return;
   }
-  const std::string& target = args.positional[1];
-  Json result{{"rule", target}, {"records", Json::array()}, {"matches", Json::array()}, {"timing", Json::object()},
-              {"errors", Json::array()}};
-  auto started = Clock::now();
-  std::shared_ptr<const rules::RuleExecutor> executor;
-  std::optional<rules::ParserRule> rule;
-  std::error_code ec;
-  if (std::filesystem::is_regular_file(target, ec)) {
-    rules::LoadOptions options;
-    options.self_test = false;  // a rule being written: its samples are reported, not enforced
-    auto loaded = rules::load_rule_file(target, options);
-    if (!loaded) {
-      // Load errors (schema, patterns) are the answer, with their pointers.
-      for (std::string_view rest = loaded.error().message; !rest.empty();) {
-        auto nl = rest.find("\n  ");
-        std::string line(rest.substr(0, nl));
-        std::string pointer;
-        if (auto at = line.find(": /"); at != std::string::npos) {
-          auto end = line.find(": ", at + 2);
-          if (end != std::string::npos) pointer = line.substr(at + 2, end - at - 2);
-        }
-        result["errors"].push_back(error_json(line, std::nullopt, pointer));
-        if (nl == std::string_view::npos) break;
-        rest.remove_prefix(nl + 3);
-      }
-      if (args.json) out << dump(result) << '\n';
-      else for (const auto& e : result["errors"]) out << "error: " << e["message"].get<std::string>() << '\n';
-      return kError;
-    }
-    executor = loaded->executor;
-    rule = loaded->rule;
-    for (const auto& o : rules::run_samples(*loaded)) {
-      for (const auto& d : o.differences) result["errors"].push_back(error_json(d.message, std::nullopt, d.pointer));
-    }
-  } else {
-    ST_TRY(auto set, known_rules());
-    auto active = set.find(target);
-    if (!active) return fail(ErrorKind::NotFound, fmt::format("no rule or file '{}'", target));
-    executor = active->loaded.executor;
-    rule = active->rule();
+  auto parsed = lib->parse(sample, {{"Command", *o.command}, {"Platform", *o.platform}}, true);
+  if (!parsed) {
+    oc.error = parsed.error();
+    return;
   }
-  result["rule"] = rule->id;
-  result["kind"] = rules::to_string(rule->kind);
-  const double load_ms = ms_since(started);
-  started = Clock::now();
-  rules::RuleRun run = executor->run(sample, true);
-  const double parse_ms = ms_since(started);
-  for (std::size_t i = 0; i < run.records.size(); ++i) {
-    result["records"].push_back(run.records[i].row);
-    Json lines = Json::array();
-    for (auto n : run.records[i].lines) lines.push_back(n);
-    result["matches"].push_back(Json{{"record", i}, {"lines", lines},
-                                     {"offset", run.records[i].source.offset}, {"length", run.records[i].source.length}});
+  Json templates = Json::array(), rules = Json::array();
+  for (const auto& part : parsed->parts) {
+    templates.push_back(part.tpl->file());
+    oc.compile_us += part.compile_us;
+    oc.parse_us += part.parse_us;
+    for (auto& r : rules_json(*part.tpl, part.result.trace)) rules.push_back(std::move(r));
   }
-  for (const auto& e : run.errors) result["errors"].push_back(error_json(e.message, e.line ? std::optional<std::uint64_t>(e.line) : std::nullopt));
-  for (const auto& w : run.warnings) result["errors"].push_back(error_json("warning: " + w.message, w.line));
-  if (run.stopped != rules::StopReason::None) result["errors"].push_back(error_json(run.stop_detail, std::nullopt));
-  result["timing"] = Json{{"load_ms", load_ms}, {"parse_ms", parse_ms}, {"lines", run.lines}};
-  if (args.json) {
-    out << dump(result) << '\n';
-  } else {
-    out << dump(result["records"]) << '\n';
-    for (const auto& e : result["errors"]) out << "error: " << e["message"].get<std::string>() << '\n';
-    out << fmt::format("{} record(s) from {} line(s) in {:.3f} ms\n", run.records.size(), run.lines, parse_ms);
+  oc.doc["templates"] = std::move(templates);
+  oc.doc["index_line"] = parsed->row->line;
+  oc.doc["header"] = parsed->table.header;
+  Json records = Json::array(), record_lines = Json::array();
+  for (std::size_t r = 0; r < parsed->table.rows.size(); ++r) {
+    records.push_back(tfsm::table_row_to_json(parsed->table, r));
+    // Merged rows are the first template's records, in order.
+    const auto& first = parsed->parts.front().result.trace.record_lines;
+    record_lines.push_back(Json{{"record", r}, {"input_lines", r < first.size() ? Json(first[r]) : Json::array()}});
   }
-  return run.ok() && run.errors.empty() ? kOk : kError;
+  oc.doc["records"] = std::move(records);
+  oc.doc["matches"]["records"] = std::move(record_lines);
+  oc.doc["matches"]["rules"] = std::move(rules);
+  oc.table = std::move(parsed->table);
 }
 
 }  // namespace
 
-Result<parse::ParserRegistry> registry_for_ingest(store::Database&) { return rules::build_registry({}); }
-
-Result<int> parsers_command(const CliArgs& args, std::ostream& out) {
-  const std::string& sub = args.positional.at(0);
-  if (sub == "list") return list(args, out);
-  if (sub == "show") return show(args, out);
-  if (sub == "test") return test(args, out);
-  return fail(ErrorKind::Usage, fmt::format("parsers: unknown subcommand '{}' (list, show, test)", sub));
+int parsers_main(int argc, char** argv, std::ostream& out, std::ostream& err) {
+  // Parser rules (list, show, history, rollback, export, import, and `test` of a rule id or a
+  // rule .json file) are handled in cli/rules_command.cpp; templates stay here.
+  if (auto handled = rules_main(argc, argv, out, err)) return *handled;
+  bool json = false;
+  for (int i = 1; i < argc; ++i) json = json || std::string_view(argv[i]) == "--json";
+  auto opts = parse_options(argc, argv);
+  if (!opts) {
+    if (json) {
+      err << dump(to_json(opts.error()), -1) << '\n';
+    } else {
+      err << "statetrace-cli: error: " << opts.error().message << "\n\n" << kParsersUsage;
+    }
+    return kUsage;
+  }
+  Outcome oc;
+  oc.doc["records"] = Json::array();
+  oc.doc["matches"] = Json{{"records", Json::array()}, {"rules", Json::array()}};
+  auto sample = read_file(*opts->sample);
+  if (!sample) {
+    oc.error = sample.error();
+  } else if (opts->template_file) {
+    run_template(*opts, *sample, oc);
+  } else {
+    run_index(*opts, *sample, oc);
+  }
+  oc.doc["timing"] = Json{{"compile_us", static_cast<std::int64_t>(oc.compile_us + 0.5)},
+                          {"parse_us", static_cast<std::int64_t>(oc.parse_us + 0.5)}};
+  oc.doc["errors"] = oc.error ? Json::array({error_json(*oc.error)}) : Json::array();
+  if (opts->json) {
+    out << dump(oc.doc) << '\n';
+  } else if (oc.error) {
+    err << "statetrace-cli: error: " << describe_with_column(*oc.error) << '\n';
+  } else {
+    TextTable table(oc.table.header);
+    for (const auto& row : oc.table.rows) {
+      std::vector<std::string> cells;
+      for (const auto& c : row) cells.push_back(cell_text(c));
+      table.add(std::move(cells));
+    }
+    table.print(out);
+    out << fmt::format("{} record(s); compile {:.0f} us, parse {:.0f} us\n", oc.table.rows.size(), oc.compile_us,
+                       oc.parse_us);
+  }
+  return oc.error ? exit_code_for(*oc.error) : kOk;
 }
 
 }  // namespace st::cli

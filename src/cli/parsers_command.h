@@ -1,19 +1,18 @@
-// `statetrace-cli parsers ...`: the parser rules group (list, show, test; history,
-// rollback, export, import with the rule store), and the registry an ingest uses.
+// `statetrace-cli parsers test`: runs a TextFSM template (or the template an ntc-style
+// index picks for a platform and command) over a sample file and shows the records, which
+// input lines each record and rule matched, and the compile and parse times.
+//
+//   statetrace-cli parsers test TEMPLATE --sample FILE [--json]
+//   statetrace-cli parsers test --templates DIR --platform P --command 'show ...' --sample FILE [--json]
+//
+// The CLI's argument table takes a fixed number of positionals per command, so main()
+// hands `parsers` straight to parsers_main with the raw arguments.
 #pragma once
 
-#include <ostream>
-
-#include "cli/cli_args.h"
-#include "core/error.h"
-#include "parse/parser_registry.h"
-#include "store/database.h"
+#include <iosfwd>
 
 namespace st::cli {
 
-Result<int> parsers_command(const CliArgs& args, std::ostream& out);
-
-// Built-ins, shipped rules and the store's user rules.
-Result<parse::ParserRegistry> registry_for_ingest(store::Database& db);
+int parsers_main(int argc, char** argv, std::ostream& out, std::ostream& err);
 
 }  // namespace st::cli

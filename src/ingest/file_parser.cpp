@@ -278,12 +278,12 @@ class MemberParser {
         if (h.clock_time->unix_seconds) reference = h.clock_time->unix_seconds;
       }
       const auto& events = events_[i];
-      std::vector<parse::ResolvedTime> times;
+      std::vector<parse::ResolvedInstant> times;
       times.reserve(events.size());
       std::vector<store::EventView> views;
       views.reserve(events.size());
       for (const auto& e : events) {
-        times.push_back(parse::resolve(e.time, reference));
+        times.push_back(parse::resolve_instant(e.time, reference));
         views.push_back(store::view_of(e, times.back()));
       }
       h.event_blocks = store::encode_event_blocks(views);

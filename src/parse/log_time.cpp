@@ -187,7 +187,16 @@ std::string format_utc_iso(UnixSeconds seconds, int millis) {
 }
 
 ResolvedTime resolve(const LogTime& time, std::optional<UnixSeconds> reference) {
+  const ResolvedInstant instant = resolve_instant(time, reference);
   ResolvedTime out;
+  out.quality = instant.quality;
+  out.unix_seconds = instant.unix_seconds;
+  if (instant.unix_seconds) out.utc_iso = format_utc_iso(*instant.unix_seconds, time.millis);
+  return out;
+}
+
+ResolvedInstant resolve_instant(const LogTime& time, std::optional<UnixSeconds> reference) {
+  ResolvedInstant out;
   if (time.uptime_only) {
     out.quality = TimeQuality::UptimeOnly;
     return out;
@@ -217,9 +226,7 @@ ResolvedTime resolve(const LogTime& time, std::optional<UnixSeconds> reference) 
       while (time.day > days_in_month(year, time.month)) --year;
     }
   }
-  const UnixSeconds seconds = to_seconds(year);
-  out.unix_seconds = seconds;
-  out.utc_iso = format_utc_iso(seconds, time.millis);
+  out.unix_seconds = to_seconds(year);
   return out;
 }
 

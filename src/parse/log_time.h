@@ -42,6 +42,14 @@ struct ResolvedTime {
 // year that puts it at or before the reference (plus one day of clock skew).
 ResolvedTime resolve(const LogTime& time, std::optional<UnixSeconds> reference);
 
+// The same without the ISO text (format_utc_iso(unix_seconds, time.millis) gives it): what
+// the event path uses, since it stores the instant and formats only when read.
+struct ResolvedInstant {
+  std::optional<UnixSeconds> unix_seconds;
+  TimeQuality quality = TimeQuality::Exact;
+};
+ResolvedInstant resolve_instant(const LogTime& time, std::optional<UnixSeconds> reference);
+
 // Month abbreviation ("Jun", "jun") to 1..12, or 0.
 int month_from_name(std::string_view name);
 // Zone abbreviation to its offset in minutes, for the few zones devices print unambiguously.

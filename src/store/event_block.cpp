@@ -15,14 +15,15 @@ namespace {
 //   "STE1" count
 //   then one column after the other, each holding `count` values in event order:
 //   offset (delta from the previous event), length, flags, unix time (delta, when flagged),
-//   timestamp, timestamp_raw, sequence (when flagged), facility, severity (when flagged),
+//   millis (when flagged), timestamp_raw, sequence (when flagged), facility, severity (when flagged),
 //   mnemonic, message_id, interface (when flagged), message, kind.
+// The ISO timestamp is not stored: it is format_utc_iso(unix time, millis), made when read.
 // Strings are a varint length then the bytes. Column order keeps like values together,
 // which is what makes zstd fast and small here.
 constexpr std::string_view kMagic = "STE1";
 
 enum Flag : std::uint8_t {
-  kHasTimestamp = 1,
+  kHasMillis = 1,
   kHasUnix = 2,
   kHasSequence = 4,
   kHasSeverity = 8,
@@ -93,7 +94,7 @@ class Reader {
 
 std::uint8_t flags_of(const EventView& e) {
   std::uint8_t f = 0;
-  if (e.timestamp) f |= kHasTimestamp;
+  if (e.millis) f |= kHasMillis;
   if (e.unix_seconds) f |= kHasUnix;
   if (e.sequence) f |= kHasSequence;
   if (e.severity) f |= kHasSeverity;
@@ -122,7 +123,7 @@ std::string encode_payload(std::span<const EventView> events) {
     w.varint(zigzag(*e.unix_seconds - previous));
     previous = *e.unix_seconds;
   }
-  for (const auto& e : events) if (e.timestamp) w.string(*e.timestamp);
+  for (const auto& e : events) if (e.millis) w.varint(static_cast<std::uint64_t>(e.millis));
   for (const auto& e : events) w.string(e.timestamp_raw);
   for (const auto& e : events) if (e.sequence) w.varint(zigzag(*e.sequence));
   for (const auto& e : events) w.string(e.facility);
@@ -147,17 +148,15 @@ EventIdentity event_identity(const StoredEvent& e) {
 }
 
 EventView view_of(const StoredEvent& e) {
-  EventView v{e.offset, e.length, std::nullopt, e.unix_seconds, e.timestamp_raw, e.time_quality, e.sequence,
+  EventView v{e.offset, e.length, e.unix_seconds, e.millis, e.timestamp_raw, e.time_quality, e.sequence,
               e.facility, e.severity, e.mnemonic, e.message_id, std::nullopt, e.message, e.kind};
-  if (e.timestamp) v.timestamp = *e.timestamp;
   if (e.interface) v.interface = *e.interface;
   return v;
 }
 
-EventView view_of(const parse::EventRecord& e, const parse::ResolvedTime& time) {
-  EventView v{e.source.offset, e.source.length, std::nullopt, time.unix_seconds, e.timestamp_raw, time.quality,
+EventView view_of(const parse::EventRecord& e, const parse::ResolvedInstant& time) {
+  EventView v{e.source.offset, e.source.length, time.unix_seconds, e.time.millis, e.timestamp_raw, time.quality,
               e.sequence, e.facility, std::nullopt, e.mnemonic, e.message_id, std::nullopt, e.message, e.kind};
-  if (time.utc_iso) v.timestamp = *time.utc_iso;
   if (e.severity) v.severity = *e.severity;
   if (e.interface) v.interface = *e.interface;
   return v;
@@ -174,16 +173,20 @@ EncodedEventBlock encode_event_block(std::span<const EventView> events) {
     }
   }
   std::vector<std::string_view> kinds;
+  const EventView* latest = nullptr;
   for (const auto& e : events) {
     if (e.unix_seconds) {
       if (!block.first_time || *e.unix_seconds < *block.first_time) block.first_time = e.unix_seconds;
       if (!block.last_time || *e.unix_seconds > *block.last_time) {
         block.last_time = e.unix_seconds;
-        if (e.timestamp) block.latest_iso = std::string(*e.timestamp);
+        latest = &e;
       }
     }
-    if (std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end()) kinds.push_back(e.kind);
+    if (kinds.empty() || kinds.back() != e.kind) {
+      if (std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end()) kinds.push_back(e.kind);
+    }
   }
+  if (latest) block.latest_iso = parse::format_utc_iso(*latest->unix_seconds, latest->millis);
   std::sort(kinds.begin(), kinds.end());
   for (auto k : kinds) {
     if (!block.kinds.empty()) block.kinds.push_back(',');
@@ -193,7 +196,7 @@ EncodedEventBlock encode_event_block(std::span<const EventView> events) {
   block.codec = "zstd";
   std::string size;
   Writer(size).varint(payload.size());
-  block.data = size + util::zstd_compress(payload);
+  block.data = size + util::zstd_compress(payload, -5);  // fast: raw chunks dominate the store's size anyway
   return block;
 }
 
@@ -248,7 +251,12 @@ Result<std::vector<StoredEvent>> decode_event_block(std::string_view codec, std:
     e.unix_seconds = previous;
   }
   for (std::size_t i = 0; i < count && ok; ++i) {
-    if (flag_of[i] & kHasTimestamp) ok = r.string(events[i].timestamp.emplace());
+    if (!(flag_of[i] & kHasMillis)) continue;
+    ok = r.varint(v) && v < 1000;
+    events[i].millis = static_cast<int>(v);
+  }
+  for (auto& e : events) {
+    if (e.unix_seconds) e.timestamp = parse::format_utc_iso(*e.unix_seconds, e.millis);
   }
   for (auto& e : events) ok = ok && r.string(e.timestamp_raw);
   for (std::size_t i = 0; i < count && ok; ++i) {

@@ -25,8 +25,9 @@ inline constexpr std::size_t kEventsPerBlock = 4096;
 struct StoredEvent {
   std::uint64_t offset = 0;  // byte range in the raw file
   std::uint64_t length = 0;
-  std::optional<std::string> timestamp;            // UTC ISO-8601
+  std::optional<std::string> timestamp;            // UTC ISO-8601: format_utc_iso(unix_seconds, millis)
   std::optional<parse::UnixSeconds> unix_seconds;  // the same instant, for windows and ordering
+  int millis = 0;                                  // as printed (0 when none)
   std::string timestamp_raw;
   parse::TimeQuality time_quality = parse::TimeQuality::Exact;
   std::optional<std::int64_t> sequence;
@@ -62,8 +63,8 @@ struct EncodedEventBlock {
 // What the encoder reads: views into a parsed event (or a StoredEvent), no copies.
 struct EventView {
   std::uint64_t offset = 0, length = 0;
-  std::optional<std::string_view> timestamp;
   std::optional<parse::UnixSeconds> unix_seconds;
+  int millis = 0;
   std::string_view timestamp_raw;
   parse::TimeQuality time_quality = parse::TimeQuality::Exact;
   std::optional<std::int64_t> sequence;
@@ -74,7 +75,7 @@ struct EventView {
   std::string_view message, kind;
 };
 EventView view_of(const StoredEvent& event);
-EventView view_of(const parse::EventRecord& event, const parse::ResolvedTime& time);
+EventView view_of(const parse::EventRecord& event, const parse::ResolvedInstant& time);
 
 // Encodes events (at most kEventsPerBlock) into one block.
 EncodedEventBlock encode_event_block(std::span<const EventView> events);

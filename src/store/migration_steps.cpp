@@ -14,6 +14,14 @@ parse::TimeQuality quality_from(std::string_view text) {
   return parse::TimeQuality::Exact;
 }
 
+// "2026-11-20T07:48:51.204Z" -> 204: the stored ISO text is format_utc_iso(seconds, millis).
+int millis_of(const std::optional<std::string>& iso) {
+  if (!iso || iso->size() < 5 || (*iso)[iso->size() - 5] != '.') return 0;
+  int millis = 0;
+  for (std::size_t i = iso->size() - 4; i + 1 < iso->size(); ++i) millis = millis * 10 + ((*iso)[i] - '0');
+  return millis;
+}
+
 struct BlockKey {
   std::int64_t run = 0, device = 0, file = 0;
   bool operator==(const BlockKey&) const = default;
@@ -57,6 +65,7 @@ Result<void> events_to_blocks(Database& db) {
     e.length = static_cast<std::uint64_t>(rows.int64(4));
     e.timestamp = rows.optional_text(5);
     e.unix_seconds = rows.optional_int64(6);
+    e.millis = millis_of(e.timestamp);
     e.timestamp_raw = rows.text(7);
     e.time_quality = quality_from(rows.text(8));
     e.sequence = rows.optional_int64(9);

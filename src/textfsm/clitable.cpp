@@ -68,13 +68,13 @@ std::string list_item_str(const ValueDef& def, const ListItem& item) {
   return out;
 }
 
-TableCell to_table_cell(const ValueDef& def, const Cell& cell) {
+TableCell to_table_cell(const ValueDef& def, const Cell& cell, const Records& records) {
   TableCell out;
   out.is_list = cell.is_list;
   if (!cell.is_list) {
     out.text = std::string(cell.text);
   } else {
-    for (const auto& item : cell.items) out.items.push_back(list_item_str(def, item));
+    for (const auto& item : records.items(cell)) out.items.push_back(list_item_str(def, item));
   }
   return out;
 }
@@ -175,10 +175,11 @@ Result<CliParse> TemplateLibrary::parse(std::string_view text, const Attributes&
     CliTable table;
     table.header = part.tpl->header();
     const auto& defs = part.tpl->values();
-    for (const auto& record : part.result.records) {
+    const Records& records = part.result.records;
+    for (std::size_t r = 0; r < records.size(); ++r) {
       std::vector<TableCell> row;
-      row.reserve(record.size());
-      for (std::size_t i = 0; i < record.size(); ++i) row.push_back(to_table_cell(defs[i], record[i]));
+      row.reserve(records.width());
+      for (std::size_t i = 0; i < records.width(); ++i) row.push_back(to_table_cell(defs[i], records[r][i], records));
       table.rows.push_back(std::move(row));
     }
     if (first) {

@@ -48,7 +48,7 @@ struct CliParse {
 };
 
 // How TextTable stores one record value (texttable.Row._SetValues' _ToStr).
-TableCell to_table_cell(const ValueDef& def, const Cell& cell);
+TableCell to_table_cell(const ValueDef& def, const Cell& cell, const Records& records);
 // str(item) for one List item.
 std::string list_item_str(const ValueDef& def, const ListItem& item);
 

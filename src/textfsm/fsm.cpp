@@ -21,12 +21,13 @@ struct Var {
   std::vector<ListItem> items;  // List._value
 };
 
-bool truthy(const Cell& c) { return c.is_list ? !c.items.empty() : !c.text.empty(); }
+bool truthy(const Cell& c) { return c.is_list ? c.item_count != 0 : !c.text.empty(); }
 
 class Machine {
  public:
   Machine(const Template& tpl, MatchScratch& scratch, MatchScratch& nested, bool trace)
       : tpl_(tpl), values_(tpl.values()), vars_(values_.size()), scratch_(scratch), nested_(nested), trace_(trace) {
+    result_.records = Records(values_.size());
     if (trace_) {
       result_.trace.rule_lines.resize(tpl.rule_count());
       result_.trace.rule_tries.resize(tpl.rule_count());
@@ -134,10 +135,11 @@ class Machine {
         case ValueOption::Filldown: var.filldown = t; break;
         case ValueOption::Fillup:
           if (t && !t->empty()) {
-            for (auto it = result_.records.rbegin(); it != result_.records.rend(); ++it) {
-              Cell& cell = (*it)[index];
+            for (std::size_t r = result_.records.size(); r-- > 0;) {
+              Cell& cell = result_.records.at(r, index);
               if (truthy(cell)) break;
-              cell = Cell{false, *t, {}};
+              cell = Cell{};
+              cell.text = *t;
             }
           }
           break;
@@ -222,17 +224,15 @@ class Machine {
       for (Var& var : vars_) var.as_list = false;
       return;
     }
-    Row record(vars_.size());
+    auto record = result_.records.append();
     for (std::size_t i = 0; i < vars_.size(); ++i) {
       Var& var = vars_[i];
       if (var.as_list) {
-        record[i].is_list = true;
-        record[i].items = var.items;
+        record[i] = result_.records.list_cell(var.items);
       } else {
         record[i].text = var.value.value_or(std::string_view{});
       }
     }
-    result_.records.push_back(std::move(record));
     if (trace_) result_.trace.record_lines.push_back(pending_lines_);
     clear_record();
   }

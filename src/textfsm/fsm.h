@@ -20,7 +20,7 @@ struct ParseTrace {
 };
 
 struct ParseResult {
-  std::vector<Row> records;
+  Records records;
   std::uint64_t lines = 0;  // input lines read
   ParseTrace trace;         // filled when asked for
 };

@@ -119,7 +119,7 @@ Result<TemplateIndex> TemplateIndex::parse(std::string_view text, std::filesyste
                                         tr.error().message),
                             index.file_, row.line, {}, {}});
         }
-        auto pattern = PcrePattern::compile(tr->pattern, true, !tr->ascii);
+        auto pattern = PcrePattern::compile(tr->pattern, true, !tr->ascii, false);
         if (!pattern) {
           return fail(Error{ErrorKind::InputRefused,
                             fmt::format("invalid regular expression '{}' in column {}: {} at offset {}", field,

@@ -41,10 +41,11 @@ std::uint32_t base_options(bool ucp) {
 
 }  // namespace
 
-std::expected<PcrePattern, PcreError> PcrePattern::compile(std::string_view pattern, bool anchored, bool ucp) {
+std::expected<PcrePattern, PcreError> PcrePattern::compile(std::string_view pattern, bool anchored, bool ucp,
+                                                           bool fast) {
   auto code = compile_raw(pattern, base_options(ucp) | (anchored ? PCRE2_ANCHORED : 0u));
   if (!code) return std::unexpected(code.error());
-  const bool jit = pcre2_jit_compile(*code, PCRE2_JIT_COMPLETE) == 0;
+  const bool jit = fast && pcre2_jit_compile(*code, PCRE2_JIT_COMPLETE) == 0;
   PcrePattern out(*code, jit);
   if (jit && is_ascii(pattern) && pattern.find("\\x{") == std::string_view::npos) {
     if (auto ascii = compile_raw(pattern, anchored ? PCRE2_ANCHORED : 0u)) {

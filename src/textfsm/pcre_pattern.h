@@ -30,7 +30,10 @@ class PcrePattern {
  public:
   // `anchored`: matches only at the start of the subject (Python's re.match), compiled in
   // so that JIT code serves it. `ucp`: Unicode \d \s \w \b (Python 3 str patterns).
-  static std::expected<PcrePattern, PcreError> compile(std::string_view pattern, bool anchored, bool ucp = true);
+  // `fast`: JIT-compile it, plus a byte-mode twin for ASCII subjects (for patterns run on
+  // every input line; an index or a template's own syntax patterns need neither).
+  static std::expected<PcrePattern, PcreError> compile(std::string_view pattern, bool anchored, bool ucp = true,
+                                                       bool fast = true);
 
   PcrePattern() = default;  // matches nothing until assigned
   PcrePattern(PcrePattern&&) noexcept;

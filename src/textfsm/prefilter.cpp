@@ -282,7 +282,9 @@ Prefilter make_prefilter(std::string_view py_regex, const Translation& tr, const
     auto rest_tr = translate_python_regex(rest);
     std::optional<PcrePattern> rest_pattern;
     if (rest_tr && !rest.empty() && std::string_view("*+?{|").find(rest.front()) == std::string_view::npos) {
-      if (auto compiled = PcrePattern::compile(rest_tr->pattern, true, !rest_tr->ascii)) rest_pattern = std::move(*compiled);
+      if (auto compiled = PcrePattern::compile(rest_tr->pattern, true, !rest_tr->ascii, false)) {
+        rest_pattern = std::move(*compiled);
+      }
     }
     bool can_start_with_space = !rest_pattern;
     for (unsigned char b = 0; b < 0x80 && !can_start_with_space; ++b) {

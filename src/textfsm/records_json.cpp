@@ -9,10 +9,10 @@ nlohmann::ordered_json text_json(const Text& t) {
 }
 }  // namespace
 
-nlohmann::ordered_json cell_to_json(const ValueDef& def, const Cell& cell) {
+nlohmann::ordered_json cell_to_json(const ValueDef& def, const Cell& cell, const Records& records) {
   if (!cell.is_list) return std::string(cell.text);
   auto out = nlohmann::ordered_json::array();
-  for (const auto& item : cell.items) {
+  for (const auto& item : records.items(cell)) {
     if (!item.is_dict) {
       out.push_back(text_json(item.text));
       continue;
@@ -24,17 +24,19 @@ nlohmann::ordered_json cell_to_json(const ValueDef& def, const Cell& cell) {
   return out;
 }
 
-nlohmann::ordered_json row_to_json(const Template& tpl, const Row& row) {
+nlohmann::ordered_json record_to_json(const Template& tpl, const Records& records, std::size_t r) {
   auto out = nlohmann::ordered_json::object();
   const auto& defs = tpl.values();
-  for (std::size_t i = 0; i < row.size(); ++i) out[defs[i].name] = cell_to_json(defs[i], row[i]);
+  const auto row = records[r];
+  for (std::size_t i = 0; i < row.size(); ++i) out[defs[i].name] = cell_to_json(defs[i], row[i], records);
   return out;
 }
 
-nlohmann::ordered_json row_to_json_array(const Template& tpl, const Row& row) {
+nlohmann::ordered_json record_to_json_array(const Template& tpl, const Records& records, std::size_t r) {
   auto out = nlohmann::ordered_json::array();
   const auto& defs = tpl.values();
-  for (std::size_t i = 0; i < row.size(); ++i) out.push_back(cell_to_json(defs[i], row[i]));
+  const auto row = records[r];
+  for (std::size_t i = 0; i < row.size(); ++i) out.push_back(cell_to_json(defs[i], row[i], records));
   return out;
 }
 

@@ -11,9 +11,10 @@
 
 namespace st::textfsm {
 
-nlohmann::ordered_json cell_to_json(const ValueDef& def, const Cell& cell);
-nlohmann::ordered_json row_to_json(const Template& tpl, const Row& row);        // {"NAME": value, ...}
-nlohmann::ordered_json row_to_json_array(const Template& tpl, const Row& row);  // [value, ...] (ParseText)
+nlohmann::ordered_json cell_to_json(const ValueDef& def, const Cell& cell, const Records& records);
+// Record `r` of a run of `tpl`: {"NAME": value, ...}, or [value, ...] as ParseText gives it.
+nlohmann::ordered_json record_to_json(const Template& tpl, const Records& records, std::size_t r);
+nlohmann::ordered_json record_to_json_array(const Template& tpl, const Records& records, std::size_t r);
 nlohmann::ordered_json table_cell_to_json(const TableCell& cell);
 nlohmann::ordered_json table_row_to_json(const CliTable& table, std::size_t row);  // {"NAME": value, ...}
 

@@ -47,7 +47,7 @@ struct ActionPatterns {
                              R"(\s+(?P<rec_op>Clear|Clearall|Record|NoRecord)(\s+(?P<new_state>\w+|\".*\"))?$)",
                              R"((\s+(?P<new_state>\w+|\".*\"))?$)", R"(^(\w+)$)", R"(\w+)"}) {
         auto tr = translate_python_regex(py);
-        auto pattern = PcrePattern::compile(tr->pattern, true);
+        auto pattern = PcrePattern::compile(tr->pattern, true, true, false);
         p.patterns.push_back({std::move(*pattern), std::move(*tr)});
       }
       return p;
@@ -133,8 +133,10 @@ class TemplateCompiler {
   Template tpl_;
   std::vector<std::string> value_templates_;  // "(?P<name>..." per value
 
+  // `line` 0: the template as a whole.
   std::unexpected<Error> error(std::uint32_t line, std::string message, std::optional<std::size_t> offset = {}) {
-    Error e{ErrorKind::InputRefused, std::move(message), tpl_.file_, line, offset, {}};
+    Error e{ErrorKind::InputRefused, std::move(message), tpl_.file_,
+            line == 0 ? std::nullopt : std::optional<std::uint64_t>(line), offset, {}};
     return std::unexpected(std::move(e));
   }
 

@@ -17,6 +17,15 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 #include <map>
+#include <atomic>
+#include <thread>
+
+#include "ingest/file_parser.h"
+#include "parse/text_cleaner.h"
+#include "util/sha256.h"
+#include "util/zstd_codec.h"
+#include <ctime>
+#include <tuple>
 
 #include "generate/generator.h"
 #include "ingest/ingest_pipeline.h"
@@ -25,6 +34,12 @@
 #include "store/store.h"
 
 namespace {
+
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
@@ -77,18 +92,38 @@ int main(int argc, char** argv) {
     for (const auto& d : manifest["devices"]) platform_of_file.emplace(d["file"], d["platform"]);
   }
 
-  // Split + parse alone, on bytes already in memory.
+  // Parsing without the store, on bytes already in memory, files spread over `threads`
+  // workers: (1) splitting and parsing alone; (2) everything a parser thread does in an
+  // ingest (clean-up, sha256, raw compression, split, parse, event blocks).
   if (only != "ingest") {
+    const unsigned workers = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
     auto registry = st::parse::ParserRegistry::with_builtins();
     std::vector<std::pair<std::string, std::string>> files;  // platform, bytes
+    std::vector<std::string> names;
     for (const auto& e : std::filesystem::directory_iterator(bundle)) {
       std::ifstream in(e.path(), std::ios::binary);
       files.emplace_back(platform_of_file[e.path().filename().string()],
                          std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
+      names.push_back(e.path().filename().string());
     }
-    auto t = std::chrono::steady_clock::now();
-    std::size_t records = 0;
-    for (const auto& [platform, text] : files) {
+    auto run = [&](auto&& work) {
+      std::atomic<std::size_t> next{0}, records{0};
+      std::atomic<std::int64_t> cpu_micros{0};
+      auto t = std::chrono::steady_clock::now();
+      std::vector<std::thread> pool;
+      for (unsigned w = 0; w < workers; ++w) {
+        pool.emplace_back([&] {
+          const double started = thread_cpu_seconds();
+          for (std::size_t i; (i = next.fetch_add(1)) < files.size();) records += work(i);
+          cpu_micros += static_cast<std::int64_t>((thread_cpu_seconds() - started) * 1e6);
+        });
+      }
+      for (auto& th : pool) th.join();
+      return std::tuple{seconds_since(t), records.load(), static_cast<double>(cpu_micros.load()) / 1e6};
+    };
+    auto [s1, n1, cpu1] = run([&](std::size_t i) {
+      const auto& [platform, text] = files[i];
+      std::size_t records = 0;
       for (const auto& s : st::parse::split_sessions(text)) {
         auto canonical = st::parse::canonical_command(s.command_raw);
         if (!canonical) continue;
@@ -98,10 +133,41 @@ int main(int argc, char** argv) {
           if (r) records += r->events.size() + r->interfaces.size();
         }
       }
+      return records;
+    });
+    fmt::print("split+parse ({} thread(s)): {:.1f} MB in {:.3f} s = {:.0f} MB/s ({} records, {:.0f} records/s); "
+               "{:.3f} CPU s = {:.0f} MB per CPU second\n",
+               workers, total / 1e6, s1, total / 1e6 / s1, n1, n1 / s1, cpu1, total / 1e6 / cpu1);
+    auto [s2, n2, cpu2] = run([&](std::size_t i) {
+      auto batch = st::ingest::parse_member({names[i], files[i].second, std::nullopt}, registry);
+      std::size_t records = 0;
+      for (const auto& h : batch.hosts) {
+        records += h.interfaces.size();
+        for (const auto& b : h.event_blocks) records += b.count;
+      }
+      return records;
+    });
+    fmt::print("parse pipeline, no store ({} thread(s)): {:.1f} MB in {:.3f} s = {:.0f} MB/s ({} records); "
+               "{:.3f} CPU s = {:.0f} MB per CPU second\n",
+               workers, total / 1e6, s2, total / 1e6 / s2, n2, cpu2, total / 1e6 / cpu2);
+    // Where a parser thread's time goes, in CPU seconds of this thread (unaffected by other load).
+    double clean = 0, hash = 0, compress = 0;
+    for (const auto& [platform, text] : files) {
+      double t0 = thread_cpu_seconds();
+      auto cleaned = st::parse::clean_text(text);
+      double t1 = thread_cpu_seconds();
+      auto digest = st::util::sha256_hex(text);
+      double t2 = thread_cpu_seconds();
+      for (std::size_t o = 0; o < text.size(); o += st::ingest::kRawChunkBytes) {
+        auto frame = st::util::zstd_compress(std::string_view(text).substr(o, st::ingest::kRawChunkBytes));
+      }
+      double t3 = thread_cpu_seconds();
+      clean += t1 - t0;
+      hash += t2 - t1;
+      compress += t3 - t2;
     }
-    double s = seconds_since(t);
-    fmt::print("split+parse: {:.1f} MB in {:.3f} s = {:.0f} MB/s ({} records)\n", total / 1e6, s, total / 1e6 / s,
-               records);
+    fmt::print("  per-stage CPU: clean-up {:.3f} s, sha256 {:.3f} s, raw zstd {:.3f} s (pipeline wall {:.3f} s, "
+               "split+parse wall {:.3f} s)\n", clean, hash, compress, s2, s1);
   }
   // The whole ingest into a real SQLite store on disk.
   if (only != "parse") {
@@ -114,8 +180,9 @@ int main(int argc, char** argv) {
     auto summary = st::ingest::ingest_bundle(*db, st::parse::ParserRegistry::with_builtins(), options);
     double s = seconds_since(t);
     if (!summary) return fmt::print(stderr, "{}\n", summary.error().describe()), 1;
-    fmt::print("ingest (read, parse, store in one transaction): {:.1f} MB in {:.3f} s = {:.0f} MB/s\n", total / 1e6,
-               s, total / 1e6 / s);
+    fmt::print("ingest ({} parser thread(s); read, parse, store in one transaction): {:.1f} MB in {:.3f} s = {:.0f} MB/s, "
+               "{:.0f} events/s, {} rows\n",
+               summary->threads, total / 1e6, s, total / 1e6 / s, summary->events / s, summary->rows);
     fmt::print("  of which read+split+parse {:.3f} s, store write+commit {:.3f} s; store file {:.1f} MB\n",
                summary->parse_seconds, summary->write_seconds,
                std::filesystem::file_size(dir / "store.sqlite") / 1e6);

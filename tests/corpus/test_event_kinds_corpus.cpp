@@ -117,7 +117,7 @@ TEST_CASE("event kinds stp_changes", "[event_kinds]") {
   run_theme({"stp_changes.log", {"stp_change"}, 0.93});
 }
 TEST_CASE("event kinds power_poe", "[event_kinds]") {
-  run_theme({"power_poe.log", {"power_fault", "poe_fault"}, 0.89});
+  run_theme({"power_poe.log", {"power_fault", "poe_fault", "poe_event"}, 0.89});
 }
 TEST_CASE("event kinds err_disable", "[event_kinds]") {
   run_theme({"err_disable.log", {"err_disable"}, 0.89});

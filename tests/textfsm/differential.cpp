@@ -113,7 +113,9 @@ int run_differential(const std::filesystem::path& corpus, const std::string& pyt
         const auto& part = parsed->parts[t];
         const auto& theirs = entry["fsm"][t];
         json records = json::array();
-        for (const auto& row : part.result.records) records.push_back(plain(textfsm::row_to_json_array(*part.tpl, row)));
+        for (std::size_t r = 0; r < part.result.records.size(); ++r) {
+          records.push_back(plain(textfsm::record_to_json_array(*part.tpl, part.result.records, r)));
+        }
         problem = first_difference(records, theirs["records"], fmt::format("{} records", part.name));
       }
     }

@@ -121,7 +121,10 @@ TEST_CASE("fastiron show logging: facility, severity, our message ids, kinds", "
   auto r = entry->parse(input(out, "show logging"));
   REQUIRE(r);
   REQUIRE(r->events.size() == 6);
-  CHECK(r->events[0].message_id == "SYSTEM-1-LINK_DOWN");  // the documented rule, literally
+  // A power supply that "is down" is hardware, not a link (docs/brocade-log-ids.md).
+  CHECK(r->events[0].message_id == "SYSTEM-1-POWER_SUPPLY_DOWN");
+  CHECK(r->events[0].kind == "power_fault");
+  CHECK_FALSE(r->events[0].interface);
   const auto& e1 = r->events[1];
   CHECK(e1.timestamp_raw == "Nov 20 08:51:12");
   CHECK(e1.time.day == 20);

@@ -16,7 +16,8 @@ StoredEvent link_event(std::uint64_t offset, std::string_view port, std::string_
   e.offset = offset;
   e.length = 96;
   e.unix_seconds = unix_seconds;
-  e.timestamp = parse::format_utc_iso(unix_seconds, 204);
+  e.millis = 204;
+  e.timestamp = parse::format_utc_iso(unix_seconds, e.millis);
   e.timestamp_raw = "Nov 20 07:48:51.204 UTC";
   e.time_quality = parse::TimeQuality::YearInferred;
   e.sequence = 22701 + static_cast<std::int64_t>(offset);
@@ -41,6 +42,7 @@ void check_same(const StoredEvent& a, const StoredEvent& b) {
   CHECK(a.length == b.length);
   CHECK(a.timestamp == b.timestamp);
   CHECK(a.unix_seconds == b.unix_seconds);
+  CHECK(a.millis == b.millis);
   CHECK(a.timestamp_raw == b.timestamp_raw);
   CHECK(a.time_quality == b.time_quality);
   CHECK(a.sequence == b.sequence);

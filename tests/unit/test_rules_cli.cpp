@@ -81,8 +81,9 @@ TEST_CASE("rules cli: parsers test runs a rule file on a sample", "[rules][cli]"
   CHECK(result["rule"] == "lab/clock");
   REQUIRE(result["records"].size() == 1);
   CHECK(result["records"][0] == json{{"time", "09:14:07.532"}, {"zone", "UTC"}, {"month", "Nov"}, {"day", "20"}, {"year", "2026"}});
-  CHECK(result["matches"][0]["lines"] == json::array({2}));
-  CHECK(result["timing"].contains("parse_ms"));
+  CHECK(result["matches"]["records"][0]["input_lines"] == json::array({2}));
+  CHECK(result["timing"].contains("parse_us"));
+  CHECK(result["header"] == json::array({"time", "zone", "month", "day", "year"}));
   CHECK(result["errors"].empty());
 
   // A broken rule: the answer is its errors with JSON pointers, exit 1.
@@ -115,7 +116,7 @@ TEST_CASE("rules cli: a template folder parses commands into generic records", "
   REQUIRE(result["records"].size() == 2);
   CHECK(result["records"][0]["INTERFACES"] == json::array({"Gi1/0/1", "Gi1/0/2", "Gi1/0/3"}));
   CHECK(result["records"][1]["VLAN_ID"] == "10");
-  CHECK(result["matches"][0]["lines"].size() >= 2);
+  CHECK(result["matches"]["records"][0]["input_lines"].size() >= 2);
 
   // The capture ends with `show vlan brief`, which no built-in parser takes.
   test::write_file(dir / "bundle/SW1.log", test::access_switch_capture("SW1"));

@@ -134,21 +134,6 @@ std::optional<std::string> bare_port(std::string_view message) {
   return std::nullopt;
 }
 
-bool is_boundary(std::string_view s, std::size_t pos) {
-  return pos >= s.size() || !is_alnum(s[pos]);
-}
-
-// Whole-word, case-insensitive phrase search.
-bool has_phrase(std::string_view text, std::string_view phrase) {
-  for (std::size_t i = 0; i + phrase.size() <= text.size(); ++i) {
-    if ((i == 0 || !is_alnum(text[i - 1])) && iequals(text.substr(i, phrase.size()), phrase) &&
-        is_boundary(text, i + phrase.size())) {
-      return true;
-    }
-  }
-  return false;
-}
-
 EventRecord make_event(LogStart start, const Line& line) {
   EventRecord ev;
   ev.time = start.time;
@@ -179,8 +164,49 @@ int severity_from_level(char level) {
 }
 
 std::string_view derive_mnemonic(std::string_view message) {
-  if (has_phrase(message, "state down") || has_phrase(message, "is down")) return "LINK_DOWN";
-  if (has_phrase(message, "state up") || has_phrase(message, "is up")) return "LINK_UP";
+  // One pass over the words (runs of letters and digits); a phrase is two words with one
+  // blank between them, compared without case. Every log line goes through here.
+  bool is_down = false, state_down = false, is_up = false, state_up = false, is_ok = false, failed = false;
+  bool power_supply = false, fan = false;
+  std::string_view previous;
+  bool previous_adjacent = false;  // exactly one blank between the previous word and this one
+  std::size_t i = 0;
+  const std::size_t n = message.size();
+  while (i < n) {
+    if (!is_alnum(message[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < n && is_alnum(message[end])) ++end;
+    const std::string_view word = message.substr(i, end - i);
+    const bool pair = previous_adjacent && !previous.empty();
+    if (iequals(word, "down")) {
+      is_down = is_down || (pair && iequals(previous, "is"));
+      state_down = state_down || (pair && iequals(previous, "state"));
+    } else if (iequals(word, "up")) {
+      is_up = is_up || (pair && iequals(previous, "is"));
+      state_up = state_up || (pair && iequals(previous, "state"));
+    } else if (iequals(word, "ok")) {
+      is_ok = is_ok || (pair && iequals(previous, "is"));
+    } else if (iequals(word, "failed")) {
+      failed = true;
+    } else if (iequals(word, "supply")) {
+      power_supply = power_supply || (pair && iequals(previous, "power"));
+    } else if (iequals(word, "fan")) {
+      fan = true;
+    }
+    previous = word;
+    previous_adjacent = end + 1 < n && message[end] == ' ' && is_alnum(message[end + 1]);
+    i = end;
+  }
+  // A power supply or fan "is down" is hardware, not a link.
+  const bool down = is_down || failed;
+  const bool up = is_up || is_ok;
+  if (power_supply && (down || up)) return down ? "POWER_SUPPLY_DOWN" : "POWER_SUPPLY_UP";
+  if (fan && (down || up)) return down ? "FAN_DOWN" : "FAN_UP";
+  if (state_down || is_down) return "LINK_DOWN";
+  if (state_up || is_up) return "LINK_UP";
   return "MSG";
 }
 
