@@ -28,7 +28,10 @@ namespace {
 namespace tfsm = st::textfsm;
 
 constexpr const char* kParsersUsage =
-    "usage: statetrace-cli parsers list|show RULE_ID [--json]\n"
+    "usage: statetrace-cli parsers list|show RULE_ID|history RULE_ID [--json]\n"
+    "       statetrace-cli parsers save RULE_FILE | rollback RULE_ID VERSION\n"
+    "       statetrace-cli parsers export PACK.json [RULE_ID ...] [--name N] [--version V] [--author A]\n"
+    "       statetrace-cli parsers import PACK.json [--replace]\n"
     "       statetrace-cli parsers test RULE_ID_OR_RULE_FILE --sample FILE [--json]\n"
     "       statetrace-cli parsers test TEMPLATE --sample FILE [--json]\n"
     "       statetrace-cli parsers test --templates DIR --platform PLATFORM --command 'show ...' --sample FILE\n"

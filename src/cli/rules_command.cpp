@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <charconv>
+#include <map>
 #include <set>
 #include <fstream>
 #include <sstream>
@@ -13,6 +15,9 @@
 #include "cli/json_output.h"
 #include "cli/text_table.h"
 #include "rules/registry_setup.h"
+#include "rules/rule_pack.h"
+#include "store/rule_store.h"
+#include "store/store.h"
 #include "rules/rule_loader.h"
 #include "rules/rule_set.h"
 #include "rules/text_lines.h"
@@ -33,10 +38,49 @@ Result<std::string> read_file(const std::string& path) {
 
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
-// Every rule `parsers` can name: shipped (including those kept in C++) and the store's.
-Result<rules::RuleSet> known_rules() {
+// The store, when there is one (listing, showing and testing never create it).
+Result<std::optional<store::Database>> existing_store(const CliArgs& args) {
+  auto path = store::resolve_store_path(args.get("--store"));
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return std::optional<store::Database>{};
+  ST_TRY(auto db, store::open_store(path, store::OpenMode::ReadWrite));
+  return std::optional<store::Database>{std::move(db)};
+}
+
+Result<store::Database> writable_store(const CliArgs& args) {
+  return store::open_store(store::resolve_store_path(args.get("--store")), store::OpenMode::ReadWrite);
+}
+
+parse::ParserOrigin origin_of(const store::StoredRule& r) {
+  return r.origin == "pack" ? parse::ParserOrigin::Pack : parse::ParserOrigin::User;
+}
+
+// The store's current rules, loaded and self-tested (a rule that no longer loads is an error
+// naming it: it was checked when saved, so the program changed under it).
+Result<rules::RuleSet> stored_rules(store::Database& db) {
+  rules::RuleSet set;
+  ST_TRY(auto rows, store::current_rules(db));
+  for (const auto& row : rows) {
+    rules::LoadOptions options;
+    options.origin = origin_of(row);
+    ST_TRY(auto loaded, rules::load_rule_text(row.rule_json, fmt::format("store: {} v{}", row.rule_id, row.version), options));
+    loaded.rule.version = row.version;
+    set.add(std::move(loaded));
+  }
+  return set;
+}
+
+// Every rule `parsers` can name: the store's (user, pack), then shipped (including those
+// kept in C++). A stored rule with a shipped rule's id shadows it here.
+Result<rules::RuleSet> known_rules(const CliArgs& args) {
   ST_TRY(auto shipped, rules::shipped_rules(true));
-  return shipped;
+  ST_TRY(auto db, existing_store(args));
+  if (!db) return shipped;
+  ST_TRY(auto stored, stored_rules(*db));
+  for (const auto& active : shipped.rules()) {
+    if (!stored.find(active->rule().id)) stored.add(active->loaded);
+  }
+  return stored;
 }
 
 Json applies_json(const rules::ParserRule& rule) {
@@ -52,7 +96,7 @@ Json applies_json(const rules::ParserRule& rule) {
 }
 
 Result<int> list(const CliArgs& args, std::ostream& out) {
-  ST_TRY(auto set, known_rules());
+  ST_TRY(auto set, known_rules(args));
   Json rows = Json::array();
   TextTable t({"ID", "ORIGIN", "KIND", "VERSION", "TABLE", "ENABLED", "COMMANDS"});
   for (const auto& active : set.rules()) {
@@ -93,7 +137,7 @@ Result<int> list(const CliArgs& args, std::ostream& out) {
 
 Result<int> show(const CliArgs& args, std::ostream& out) {
   if (args.positional.size() != 2) return fail(ErrorKind::Usage, "usage: statetrace-cli parsers show RULE_ID");
-  ST_TRY(auto set, known_rules());
+  ST_TRY(auto set, known_rules(args));
   auto active = set.find(args.positional[1]);
   if (!active) return fail(ErrorKind::NotFound, fmt::format("no rule '{}'", args.positional[1]));
   out << dump(Json(active->rule().json)) << '\n';
@@ -158,7 +202,7 @@ Result<int> test(const CliArgs& args, std::ostream& out) {
       for (const auto& d : o.differences) result["errors"].push_back(error_json(d.message, std::nullopt, d.pointer, target));
     }
   } else {
-    ST_TRY(auto set, known_rules());
+    ST_TRY(auto set, known_rules(args));
     auto active = set.find(target);
     if (!active) return fail(ErrorKind::NotFound, fmt::format("no rule or file '{}'", target));
     executor = active->loaded.executor;
@@ -197,16 +241,166 @@ Result<int> test(const CliArgs& args, std::ostream& out) {
   return run.ok() && run.errors.empty() ? kOk : kError;
 }
 
+
+Result<int> save(const CliArgs& args, std::ostream& out) {
+  if (args.positional.size() != 2) return fail(ErrorKind::Usage, "usage: statetrace-cli parsers save RULE_FILE");
+  const std::filesystem::path file = args.positional[1];
+  ST_TRY(auto loaded, rules::load_rule_file(file, rules::LoadOptions{}));
+  ST_TRY(auto json, rules::with_inlined_template(loaded.rule.json, file.parent_path() / ".." / "templates"));
+  ST_TRY(auto db, writable_store(args));
+  ST_TRY(auto tx, store::Transaction::begin_immediate(db));
+  ST_TRY(auto current, store::current_rule(db, loaded.rule.id));
+  if (current && current->rule_json == json.dump()) {
+    out << fmt::format("{} is unchanged (version {})\n", loaded.rule.id, current->version);
+    return kOk;
+  }
+  ST_TRY(auto version, store::save_rule_version(db, store::RuleSave{loaded.rule.id, json.dump(), "user", {}, "saved"}));
+  ST_CHECK(tx.commit());
+  if (args.json) out << dump(Json{{"rule", loaded.rule.id}, {"version", version}}) << '\n';
+  else out << fmt::format("saved {} version {}\n", loaded.rule.id, version);
+  return kOk;
+}
+
+Json stored_json(const store::StoredRule& r) {
+  return Json{{"rule", r.rule_id}, {"version", r.version}, {"origin", r.origin},
+              {"pack", r.pack ? Json(*r.pack) : Json(nullptr)}, {"checksum", "sha256:" + r.checksum},
+              {"saved_at", r.saved_at}, {"note", r.note}};
+}
+
+Result<int> history(const CliArgs& args, std::ostream& out) {
+  if (args.positional.size() != 2) return fail(ErrorKind::Usage, "usage: statetrace-cli parsers history RULE_ID");
+  ST_TRY(auto db, existing_store(args));
+  std::vector<store::StoredRule> rows;
+  if (db) {
+    ST_TRY(rows, store::rule_history(*db, args.positional[1]));
+  }
+  if (rows.empty()) return fail(ErrorKind::NotFound, fmt::format("no stored rule '{}'", args.positional[1]));
+  Json list = Json::array();
+  TextTable t({"VERSION", "SAVED", "ORIGIN", "NOTE", "CHECKSUM"});
+  for (const auto& r : rows) {
+    list.push_back(stored_json(r));
+    t.add({std::to_string(r.version), r.saved_at, r.origin + (r.pack ? " " + *r.pack : ""), r.note, r.checksum.substr(0, 12)});
+  }
+  if (args.json) out << dump(list) << '\n';
+  else t.print(out);
+  return kOk;
+}
+
+Result<int> rollback(const CliArgs& args, std::ostream& out) {
+  if (args.positional.size() != 3) return fail(ErrorKind::Usage, "usage: statetrace-cli parsers rollback RULE_ID VERSION");
+  std::int64_t version = 0;
+  if (auto [p, ec] = std::from_chars(args.positional[2].data(), args.positional[2].data() + args.positional[2].size(), version);
+      ec != std::errc() || version <= 0) {
+    return fail(ErrorKind::Usage, fmt::format("VERSION must be a positive number, got '{}'", args.positional[2]));
+  }
+  ST_TRY(auto db, writable_store(args));
+  ST_TRY(auto tx, store::Transaction::begin_immediate(db));
+  ST_TRY(auto history_rows, store::rule_history(db, args.positional[1]));
+  for (const auto& r : history_rows) {
+    if (r.version != version) continue;
+    rules::LoadOptions options;
+    options.origin = origin_of(r);
+    ST_TRY(auto loaded, rules::load_rule_text(r.rule_json, fmt::format("store: {} v{}", r.rule_id, r.version), options));
+    (void)loaded;  // it must still load and pass its samples before it becomes current again
+  }
+  ST_TRY(auto saved, store::rollback_rule(db, args.positional[1], version));
+  ST_CHECK(tx.commit());
+  if (args.json) out << dump(Json{{"rule", args.positional[1]}, {"version", saved}, {"restored", version}}) << '\n';
+  else out << fmt::format("{}: version {} restored as version {}\n", args.positional[1], version, saved);
+  return kOk;
+}
+
+Result<int> export_rules(const CliArgs& args, std::ostream& out) {
+  if (args.positional.size() < 2) {
+    return fail(ErrorKind::Usage, "usage: statetrace-cli parsers export OUT.json [RULE_ID ...] [--name N] [--version V] [--author A]");
+  }
+  ST_TRY(auto set, known_rules(args));
+  std::vector<std::string> wanted(args.positional.begin() + 2, args.positional.end());
+  std::vector<nlohmann::ordered_json> picked;
+  for (const auto& active : set.rules()) {
+    const auto& r = active->rule();
+    const bool chosen = wanted.empty() ? r.origin != parse::ParserOrigin::Shipped
+                                       : std::find(wanted.begin(), wanted.end(), r.id) != wanted.end();
+    if (!chosen) continue;
+    ST_TRY(auto json, rules::with_inlined_template(r.json));
+    picked.push_back(std::move(json));
+  }
+  for (const auto& w : wanted) {
+    if (!set.find(w)) return fail(ErrorKind::NotFound, fmt::format("no rule '{}'", w));
+  }
+  if (picked.empty()) return fail(ErrorKind::NotFound, "no rules to export (save one first, or name shipped rules)");
+  rules::PackInfo info{args.get("--name").value_or(std::filesystem::path(args.positional[1]).stem().string()),
+                       args.get("--version").value_or("1"), args.get("--author").value_or(""), ""};
+  const auto pack = rules::export_pack(info, picked);
+  std::ofstream file(args.positional[1], std::ios::binary);
+  file << pack.dump(2) << '\n';
+  if (!file) return fail(Error{ErrorKind::Io, "cannot write the pack", args.positional[1], {}, {}, {}});
+  if (args.json) out << dump(Json{{"pack", args.positional[1]}, {"rules", picked.size()}}) << '\n';
+  else out << fmt::format("exported {} rule(s) to {}\n", picked.size(), args.positional[1]);
+  return kOk;
+}
+
+Result<int> import_rules(const CliArgs& args, std::ostream& out) {
+  if (args.positional.size() != 2) return fail(ErrorKind::Usage, "usage: statetrace-cli parsers import PACK.json [--replace]");
+  ST_TRY(auto text, read_file(args.positional[1]));
+  ST_TRY(auto pack, rules::read_pack(text, args.positional[1]));  // everything checked before any write
+  ST_TRY(auto db, writable_store(args));
+  ST_TRY(auto tx, store::Transaction::begin_immediate(db));
+  Json conflicts = Json::array(), imported = Json::array(), unchanged = Json::array();
+  std::vector<std::pair<std::string, std::string>> to_save;
+  for (const auto& loaded : pack.rules) {
+    const std::string json = loaded.rule.json.dump();
+    ST_TRY(auto current, store::current_rule(db, loaded.rule.id));
+    if (current && current->rule_json == json) {
+      unchanged.push_back(loaded.rule.id);
+      continue;
+    }
+    if (current) {
+      conflicts.push_back(Json{{"rule", loaded.rule.id}, {"stored_version", current->version},
+                               {"stored_origin", current->origin},
+                               {"stored_pack", current->pack ? Json(*current->pack) : Json(nullptr)}});
+    }
+    to_save.emplace_back(loaded.rule.id, json);
+  }
+  const bool replace = args.has("--replace");
+  if (!conflicts.empty() && !replace) {
+    std::string ids;
+    for (const auto& c : conflicts) ids += (ids.empty() ? "" : ", ") + c["rule"].get<std::string>();
+    if (args.json) out << dump(Json{{"imported", Json::array()}, {"unchanged", unchanged}, {"conflicts", conflicts}}) << '\n';
+    return fail(Error{ErrorKind::InputRefused, fmt::format("{} rule(s) differ from the stored ones: {}", conflicts.size(), ids),
+                      args.positional[1], {}, {}, "nothing was imported; --replace saves the pack's as new versions"});
+  }
+  const std::string pack_name = pack.info.name + "@" + pack.info.version;
+  for (const auto& [id, json] : to_save) {
+    ST_TRY(auto version, store::save_rule_version(db, store::RuleSave{id, json, "pack", pack_name,
+                                                                        "imported from pack " + pack_name}));
+    imported.push_back(Json{{"rule", id}, {"version", version}});
+  }
+  ST_CHECK(tx.commit());
+  if (args.json) {
+    out << dump(Json{{"imported", imported}, {"unchanged", unchanged}, {"conflicts", conflicts}}) << '\n';
+  } else {
+    out << fmt::format("pack {}: {} imported, {} unchanged, {} replaced\n", pack_name, imported.size(), unchanged.size(),
+                       conflicts.size());
+  }
+  return kOk;
+}
+
 }  // namespace
 
-Result<parse::ParserRegistry> registry_for_ingest(store::Database&) { return rules::build_registry({}); }
+Result<parse::ParserRegistry> registry_for_ingest(store::Database& db) {
+  ST_TRY(auto stored, stored_rules(db));
+  rules::RegistrySources sources;
+  sources.extra.push_back(&stored);
+  return rules::build_registry(sources);  // entries share the rules: `stored` may go
+}
 
 namespace {
 
 // `parsers` arguments: SUB, positionals, `--name value` options and flags.
 Result<CliArgs> parse_rules_args(int argc, char** argv) {
-  static const std::set<std::string> kValued = {"--sample", "--platform", "--command", "--store", "--out",
-                                                "--author", "--templates", "--index"};
+  static const std::set<std::string> kValued = {"--sample", "--platform", "--command", "--store", "--name",
+                                                "--author", "--version", "--templates", "--index"};
   CliArgs args;
   args.command = "parsers";
   for (int i = 2; i < argc; ++i) {
@@ -216,6 +410,8 @@ Result<CliArgs> parse_rules_args(int argc, char** argv) {
     } else if (kValued.contains(arg)) {
       if (i + 1 >= argc) return fail(ErrorKind::Usage, fmt::format("{} needs a value", arg));
       args.options[arg] = argv[++i];
+    } else if (arg == "--replace") {
+      args.options[arg] = "";
     } else if (arg.starts_with("--")) {
       return fail(ErrorKind::Usage, fmt::format("parsers: unknown option {}", arg));
     } else {
@@ -232,7 +428,7 @@ bool tests_a_rule(const CliArgs& args) {
   if (target.ends_with(".json")) return true;
   std::error_code ec;
   if (std::filesystem::exists(target, ec)) return false;
-  auto set = known_rules();
+  auto set = known_rules(args);
   return set && set->find(target) != nullptr;
 }
 
@@ -241,9 +437,17 @@ bool tests_a_rule(const CliArgs& args) {
 std::optional<int> rules_main(int argc, char** argv, std::ostream& out, std::ostream& err) {
   auto args = parse_rules_args(argc, argv);
   const std::string sub = args && !args->positional.empty() ? args->positional[0] : "";
-  const bool ours = sub == "list" || sub == "show" || (sub == "test" && args && tests_a_rule(*args));
-  if (!ours) return std::nullopt;
-  Result<int> code = sub == "list" ? list(*args, out) : sub == "show" ? show(*args, out) : test(*args, out);
+  static const std::map<std::string, Result<int> (*)(const CliArgs&, std::ostream&)> kCommands = {
+      {"list", &list},         {"show", &show},           {"save", &save},          {"history", &history},
+      {"rollback", &rollback}, {"export", &export_rules}, {"import", &import_rules}, {"test", &test}};
+  auto command = kCommands.find(sub);
+  if (!args && sub.empty()) return std::nullopt;
+  if (command == kCommands.end() || (sub == "test" && !tests_a_rule(*args))) return std::nullopt;
+  if (!args) {
+    err << "statetrace-cli: error: " << args.error().message << '\n';
+    return kUsage;
+  }
+  Result<int> code = command->second(*args, out);
   if (code) return *code;
   bool json = false;
   for (int i = 1; i < argc; ++i) json = json || std::string_view(argv[i]) == "--json";
