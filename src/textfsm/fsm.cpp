@@ -25,16 +25,19 @@ bool truthy(const Cell& c) { return c.is_list ? c.item_count != 0 : !c.text.empt
 
 class Machine {
  public:
-  Machine(const Template& tpl, MatchScratch& scratch, MatchScratch& nested, bool trace)
-      : tpl_(tpl), values_(tpl.values()), vars_(values_.size()), scratch_(scratch), nested_(nested), trace_(trace) {
-    result_.records = Records(values_.size());
+  Machine(const Template& tpl, MatchScratch& scratch, MatchScratch& nested, bool trace, ParseResult& result)
+      : tpl_(tpl), values_(tpl.values()), vars_(values_.size()), scratch_(scratch), nested_(nested), trace_(trace),
+        result_(result) {
+    result_.records.reset(values_.size());
+    result_.lines = 0;
+    result_.trace = ParseTrace{};
     if (trace_) {
       result_.trace.rule_lines.resize(tpl.rule_count());
       result_.trace.rule_tries.resize(tpl.rule_count());
     }
   }
 
-  Result<ParseResult> run(std::string_view text) {
+  Result<void> run(std::string_view text) {
     const State* state = &tpl_.states()[static_cast<std::size_t>(tpl_.start_state())];
     int ended = 0;  // kEnd or kEof once reached
     py::LineSplitter lines(text);
@@ -94,7 +97,7 @@ class Machine {
     }
     result_.lines = line_no;
     if (ended != kEnd && !tpl_.has_eof_state()) append_record();
-    return std::move(result_);
+    return {};
   }
 
  private:
@@ -104,7 +107,7 @@ class Machine {
   MatchScratch& scratch_;
   MatchScratch& nested_;
   bool trace_;
-  ParseResult result_;
+  ParseResult& result_;
   std::vector<std::uint32_t> pending_lines_;
 
   std::unexpected<Error> match_failure(const Rule& rule, std::uint32_t line_no, int rc) {
@@ -254,7 +257,13 @@ Runner::Runner(const Template& tpl)
     : tpl_(tpl), scratch_(tpl.max_captures()), nested_scratch_(max_nested_captures(tpl)) {}
 
 Result<ParseResult> Runner::parse(std::string_view text, bool trace) {
-  return Machine(tpl_, scratch_, nested_scratch_, trace).run(text);
+  ParseResult result;
+  ST_CHECK(parse_into(text, result, trace));
+  return result;
+}
+
+Result<void> Runner::parse_into(std::string_view text, ParseResult& out, bool trace) {
+  return Machine(tpl_, scratch_, nested_scratch_, trace, out).run(text);
 }
 
 Result<ParseResult> parse_text(const Template& tpl, std::string_view text, bool trace) {

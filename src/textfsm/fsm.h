@@ -31,6 +31,8 @@ class Runner {
   // Errors: the template's Error action (ErrorKind::Parse, with the rule's line and the
   // input line), or a match that PCRE2 gave up on.
   Result<ParseResult> parse(std::string_view text, bool trace = false);
+  // The same into `out`, reusing its memory: for parsing many inputs in a row.
+  Result<void> parse_into(std::string_view text, ParseResult& out, bool trace = false);
 
  private:
   const Template& tpl_;

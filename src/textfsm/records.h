@@ -41,6 +41,13 @@ class Records {
   std::span<const Cell> operator[](std::size_t record) const { return {cells_.data() + record * width_, width_}; }
   std::span<const ListItem> items(const Cell& cell) const { return {items_.data() + cell.first_item, cell.item_count}; }
 
+  // Empties it for a new run, keeping the memory (Runner::parse_into).
+  void reset(std::size_t width) {
+    width_ = width;
+    cells_.clear();
+    items_.clear();
+  }
+
   // Building (the FSM).
   std::span<Cell> append() {
     cells_.resize(cells_.size() + width_);
