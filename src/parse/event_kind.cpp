@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <unordered_map>
 
 #include "core/log.h"
@@ -156,8 +157,8 @@ const EventKindClassifier::Plan& EventKindClassifier::plan_for(std::string_view 
   };
   using ById = std::unordered_map<std::string, Plan, Hash, std::equal_to<>>;
   using ByVendor = std::unordered_map<std::string, ById, Hash, std::equal_to<>>;
-  thread_local std::unordered_map<const EventKindClassifier*, ByVendor> caches;
-  ByVendor& by_vendor = caches[this];
+  thread_local std::unordered_map<std::uint64_t, ByVendor> caches;
+  ByVendor& by_vendor = caches[id_];
   auto known = by_vendor.find(vendor);
   if (known == by_vendor.end()) known = by_vendor.emplace(std::string(vendor), ById{}).first;
   ById& cache = known->second;
@@ -178,15 +179,49 @@ const EventKindClassifier::Plan& EventKindClassifier::plan_for(std::string_view 
   return cache.emplace(std::string(message_id), std::move(plan)).first->second;
 }
 
+std::uint64_t EventKindClassifier::next_id() {
+  static std::atomic<std::uint64_t> next{1};
+  return next++;
+}
+
 std::string_view EventKindClassifier::classify(std::string_view vendor,
                                                std::string_view message_id,
                                                std::string_view message) const {
-  for (std::uint16_t index : plan_for(vendor, message_id)) {
+  const Plan& plan = plan_for(vendor, message_id);
+  if (plan.size() == 1 && !rules_[plan.front()].text_regex) return rules_[plan.front()].kind;
+  if (plan.empty()) return "other";
+  // Logs repeat themselves (a flapping port prints the same line again and again): the last
+  // few thousand (plan, message) outcomes per thread are remembered, so the text regexes run
+  // once per distinct message.
+  struct Memo {
+    const Plan* plan = nullptr;
+    std::string message;
+    std::uint16_t rule = 0;  // index into rules_, or kNoRule: "other"
+  };
+  thread_local std::vector<Memo> memo(4096);
+  thread_local std::uint64_t memo_owner = 0;
+  if (memo_owner != id_) {
+    for (auto& m : memo) m.plan = nullptr;
+    memo_owner = id_;
+  }
+  const std::size_t h =
+      std::hash<std::string_view>{}(message) ^ (reinterpret_cast<std::uintptr_t>(&plan) * 0x9e3779b97f4a7c15ull);
+  Memo& slot = memo[h % memo.size()];
+  if (slot.plan != &plan || slot.message != message) {
+    slot.plan = &plan;
+    slot.message.assign(message);
+    slot.rule = classify_with(plan, message);
+  }
+  return slot.rule == kNoRule ? std::string_view("other") : std::string_view(rules_[slot.rule].kind);
+}
+
+std::uint16_t EventKindClassifier::classify_with(const Plan& plan, std::string_view message) const {
+  for (std::uint16_t index : plan) {
     const Rule& rule = rules_[index];
     if (rule.text_regex && !rule.text_regex->matches(message)) continue;
-    return rule.kind;
+    return index;
   }
-  return "other";
+  return kNoRule;
 }
 
 void classify_events(ParseResult& result, std::string_view platform) {

@@ -49,8 +49,14 @@ class EventKindClassifier {
   // with no text condition: the id-only conditions are decided once per id, not per line.
   using Plan = std::vector<std::uint16_t>;
   const Plan& plan_for(std::string_view vendor, std::string_view message_id) const;
+  static constexpr std::uint16_t kNoRule = 0xFFFF;
+  std::uint16_t classify_with(const Plan& plan, std::string_view message) const;  // a rule index or kNoRule
 
   std::vector<Rule> rules_;
+  // Per-thread caches are keyed by this id, not by address: a classifier created where a
+  // destroyed one lived must not inherit its plans. Copies share it (same rules).
+  std::uint64_t id_ = next_id();
+  static std::uint64_t next_id();
 };
 
 // Sets `kind` on every event of `result` with the builtin rules.

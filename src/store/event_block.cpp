@@ -214,9 +214,9 @@ Result<std::vector<StoredEvent>> decode_event_block(std::string_view codec, std:
   Reader header(data);
   std::uint64_t size = 0;
   if (!header.varint(size) || size > (std::uint64_t{1} << 31)) return fail(corrupt(where, "bad size"));
-  auto decompressed = util::zstd_decompress(header.rest(), size);
+  const auto decompressed = util::zstd_decompress(header.rest(), size);
   if (!decompressed) return fail(corrupt(where, decompressed.error().message));
-  std::string payload = std::move(*decompressed);
+  const std::string& payload = *decompressed;
 
   Reader r(payload);
   std::uint64_t count = 0;

@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <map>
 #include <atomic>
@@ -39,6 +40,23 @@ double thread_cpu_seconds() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
+// Peak resident memory of this process so far (run one phase with --only for its own peak).
+double peak_rss_megabytes() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+// The store and its write-ahead log (until a checkpoint, new pages live in the -wal file).
+double store_megabytes(const std::filesystem::path& store) {
+  std::error_code ec;
+  double bytes = static_cast<double>(std::filesystem::file_size(store, ec));
+  auto wal = store;
+  wal += "-wal";
+  if (auto n = std::filesystem::file_size(wal, ec); !ec) bytes += static_cast<double>(n);
+  return bytes / 1e6;
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
@@ -166,6 +184,7 @@ int main(int argc, char** argv) {
       hash += t2 - t1;
       compress += t3 - t2;
     }
+    fmt::print("  peak memory so far: {:.0f} MB\n", peak_rss_megabytes());
     fmt::print("  per-stage CPU: clean-up {:.3f} s, sha256 {:.3f} s, raw zstd {:.3f} s (pipeline wall {:.3f} s, "
                "split+parse wall {:.3f} s)\n", clean, hash, compress, s2, s1);
   }
@@ -185,7 +204,8 @@ int main(int argc, char** argv) {
                summary->threads, total / 1e6, s, total / 1e6 / s, summary->events / s, summary->rows);
     fmt::print("  of which read+split+parse {:.3f} s, store write+commit {:.3f} s; store file {:.1f} MB\n",
                summary->parse_seconds, summary->write_seconds,
-               std::filesystem::file_size(dir / "store.sqlite") / 1e6);
+               store_megabytes(dir / "store.sqlite"));
+    fmt::print("  peak memory so far: {:.0f} MB\n", peak_rss_megabytes());
   }
   std::filesystem::remove_all(dir);
   return 0;
