@@ -63,7 +63,7 @@ class DelimiterExecutor final : public RuleExecutor {
     RuleRun out;
     TextLines lines(text);
     out.lines = lines.count();
-    Deadline deadline(budget.time);
+    Deadline deadline(budget.time_for(text.size()));
     std::vector<Column> active = columns;
     std::vector<std::size_t> starts;  // fixed width: column start positions
     bool in_table = !header.has_value();

@@ -37,7 +37,7 @@ class JsonpathExecutor final : public RuleExecutor {
 
   RuleRun run(std::string_view text, bool) const override {
     RuleRun out;
-    Deadline deadline(budget.time);
+    Deadline deadline(budget.time_for(text.size()));
     for (char c : text) out.lines += c == '\n';
     const auto begin = text.find_first_not_of(" \t\r\n");
     if (begin == std::string_view::npos) return out;
@@ -53,7 +53,7 @@ class JsonpathExecutor final : public RuleExecutor {
     for (const auto& hit : records.select(doc)) {
       if (deadline.expired_now()) {
         out.stopped = StopReason::TimeBudget;
-        out.stop_detail = fmt::format("stopped at {}: over its time budget of {} ms", hit.pointer, budget.time.count());
+        out.stop_detail = fmt::format("stopped at {}: over its time budget of {} ms", hit.pointer, deadline.budget_ms());
         return out;
       }
       RuleRecord r;

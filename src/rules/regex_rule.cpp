@@ -39,7 +39,7 @@ class RegexExecutor final : public RuleExecutor {
     RuleRun out;
     TextLines lines(text);
     out.lines = lines.count();
-    Deadline deadline(budget_.time);
+    Deadline deadline(budget_.time_for(text.size()));
     std::optional<RuleRecord> block;
     auto close_block = [&] {
       if (!block) return;
@@ -149,7 +149,8 @@ std::string describe_stop(StopReason reason, std::size_t line, const Budget& bud
     case StopReason::DepthLimit:
       return fmt::format("stopped at input line {}: a pattern hit the PCRE2 depth limit ({})", line, budget.depth_limit);
     case StopReason::TimeBudget:
-      return fmt::format("stopped at input line {}: over its time budget of {} ms", line, budget.time.count());
+      return fmt::format("stopped at input line {}: over its time budget ({} ms + {} ms per MB of output)", line,
+                         budget.time.count(), budget.per_megabyte.count());
     case StopReason::RegexError: return fmt::format("stopped at input line {}: PCRE2 failed to match", line);
     case StopReason::None: break;
   }

@@ -86,9 +86,10 @@ void RuleSet::register_into(parse::ParserRegistry& registry) const {
   }
 }
 
-Result<RuleSet> shipped_rules(bool include_disabled) {
+Result<RuleSet> shipped_rules(bool include_disabled, const Budget& budget) {
   RuleSet set;
   LoadOptions options;
+  options.budget = budget;
   options.origin = parse::ParserOrigin::Shipped;
   for (const auto& file : embedded_rule_files("parsers/")) {
     if (!file.path.ends_with(".json")) continue;

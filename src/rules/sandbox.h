@@ -14,7 +14,14 @@ namespace st::rules {
 struct Budget {
   std::uint32_t match_limit = 1'000'000;  // PCRE2 match() calls per attempt
   std::uint32_t depth_limit = 10'000;     // PCRE2 backtracking depth (interpreter; JIT uses its stack)
-  std::chrono::milliseconds time{500};    // per rule per section
+  // Per rule per section: `time`, plus `per_megabyte` for each MB of the section, so a large
+  // but honest section (rules run at 4-40 MB/s, docs/parser-rules.md) is not taken for a
+  // runaway one, also in sanitizer builds.
+  std::chrono::milliseconds time{500};
+  std::chrono::milliseconds per_megabyte{2000};
+  std::chrono::milliseconds time_for(std::size_t bytes) const {
+    return time + std::chrono::milliseconds(static_cast<std::int64_t>(per_megabyte.count() * (static_cast<double>(bytes) / 1e6)));
+  }
 };
 
 // Why a run was stopped.
@@ -34,6 +41,7 @@ class Deadline {
   bool expired_now() const { return elapsed() > budget_; }
   std::chrono::nanoseconds elapsed() const { return std::chrono::steady_clock::now() - start_; }
   std::chrono::milliseconds budget() const { return budget_; }
+  std::int64_t budget_ms() const { return budget_.count(); }
 
  private:
   std::chrono::milliseconds budget_;

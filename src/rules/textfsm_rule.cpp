@@ -109,7 +109,7 @@ class TextfsmExecutor final : public RuleExecutor {
 
   RuleRun run(std::string_view text, bool trace) const override {
     RuleRun out;
-    Deadline deadline(budget_.time);
+    Deadline deadline(budget_.time_for(text.size()));
     if (!screens_.empty() && !screen(text, out, deadline)) return out;
     auto parsed = textfsm::parse_text(tpl_, text, true);
     if (!parsed) {

@@ -298,6 +298,7 @@ TEST_CASE("rules: the sandbox stops a catastrophic pattern and disables the rule
 TEST_CASE("rules: the time budget stops a slow rule", "[rules][sandbox]") {
   LoadOptions options;
   options.budget.time = std::chrono::milliseconds(1);
+  options.budget.per_megabyte = std::chrono::milliseconds(0);
   auto loaded = load_rule(json::parse(R"json({"id": "slow/one", "kind": "regex", "applies_to": [{"command": "show x"}],
       "output": {"table": "records"}, "regex": {"patterns": ["^(?P<w>(\\w+\\s?)*)\\d$"]}})json"), "slow.json", options);
   REQUIRE(loaded);
