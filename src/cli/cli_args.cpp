@@ -25,9 +25,10 @@ Result<std::optional<std::int64_t>> CliArgs::get_int(const std::string& name) co
 const std::vector<CommandSpec>& command_specs() {
   static const std::vector<CommandSpec> specs{
       {"ingest",
-       "ingest PATH [--site NAME] [--site-pattern REGEX] [--threads N] [--force] [--max-member-mb N] [--max-ratio N]",
+       "ingest PATH [--site NAME] [--site-pattern REGEX] [--threads N] [--force] [--max-member-mb N] [--max-ratio N] "
+       "[--templates DIR]",
        "parse a bundle (directory, .zip, .tar.gz or .log) into a new run", 1,
-       {"--site", "--site-pattern", "--threads", "--max-member-mb", "--max-ratio"}, {"--force"}},
+       {"--site", "--site-pattern", "--threads", "--max-member-mb", "--max-ratio", "--templates"}, {"--force"}},
       {"runs", "runs", "list stored runs", 0, {}, {}},
       {"devices", "devices [--run N] [--device HOST]", "list devices (each device's latest snapshot without --run)",
        0, {"--run", "--device"}, {}},
@@ -35,6 +36,11 @@ const std::vector<CommandSpec>& command_specs() {
       {"events", "events [--run N] [--device HOST]", "list syslog events", 0, {"--run", "--device"}, {}},
       {"sections", "sections [--run N] [--device HOST]", "list captured sections and how each was parsed", 0,
        {"--run", "--device"}, {}},
+      {"records", "records [--command 'show ...'] [--run N] [--device HOST]",
+       "list generic records (parsed output with no normalized table)", 0, {"--command", "--run", "--device"}, {}},
+      {"parsers", "parsers list|show ID|test RULE_OR_TEMPLATE --sample FILE",
+       "parser rules and templates: list, show, test against a sample (statetrace-cli parsers --help)", 1,
+       {}, {}},
       {"raw", "raw --run N --file FILE --offset A --length B", "print the exact stored bytes of a range", 0,
        {"--run", "--file", "--offset", "--length"}, {}},
       {"generate", "generate OUT_DIR [--devices N] [--runs M] [--seed S]",

@@ -8,9 +8,12 @@
 #include "cli/exit_codes.h"
 #include "cli/generate_command.h"
 #include "cli/json_output.h"
+#include "cli/rules_command.h"
 #include "cli/text_table.h"
 #include "ingest/ingest_pipeline.h"
+#include "rules/registry_setup.h"
 #include "store/listings.h"
+#include "store/record_listing.h"
 #include "store/raw_reader.h"
 #include "store/store.h"
 
@@ -55,8 +58,10 @@ Result<int> ingest(const CliArgs& args, std::ostream& out) {
     return fail(Error{ErrorKind::InputRefused, "no such file or directory", options.bundle.string(), {}, {}, {}});
   }
   auto path = store::resolve_store_path(args.get("--store"));
+  if (auto templates = args.get("--templates")) options.templates = *templates;
   ST_TRY(auto db, store::open_store(path, store::OpenMode::ReadWrite));
-  ST_TRY(auto summary, ingest::ingest_bundle(db, parse::ParserRegistry::with_builtins(), options));
+  ST_TRY(auto registry, registry_for_ingest(db));
+  ST_TRY(auto summary, ingest::ingest_bundle(db, registry, options));
   if (args.json) {
     out << dump(to_json(summary)) << '\n';
     return kOk;
@@ -153,6 +158,15 @@ Result<int> sections(const CliArgs& args, std::ostream& out) {
   return print_rows(args, out, rows, std::move(t));
 }
 
+Result<int> records(const CliArgs& args, std::ostream& out) {
+  ST_TRY(auto db, open_for_reading(args));
+  ST_TRY(auto filter, filter_of(args));
+  ST_TRY(auto rows, store::list_records(db, filter, args.get("--command")));
+  TextTable t({"RUN", "DEVICE", "COMMAND", "PARSER", "RECORD"});
+  for (const auto& r : rows) t.add({std::to_string(r.run.value), r.device, r.command, r.parser, dump(r.row, -1)});
+  return print_rows(args, out, rows, std::move(t));
+}
+
 Result<int> raw(const CliArgs& args, std::ostream& out) {
   ST_TRY(auto run, args.get_int("--run"));
   ST_TRY(auto offset, args.get_int("--offset"));
@@ -178,6 +192,7 @@ Result<int> run_command(const CliArgs& args, std::ostream& out) {
   if (args.command == "events") return events(args, out);
   if (args.command == "sections") return sections(args, out);
   if (args.command == "raw") return raw(args, out);
+  if (args.command == "records") return records(args, out);
   if (args.command == "generate") return generate_command(args, out);
   return fail(ErrorKind::Usage, fmt::format("unknown command '{}'", args.command));
 }

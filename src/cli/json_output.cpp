@@ -10,6 +10,11 @@ Json source(const store::SourceRef& s) { return Json{{"file", s.file}, {"offset"
 
 }  // namespace
 
+Json to_json(const store::RecordRow& r) {
+  return Json{{"run", r.run.value},   {"device", r.device}, {"command", r.command}, {"parser", r.parser},
+              {"object_key", r.object_key}, {"row", r.row}, {"source", source(r.source)}};
+}
+
 Json to_json(const store::RunRow& r) {
   return Json{{"id", r.id.value},
               {"bundle", r.bundle},

@@ -14,6 +14,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/json_output.h"
+#include "cli/rules_command.h"
 #include "cli/text_table.h"
 #include "textfsm/clitable.h"
 #include "textfsm/fsm.h"
@@ -27,12 +28,18 @@ namespace {
 namespace tfsm = st::textfsm;
 
 constexpr const char* kParsersUsage =
-    "usage: statetrace-cli parsers test TEMPLATE --sample FILE [--json]\n"
+    "usage: statetrace-cli parsers list|show RULE_ID|history RULE_ID [--json]\n"
+    "       statetrace-cli parsers save RULE_FILE | rollback RULE_ID VERSION\n"
+    "       statetrace-cli parsers export PACK.json [RULE_ID ...] [--name N] [--version V] [--author A]\n"
+    "       statetrace-cli parsers import PACK.json [--replace]\n"
+    "       statetrace-cli parsers test RULE_ID_OR_RULE_FILE --sample FILE [--json]\n"
+    "       statetrace-cli parsers test TEMPLATE --sample FILE [--json]\n"
     "       statetrace-cli parsers test --templates DIR --platform PLATFORM --command 'show ...' --sample FILE\n"
     "                                   [--index NAME] [--json]\n";
 
 struct Options {
   std::optional<std::string> template_file, sample, templates, platform, command;
+  std::optional<std::string> store;  // accepted like every command's --store; a template test reads none
   std::string index = "index";
   bool json = false;
 };
@@ -41,7 +48,8 @@ Result<Options> parse_options(int argc, char** argv) {
   Options o;
   if (argc < 3 || std::string_view(argv[2]) != "test") return fail(ErrorKind::Usage, "parsers: expected 'test'");
   const std::map<std::string_view, std::optional<std::string>*> valued = {
-      {"--sample", &o.sample}, {"--templates", &o.templates}, {"--platform", &o.platform}, {"--command", &o.command}};
+      {"--sample", &o.sample}, {"--templates", &o.templates}, {"--platform", &o.platform}, {"--command", &o.command},
+      {"--store", &o.store}};
   for (int i = 3; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--json") {
@@ -215,6 +223,9 @@ void run_index(const Options& o, const std::string& sample, Outcome& oc) {
 }  // namespace
 
 int parsers_main(int argc, char** argv, std::ostream& out, std::ostream& err) {
+  // Parser rules (list, show, history, rollback, export, import, and `test` of a rule id or a
+  // rule .json file) are handled in cli/rules_command.cpp; templates stay here.
+  if (auto handled = rules_main(argc, argv, out, err)) return *handled;
   bool json = false;
   for (int i = 1; i < argc; ++i) json = json || std::string_view(argv[i]) == "--json";
   auto opts = parse_options(argc, argv);

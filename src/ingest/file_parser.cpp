@@ -21,6 +21,23 @@ using store::FileBatch;
 using store::HostSnapshot;
 using store::SectionSnapshot;
 
+// A command the catalog does not know, as a pattern entry sees it: no "do ", no "| filter",
+// single spaces.
+std::string typed_command(std::string_view raw) {
+  if (auto bar = raw.find('|'); bar != std::string_view::npos) raw = raw.substr(0, bar);
+  std::string out;
+  for (char c : raw) {
+    if (c == ' ' || c == '\t') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (out.starts_with("do ")) out.erase(0, 3);
+  return out;
+}
+
 class MemberParser {
  public:
   MemberParser(const MemberInput& member, const parse::ParserRegistry& registry)
@@ -118,6 +135,8 @@ class MemberParser {
 
     std::string_view output = text_.substr(section.output.offset, section.output.length);
     auto canonical = parse::canonical_command(section.command_raw);
+    const parse::ParserEntry* parser = nullptr;
+    std::string typed;
     if (canonical) {
       s.canonical_command = canonical->canonical;
       if (!canonical->filter.empty()) s.filter = canonical->filter;
@@ -131,15 +150,19 @@ class MemberParser {
     } else if (parse::is_blank(output)) {
       s.status = "unknown";
       s.reason = "no output";
-    } else if (!canonical) {
+    } else if (!canonical && !(typed = typed_command(section.command_raw), parser = registry_.find(h.platform, typed))) {
+      // Only pattern entries (rule command regexes, a template index) take commands the
+      // catalog does not know.
       s.status = "unknown";
       s.reason = "command not in the catalog";
-    } else if (const parse::ParserEntry* parser = registry_.find(h.platform, canonical->canonical); !parser) {
+    } else if (canonical && !(parser = registry_.find(h.platform, canonical->canonical))) {
       s.status = "unknown";
       s.reason = fmt::format("no parser for {} `{}`", h.platform, canonical->canonical);
     } else {
       s.parser = parser->id;
-      auto parsed = parser->parse(parse::SectionInput{output, h.platform, canonical->canonical});
+      const std::string_view command = canonical ? std::string_view(canonical->canonical) : std::string_view(typed);
+      if (!canonical) s.canonical_command = typed;
+      auto parsed = parser->parse(parse::SectionInput{output, h.platform, command});
       if (!parsed) {
         s.status = "failed";
         s.reason = parsed.error().message;
@@ -177,7 +200,7 @@ class MemberParser {
     }
     for (auto& r : result.records) {
       r.source = r.source.shifted(base);
-      h.records.push_back({std::move(r), parser.canonical_command, parser.id});
+      h.records.push_back({std::move(r), s.canonical_command.value_or(parser.canonical_command), parser.id});
       ++count;
     }
     for (auto& w : result.warnings) s.warnings.push_back({w.at.shifted(base), std::move(w.message)});

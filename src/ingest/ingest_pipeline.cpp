@@ -1,5 +1,7 @@
 #include "ingest/ingest_pipeline.h"
 
+#include "rules/template_directory.h"
+
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -160,6 +162,13 @@ Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegi
                                     const IngestOptions& options) {
   auto started = Clock::now();
   ST_TRY(auto sites, SiteResolver::create(options.site_pattern, options.site));
+  // A template folder extends a copy of the caller's registry for this ingest only.
+  std::optional<parse::ParserRegistry> with_templates;
+  if (options.templates) {
+    with_templates = registry;
+    ST_CHECK(rules::register_template_directory(*with_templates, *options.templates));
+  }
+  const parse::ParserRegistry& parsers = with_templates ? *with_templates : registry;
   ST_TRY(auto bundle, bundle::open_bundle(options.bundle));
   ST_TRY(auto reader, bundle::BundleReader::open(bundle, options.limits));
 
@@ -172,7 +181,7 @@ Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegi
                           options.cancel));
 
   const unsigned threads = thread_count(options.threads);
-  ParallelIngest pipeline(registry, options, threads);
+  ParallelIngest pipeline(parsers, options, threads);
   pipeline.start(reader);
 
   std::size_t hosts_seen = 0;

@@ -33,6 +33,10 @@ struct IngestOptions {
   unsigned threads = 0;                       // parser threads; 0 = one per core
   bool force = false;                         // store a bundle even when every member is stored already
   bundle::BundleLimits limits;                // archive member size and expansion bounds
+  // An ntc-templates style folder (an `index` and its .textfsm files): every command its
+  // index covers that no other parser takes is parsed into the generic records table
+  // (CLI --templates DIR; a GUI setting maps here).
+  std::optional<std::filesystem::path> templates;
 };
 
 struct IngestSummary {
@@ -55,6 +59,7 @@ struct IngestSummary {
 
 // Ingests a bundle as one transaction: on any failure the store is left as it was.
 // A path that does not exist or holds no capture is refused (ErrorKind::InputRefused).
+// `options.templates` adds its folder to a copy of `registry`; a bad index fails first.
 Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegistry& registry,
                                     const IngestOptions& options);
 

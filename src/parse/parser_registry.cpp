@@ -21,19 +21,32 @@ void ParserRegistry::add(ParserEntry entry) { entries_.push_back(std::move(entry
 
 void ParserRegistry::add_builtins(std::string_view platform, std::span<const BuiltinParser> parsers) {
   for (const auto& p : parsers) {
-    add(ParserEntry{p.id, std::string(platform), p.command, ParserOrigin::BuiltIn, p.parse});
+    ParserEntry entry;
+    entry.id = p.id;
+    entry.platform = std::string(platform);
+    entry.canonical_command = p.command;
+    entry.origin = ParserOrigin::BuiltIn;
+    entry.parse = p.parse;
+    add(std::move(entry));
   }
 }
 
-const ParserEntry* ParserRegistry::find(std::string_view platform,
-                                        std::string_view canonical_command) const {
+const ParserEntry* ParserRegistry::find(std::string_view platform, std::string_view command) const {
   const ParserEntry* best = nullptr;
+  const ParserEntry* fallback = nullptr;
+  auto rank = [](const ParserEntry& e) { return static_cast<int>(e.origin) * 2 + (e.matches ? 0 : 1); };
   for (const auto& entry : entries_) {
-    if (entry.platform != platform || entry.canonical_command != canonical_command) continue;
+    if (!entry.platform.empty() && entry.platform != platform) continue;
+    if (entry.disabled && entry.disabled->load(std::memory_order_relaxed)) continue;
+    if (entry.matches ? !entry.matches(platform, command) : entry.canonical_command != command) continue;
+    if (entry.catch_all) {
+      if (!fallback || entry.origin >= fallback->origin) fallback = &entry;
+      continue;
+    }
     // Later registrations of equal precedence win, so a reloaded rule replaces its earlier self.
-    if (!best || entry.origin >= best->origin) best = &entry;
+    if (!best || rank(entry) >= rank(*best)) best = &entry;
   }
-  return best;
+  return best ? best : fallback;
 }
 
 ParserRegistry ParserRegistry::with_builtins() {

@@ -1,9 +1,14 @@
 // The parser registry: (platform, canonical command) -> parser.
-// Later kinds (templates, custom rules) register here too; a lookup returns the
-// entry of highest precedence: user > pack > shipped > built-in.
+// Built-in C++ parsers and parser rules (src/rules/) register here; a lookup returns the
+// entry of highest precedence: user > pack > shipped > built-in. At equal precedence an
+// exact (platform, command) entry beats a pattern, and a later registration beats an
+// earlier one. Catch-all entries (a `--templates DIR`) answer only when nothing else does.
+// An entry whose `disabled` flag is set (a rule the sandbox stopped) is passed over.
 #pragma once
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -26,12 +31,18 @@ struct SectionInput {
 
 using ParseFunction = std::function<Result<ParseResult>(const SectionInput&)>;
 
+// For entries that cover many commands: does it take this (platform, command)?
+using CommandPredicate = std::function<bool(std::string_view platform, std::string_view command)>;
+
 struct ParserEntry {
-  std::string id;                 // "builtin:cisco_ios/show_version"
-  std::string platform;
-  std::string canonical_command;
+  std::string id;                 // "builtin:cisco_ios/show_version", "rule:user:cisco_ios/show_clock"
+  std::string platform;           // "" = any platform
+  std::string canonical_command;  // exact command; unused when `matches` is set
   ParserOrigin origin = ParserOrigin::BuiltIn;
   ParseFunction parse;
+  CommandPredicate matches;       // set: a pattern entry (command regex, template index)
+  bool catch_all = false;         // answers only when no other entry does
+  std::shared_ptr<const std::atomic<bool>> disabled;  // set and true: skipped by find()
 };
 
 // A compiled-in parser, listed in a vendor's table (parse/<vendor>/register_builtins.cpp).
@@ -46,8 +57,9 @@ class ParserRegistry {
   void add(ParserEntry entry);
   // Adds a vendor's table of compiled-in parsers for `platform`.
   void add_builtins(std::string_view platform, std::span<const BuiltinParser> parsers);
-  // Highest-precedence parser for the pair, or nullptr.
-  const ParserEntry* find(std::string_view platform, std::string_view canonical_command) const;
+  // Highest-precedence parser for the pair, or nullptr. `command` is the canonical command,
+  // or for a command not in the catalog the command as typed (only patterns can take it).
+  const ParserEntry* find(std::string_view platform, std::string_view command) const;
   const std::vector<ParserEntry>& entries() const { return entries_; }
 
   // The registry with every parser compiled into the core.

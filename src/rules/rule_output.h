@@ -1,0 +1,22 @@
+// A rule's records -> parse::ParseResult: into its normalized table through the field
+// mapping (interfaces, device facts, events, clock), or as generic records.
+#pragma once
+
+#include <string_view>
+
+#include "core/error.h"
+#include "parse/parse_result.h"
+#include "rules/parser_rule.h"
+#include "rules/rule_records.h"
+
+namespace st::rules {
+
+// Errors when a normalized table needs a field no record had (an interface without a
+// name, a clock with no time).
+Result<parse::ParseResult> to_parse_result(const ParserRule& rule, RuleRun run, std::string_view platform);
+
+// "Jun 19 03:02:31.123 UTC", "*Mar  1 00:01:02", "2024 Jun 19 03:02:31", "2024-06-19T03:02:31Z"
+// and the clock form "10:15:32.123 UTC Mon Jun 19 2023" into a LogTime; nullopt otherwise.
+std::optional<parse::LogTime> parse_printed_time(std::string_view text);
+
+}  // namespace st::rules

@@ -1,0 +1,327 @@
+// Parser rules (src/rules/): the four kinds, schema validation with JSON pointers, samples
+// checked at load time, and the sandbox stopping a runaway pattern.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <set>
+
+#include "rules/json_schema.h"
+#include "rules/jsonpath.h"
+#include "rules/rule_loader.h"
+#include "rules/rule_output.h"
+#include "rules/rule_set.h"
+
+using namespace st;
+using namespace st::rules;
+using nlohmann::json;
+
+namespace {
+
+LoadedRule must_load(const json& doc) {
+  auto loaded = load_rule(doc, "test.json", LoadOptions{});
+  if (!loaded) FAIL(loaded.error().describe());
+  return std::move(*loaded);
+}
+
+std::string load_error(const json& doc) {
+  auto loaded = load_rule(doc, "bad.json", LoadOptions{});
+  REQUIRE_FALSE(loaded);
+  return loaded.error().describe();
+}
+
+const char* kCiscoStatus =
+    "Port      Name               Status       Vlan       Duplex  Speed Type\n"
+    "Gi1/0/1   uplink to core     connected    trunk      a-full a-1000 10/100/1000BaseTX\n"
+    "Gi1/0/2                      notconnect   10           auto   auto 10/100/1000BaseTX\n"
+    "Gi1/0/3   printer 3rd floor  err-disabled 20           auto   auto 10/100/1000BaseTX\n";
+
+}  // namespace
+
+TEST_CASE("rules: a regex rule per line maps named groups to the interfaces table", "[rules]") {
+  auto loaded = must_load(json::parse(R"json({
+    "id": "test/ip_int_brief", "kind": "regex", "version": 1,
+    "applies_to": [{"platform": "cisco_ios", "command": "show ip interface brief"}],
+    "output": {"table": "interfaces", "fields": {"name": "intf", "status": "status"}},
+    "regex": {"patterns": ["^(?P<intf>\\S+)\\s+(?P<ip>\\d+\\.\\d+\\.\\d+\\.\\d+|unassigned)\\s+\\S+\\s+\\S+\\s+(?P<status>up|down|administratively down)\\s+(?P<proto>up|down)\\s*$"]},
+    "samples": [{"name": "two", "input": [
+      "Interface              IP-Address      OK? Method Status                Protocol",
+      "GigabitEthernet0/0     10.0.0.1        YES NVRAM  up                    up",
+      "Vlan10                 unassigned      YES unset  administratively down down"],
+      "expected": [{"intf": "GigabitEthernet0/0", "ip": "10.0.0.1", "status": "up", "proto": "up"},
+                   {"intf": "Vlan10", "ip": "unassigned", "status": "administratively down", "proto": "down"}]}]
+  })json"));
+  auto run = loaded.executor->run(loaded.rule.samples[0].input, true);
+  REQUIRE(run.records.size() == 2);
+  CHECK(run.records[0].lines == std::vector<std::uint32_t>{2});
+  auto result = to_parse_result(loaded.rule, std::move(run), "cisco_ios");
+  REQUIRE(result);
+  REQUIRE(result->interfaces.size() == 2);
+  CHECK(result->interfaces[0].name == "Gi0/0");
+  CHECK(result->interfaces[0].name_raw == "GigabitEthernet0/0");
+  CHECK(result->interfaces[1].status == "administratively down");
+  CHECK(result->interfaces[0].source.offset == 81);
+}
+
+TEST_CASE("rules: a regex rule per block collects fields between start and end", "[rules]") {
+  auto loaded = must_load(json::parse(R"json({
+    "id": "test/cdp", "kind": "regex",
+    "applies_to": [{"command_regex": "show cdp neighbors? detail"}],
+    "output": {"table": "records"},
+    "regex": {"block_start": "^Device ID: (?P<neighbor>\\S+)", "block_end": "^-{5,}",
+              "patterns": ["IP address: (?P<ip>\\S+)", "^Platform: (?P<platform>[^,]+),", "^Interface: (?P<local>[^,]+),\\s+Port ID \\(outgoing port\\): (?P<remote>\\S+)"],
+              "list_fields": ["ip"]},
+    "samples": [{"input": [
+      "-------------------------",
+      "Device ID: core-sw1.example.net",
+      "Entry address(es):",
+      "  IP address: 10.1.1.1",
+      "  IP address: 10.1.1.2",
+      "Platform: cisco WS-C3850-48P,  Capabilities: Router Switch IGMP",
+      "Interface: GigabitEthernet1/0/48,  Port ID (outgoing port): TenGigabitEthernet1/1/1",
+      "-------------------------",
+      "Device ID: ap-17",
+      "Platform: cisco AIR-AP2802I-B-K9,  Capabilities: Trans-Bridge",
+      "Interface: GigabitEthernet1/0/7,  Port ID (outgoing port): GigabitEthernet0"],
+      "expected": [
+        {"neighbor": "core-sw1.example.net", "ip": ["10.1.1.1", "10.1.1.2"], "platform": "cisco WS-C3850-48P",
+         "local": "GigabitEthernet1/0/48", "remote": "TenGigabitEthernet1/1/1"},
+        {"neighbor": "ap-17", "platform": "cisco AIR-AP2802I-B-K9", "local": "GigabitEthernet1/0/7", "remote": "GigabitEthernet0"}]}]
+  })json"));
+  auto run = loaded.executor->run(loaded.rule.samples[0].input, true);
+  REQUIRE(run.records.size() == 2);
+  CHECK(run.records[0].lines == std::vector<std::uint32_t>{2, 4, 5, 6, 7, 8});
+  CHECK(run.records[1].row["ip"] == json::array());
+}
+
+TEST_CASE("rules: a fixed-width delimiter rule reads columns at the header's positions", "[rules]") {
+  auto loaded = must_load(json::parse(R"json({
+    "id": "test/status", "kind": "delimiter",
+    "applies_to": [{"platform": "cisco_ios", "command": "show interfaces status"}],
+    "output": {"table": "interfaces", "fields": {"name": "port", "description": "name", "status": "status",
+               "vlan": "vlan", "duplex": "duplex", "speed": "speed", "type": "type"}},
+    "delimiter": {"fixed_width": true, "header": "^Port\\s+Name\\s+Status",
+                  "columns": [{"name": "port", "header": "Port"}, {"name": "name", "header": "Name"},
+                              {"name": "status", "header": "Status"}, {"name": "vlan", "header": "Vlan"},
+                              {"name": "duplex", "header": "Duplex"}, {"name": "speed", "header": "Speed"},
+                              {"name": "type", "header": "Type"}]}
+  })json"));
+  auto run = loaded.executor->run(kCiscoStatus, true);
+  REQUIRE(run.records.size() == 3);
+  CHECK(run.records[0].row["name"] == "uplink to core");
+  CHECK(run.records[1].row["name"] == "");
+  CHECK(run.records[2].row["status"] == "err-disabled");
+  CHECK(run.records[0].row["speed"] == "a-1000");
+  auto result = to_parse_result(loaded.rule, std::move(run), "cisco_ios");
+  REQUIRE(result);
+  CHECK(result->interfaces[1].description == std::nullopt);
+  CHECK(result->interfaces[2].name == "Gi1/0/3");
+}
+
+TEST_CASE("rules: a delimiter rule splits on a separator with header names", "[rules]") {
+  auto loaded = must_load(json::parse(R"json({
+    "id": "test/csv", "kind": "delimiter", "applies_to": [{"command": "show mac csv"}],
+    "output": {"table": "records"},
+    "delimiter": {"separator": ",", "header": "^vlan,mac", "skip": "^#"},
+    "samples": [{"input": "vlan,mac,port\n# comment\n10,0011.2233.4455,Gi1/0/1\n20,aabb.ccdd.eeff,Po1\n",
+                 "expected": [{"vlan": "10", "mac": "0011.2233.4455", "port": "Gi1/0/1"},
+                              {"vlan": "20", "mac": "aabb.ccdd.eeff", "port": "Po1"}]}]
+  })json"));
+  CHECK(loaded.executor->fields().empty());  // names come from the header at run time
+}
+
+TEST_CASE("rules: JSONPath subset over nlohmann::json", "[rules]") {
+  json doc = json::parse(R"json({"interfaceStatuses": {"Ethernet1": {"linkStatus": "connected", "vlanInformation": {"vlanId": 10}},
+                                                   "Ethernet2": {"linkStatus": "notconnect", "vlanInformation": {"vlanId": 20}}},
+                             "list": [{"a": 1}, {"a": 2}, {"a": 3, "b": "x"}]})json");
+  auto select = [&](const char* path) {
+    auto p = JsonPath::compile(path);
+    REQUIRE(p);
+    return p->select(doc);
+  };
+  CHECK(select("$.interfaceStatuses.*").size() == 2);
+  CHECK(select("$['interfaceStatuses']['Ethernet2'].linkStatus").front().value->get<std::string>() == "notconnect");
+  CHECK(select("$.list[-1].b").front().value->get<std::string>() == "x");
+  CHECK(select("$.list[*].a").size() == 3);
+  CHECK(select("$..vlanId").size() == 2);
+  CHECK(select("$.list[?(@.a >= 2)]").size() == 2);
+  CHECK(select("$.list[?(@.b)]").front().pointer == "/list/2");
+  CHECK(select("$.interfaceStatuses[?(@.linkStatus == 'connected')]").front().key == "Ethernet1");
+  auto bad = JsonPath::compile("$.list[?(@.a ==)]");
+  REQUIRE_FALSE(bad);
+  CHECK_THAT(bad.error().message, Catch::Contains("column"));
+}
+
+TEST_CASE("rules: a jsonpath rule reads `| json` output into interfaces", "[rules]") {
+  auto loaded = must_load(json::parse(R"json({
+    "id": "test/eos_status_json", "kind": "jsonpath",
+    "applies_to": [{"platform": "arista_eos", "command_regex": "show interfaces status( \\| json)?"}],
+    "output": {"table": "interfaces", "fields": {"name": "port", "status": "status", "vlan": "vlan"}},
+    "jsonpath": {"records": "$.interfaceStatuses.*",
+                 "fields": {"port": "@key", "status": "@.linkStatus", "vlan": "@.vlanInformation.vlanId"}},
+    "samples": [{"input": "{\"interfaceStatuses\": {\"Ethernet1\": {\"linkStatus\": \"connected\", \"vlanInformation\": {\"vlanId\": 10}}}}",
+                 "expected": [{"port": "Ethernet1", "status": "connected", "vlan": 10}]}]
+  })json"));
+  auto run = loaded.executor->run("{\"interfaceStatuses\": {\"Ethernet7\": {\"linkStatus\": \"errdisabled\", "
+                                  "\"vlanInformation\": {\"vlanId\": 30}}}}", false);
+  auto result = to_parse_result(loaded.rule, std::move(run), "arista_eos");
+  REQUIRE(result);
+  REQUIRE(result->interfaces.size() == 1);
+  CHECK(result->interfaces[0].name == "Et7");
+  CHECK(result->interfaces[0].vlan == "30");
+  auto broken = loaded.executor->run("{\"interfaceStatuses\": {\n\"Ethernet7\": }", false);
+  REQUIRE(broken.errors.size() == 1);
+  CHECK(broken.errors[0].line == 2);
+}
+
+TEST_CASE("rules: an inline textfsm rule keys records by Value names, List as arrays", "[rules]") {
+  auto loaded = must_load(json::parse(R"json({
+    "id": "test/vlans", "kind": "textfsm",
+    "applies_to": [{"platform": "cisco_ios", "command": "show vlan brief"}],
+    "output": {"table": "records"},
+    "textfsm": {"inline": [
+      "Value Required VLAN_ID (\\d+)",
+      "Value NAME (\\S+)",
+      "Value STATUS (\\S+)",
+      "Value List INTERFACES ([\\w\\/\\.-]+)",
+      "",
+      "Start",
+      "  ^\\d+ -> Continue.Record",
+      "  ^${VLAN_ID}\\s+${NAME}\\s+${STATUS}\\s+${INTERFACES},? -> Continue",
+      "  ^\\d+\\s+\\S+\\s+\\S+\\s+\\S+,\\s+${INTERFACES},? -> Continue",
+      "  ^\\s+${INTERFACES},? -> Continue",
+      "  ^\\s+\\S+,\\s+${INTERFACES},? -> Continue"]},
+    "samples": [{"input": [
+      "VLAN Name                             Status    Ports",
+      "---- -------------------------------- --------- -------------------------------",
+      "1    default                          active    Gi1/0/1, Gi1/0/2",
+      "                                                Gi1/0/3",
+      "10   users                            active    Gi1/0/4"],
+      "expected": [{"VLAN_ID": "1", "NAME": "default", "STATUS": "active", "INTERFACES": ["Gi1/0/1", "Gi1/0/2", "Gi1/0/3"]},
+                   {"VLAN_ID": "10", "NAME": "users", "STATUS": "active", "INTERFACES": ["Gi1/0/4"]}]}]
+  })json"));
+  auto run = loaded.executor->run(loaded.rule.samples[0].input, true);
+  REQUIRE(run.records.size() == 2);
+  CHECK(run.records[0].lines == std::vector<std::uint32_t>{3, 4});
+}
+
+TEST_CASE("rules: schema errors name the file, the rule and the JSON pointer", "[rules]") {
+  auto missing = load_error(json::parse(R"json({"id": "x/y", "kind": "regex", "applies_to": [{"command": "show x"}],
+                                            "regex": {"patterns": ["(?P<a>.)"]}})json"));
+  CHECK_THAT(missing, Catch::Contains("bad.json"));
+  CHECK_THAT(missing, Catch::Contains("rule 'x/y'"));
+  CHECK_THAT(missing, Catch::Contains("missing required property 'output'"));
+
+  auto typo = load_error(json::parse(R"json({"id": "x/y", "kind": "regex", "applies_to": [{"command": "show x"}],
+      "output": {"table": "interfaces"}, "regex": {"paterns": ["(?P<a>.)"]}})json"));
+  CHECK_THAT(typo, Catch::Contains("/regex/paterns: unknown property 'paterns'"));
+
+  auto table = load_error(json::parse(R"json({"id": "x/y", "kind": "regex", "applies_to": [{"command": "show x"}],
+      "output": {"table": "interface"}, "regex": {"patterns": ["(?P<a>.)"]}})json"));
+  CHECK_THAT(table, Catch::Contains("/output/table"));
+
+  auto both = load_error(json::parse(R"json({"id": "x/y", "kind": "regex", "applies_to": [{"command": "a", "command_regex": "b"}],
+      "output": {"table": "records"}, "regex": {"patterns": ["(?P<a>.)"]}})json"));
+  CHECK_THAT(both, Catch::Contains("/applies_to/0"));
+
+  auto bad_pattern = load_error(json::parse(R"json({"id": "x/y", "kind": "regex", "applies_to": [{"command": "show x"}],
+      "output": {"table": "records"}, "regex": {"patterns": ["(?P<a>.)", "(?P<b>[a-"]}})json"));
+  CHECK_THAT(bad_pattern, Catch::Contains("/regex/patterns/1: bad pattern at column"));
+
+  auto bad_field = load_error(json::parse(R"json({"id": "x/y", "kind": "regex", "applies_to": [{"command": "show x"}],
+      "output": {"table": "interfaces", "fields": {"nmae": "a"}}, "regex": {"patterns": ["(?P<a>.)"]}})json"));
+  CHECK_THAT(bad_field, Catch::Contains("/output/fields/nmae: the interfaces table has no field 'nmae'"));
+
+  auto bad_template = load_error(json::parse(R"json({"id": "x/y", "kind": "textfsm", "applies_to": [{"command": "show x"}],
+      "output": {"table": "records"}, "textfsm": {"inline": ["Value A (\\S+)", "", "Start", "  ^${B} -> Record"]}})json"));
+  CHECK_THAT(bad_template, Catch::Contains("/textfsm: template line 4"));
+}
+
+TEST_CASE("rules: a sample whose records differ fails the load with the pointer", "[rules]") {
+  auto text = load_error(json::parse(R"json({"id": "x/clock", "kind": "regex", "applies_to": [{"command": "show clock"}],
+      "output": {"table": "records"}, "regex": {"patterns": ["^\\*?(?P<time>\\d+:\\d+:\\d+)"]},
+      "samples": [{"name": "ios", "input": "*09:14:07.532 UTC Fri Nov 20 2026\n", "expected": [{"time": "09:14:08"}]}]})json"));
+  CHECK_THAT(text, Catch::Contains("/samples/0/expected/0/time"));
+  CHECK_THAT(text, Catch::Contains("expected \"09:14:08\", the rule gave \"09:14:07\""));
+}
+
+TEST_CASE("rules: the schema validator covers the keywords our schemas use", "[rules]") {
+  json schema = json::parse(R"json({
+    "$defs": {"port": {"type": "integer", "minimum": 1, "maximum": 65535}},
+    "type": "object", "required": ["name"], "additionalProperties": false,
+    "properties": {
+      "name": {"type": "string", "pattern": "^[a-z]+$", "minLength": 2},
+      "port": {"$ref": "#/$defs/port"},
+      "mode": {"enum": ["a", "b"]},
+      "tags": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+      "value": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
+      "any": {"anyOf": [{"type": "boolean"}, {"type": "null"}]}
+    }})json");
+  CHECK(validate_schema(schema, json::parse(R"json({"name": "ok", "port": 22, "mode": "a", "tags": ["x"], "value": 3})json")).empty());
+  auto errors = validate_schema(schema, json::parse(
+      R"json({"name": "A", "port": 0, "mode": "c", "tags": [1], "value": 1.5, "any": 3, "extra": 1})json"));
+  std::set<std::string> pointers;
+  for (const auto& e : errors) pointers.insert(e.pointer);
+  CHECK(pointers == std::set<std::string>{"/name", "/port", "/mode", "/tags/0", "/value", "/any", "/extra"});
+  CHECK(validate_schema(schema, json::parse("{}")).front().message == "missing required property 'name'");
+  CHECK(pointer_append("/a", "b/c~d") == "/a/b~1c~0d");
+}
+
+TEST_CASE("rules: the sandbox stops a catastrophic pattern and disables the rule", "[rules][sandbox]") {
+  const std::string input = std::string(30, 'a') + "b\n";
+  for (const char* kind : {"regex", "textfsm"}) {
+    DYNAMIC_SECTION("kind " << kind) {
+      json doc = json::parse(R"json({"id": "evil/backtrack", "applies_to": [{"platform": "cisco_ios", "command": "show evil"}],
+                                 "output": {"table": "records"}})json");
+      doc["kind"] = kind;
+      if (std::string(kind) == "regex") doc["regex"] = {{"patterns", {"^(?P<a>(a+)+$)"}}};
+      else doc["textfsm"] = {{"inline", {"Value A ((a+)+)", "", "Start", "  ^${A}$$ -> Record"}}};
+      auto loaded = must_load(doc);
+      RuleSet set;
+      set.add(std::move(loaded));
+      parse::ParserRegistry registry;
+      set.register_into(registry);
+      const auto* entry = registry.find("cisco_ios", "show evil");
+      REQUIRE(entry);
+      const auto started = std::chrono::steady_clock::now();
+      auto result = entry->parse(parse::SectionInput{input, "cisco_ios", "show evil"});
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      REQUIRE_FALSE(result);
+      CHECK_THAT(result.error().message, Catch::Contains("rule evil/backtrack stopped"));
+      CHECK_THAT(result.error().message, Catch::Contains("show evil"));
+      CHECK_THAT(result.error().message, Catch::Contains("match limit"));
+      CHECK(seconds < 5.0);  // generous: the limit stops it in milliseconds
+      CHECK(registry.find("cisco_ios", "show evil") == nullptr);  // disabled: nothing else parses it
+    }
+  }
+}
+
+TEST_CASE("rules: the time budget stops a slow rule", "[rules][sandbox]") {
+  LoadOptions options;
+  options.budget.time = std::chrono::milliseconds(1);
+  options.budget.per_megabyte = std::chrono::milliseconds(0);
+  auto loaded = load_rule(json::parse(R"json({"id": "slow/one", "kind": "regex", "applies_to": [{"command": "show x"}],
+      "output": {"table": "records"}, "regex": {"patterns": ["^(?P<w>(\\w+\\s?)*)\\d$"]}})json"), "slow.json", options);
+  REQUIRE(loaded);
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "word another word and more words here x\n";
+  auto run = loaded->executor->run(text, false);
+  CHECK(run.stopped != StopReason::None);
+}
+
+TEST_CASE("rules: printed times parse in the forms devices use", "[rules]") {
+  auto t = parse_printed_time("*Jun 19 03:02:31.123 UTC");
+  REQUIRE(t);
+  CHECK(t->month == 6);
+  CHECK(t->millis == 123);
+  CHECK(t->utc_offset_minutes == 0);
+  CHECK_FALSE(t->year);
+  auto clock = parse_printed_time("*09:14:07.532 UTC Fri Nov 20 2026");
+  REQUIRE(clock);
+  CHECK(clock->year == 2026);
+  CHECK(clock->day == 20);
+  auto iso = parse_printed_time("2024-06-19T03:02:31Z");
+  REQUIRE(iso);
+  CHECK(iso->hour == 3);
+  CHECK(parse_printed_time("2024 Jun 19 03:02:31")->year == 2024);
+  CHECK_FALSE(parse_printed_time("uptime 7:04"));
+}
