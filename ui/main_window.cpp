@@ -16,6 +16,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QStatusBar>
+#include <QTabWidget>
 
 #include <utility>
 
@@ -26,6 +27,8 @@
 #include "ui/sample_bundle.h"
 #include "ui/store_session.h"
 #include "ui/views/devices_view.h"
+#include "ui/views/health_view.h"
+#include "ui/views/raw_log_view.h"
 
 namespace st::ui {
 
@@ -51,12 +54,20 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
     : QMainWindow(parent),
       settings_(std::move(settings)),
       session_(new StoreSession(std::move(store_path), this)),
+      tabs_(new QTabWidget(this)),
       devices_view_(new DevicesView(*session_, this)),
+      health_view_(new HealthView(*session_, this)),
+      raw_view_(new RawLogView(*session_, this)),
       ingest_(new IngestController(*session_, this)),
       store_label_(new QLabel(this)),
       counts_label_(new QLabel(this)) {
   setWindowTitle(tr("StateTrace — %1").arg(session_->storeFileName()));
-  setCentralWidget(devices_view_);
+  tabs_->setObjectName(QStringLiteral("viewTabs"));
+  tabs_->setDocumentMode(true);
+  tabs_->addTab(devices_view_, tr("Devices"));
+  tabs_->addTab(health_view_, tr("Health"));
+  tabs_->addTab(raw_view_, tr("Raw Log"));
+  setCentralWidget(tabs_);
   if (!restoreGeometry(settings_.windowGeometry())) resize(1200, 760);
   devices_view_->restoreSplitterState(settings_.devicesSplitterState());
   devices_view_->setFocus();
@@ -74,6 +85,26 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
   connect(session_, &StoreSession::overviewReady, this, &MainWindow::onOverview);
   connect(session_, &StoreSession::failed, this, &MainWindow::reportError);
   connect(ingest_, &IngestController::finished, this, &MainWindow::onIngestFinished);
+  connect(devices_view_, &DevicesView::showInRawLog, this, &MainWindow::showInRawLog);
+  connect(health_view_, &HealthView::showInRawLog, this, &MainWindow::showInRawLog);
+  connect(raw_view_, &RawLogView::failed, this, &MainWindow::reportError);
+}
+
+void MainWindow::showInRawLog(const RawLocation& location) {
+  raw_view_->open(location);
+  tabs_->setCurrentWidget(raw_view_);
+  raw_view_->setFocus(Qt::OtherFocusReason);
+}
+
+// Ctrl+F: the find box of the raw log, else the filter of the view on top.
+void MainWindow::focusFind() {
+  if (tabs_->currentWidget() == raw_view_) {
+    raw_view_->focusFind();
+  } else if (tabs_->currentWidget() == health_view_) {
+    health_view_->focusFilter();
+  } else {
+    devices_view_->focusFilter();
+  }
 }
 
 // Destroying the session cancels and joins its work before the views go away.
@@ -98,8 +129,18 @@ void MainWindow::createMenus() {
   quit->setMenuRole(QAction::QuitRole);
 
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-  QAction* find = edit->addAction(tr("&Filter"), devices_view_, &DevicesView::focusFilter);
+  QAction* find = edit->addAction(tr("&Find or Filter"), this, &MainWindow::focusFind);
   find->setShortcut(QKeySequence::Find);
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  const QList<QWidget*> views{devices_view_, health_view_, raw_view_};
+  for (int i = 0; i < views.size(); ++i) {
+    QAction* show = view->addAction(tabs_->tabText(i), this, [this, page = views[i]] {
+      tabs_->setCurrentWidget(page);
+      page->setFocus(Qt::ShortcutFocusReason);
+    });
+    show->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+  }
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   QAction* about = help->addAction(tr("&About StateTrace"), this, &MainWindow::showAbout);
@@ -214,6 +255,7 @@ void MainWindow::onOverview(const StoreOverview& overview) {
   latest_capture_ = overview.latest_capture;
   updateStatus();
   devices_view_->showOverview(overview);
+  health_view_->refresh();
   emit overviewShown();
 }
 

@@ -11,15 +11,19 @@
 
 #include "core/error.h"
 #include "ui/app_settings.h"
+#include "ui/raw_location.h"
 #include "ui/store_tasks.h"
 
 class QAction;
 class QLabel;
 class QMenu;
+class QTabWidget;
 
 namespace st::ui {
 
 class DevicesView;
+class HealthView;
+class RawLogView;
 class IngestController;
 class RecentBundlesMenu;
 class StoreSession;
@@ -45,6 +49,12 @@ class MainWindow : public QMainWindow {
 
   StoreSession& session() const { return *session_; }
   DevicesView* devicesView() const { return devices_view_; }
+  HealthView* healthView() const { return health_view_; }
+  RawLogView* rawLogView() const { return raw_view_; }
+  // Devices, Health and Raw Log, one tab each.
+  QTabWidget* viewTabs() const { return tabs_; }
+  // Opens `location` in the raw log viewer and brings it to the front.
+  void showInRawLog(const RawLocation& location);
   IngestController* ingestController() const { return ingest_; }
   std::size_t runCount() const { return runs_; }
   RecentBundlesMenu* recentBundles() const { return recent_; }
@@ -66,6 +76,7 @@ class MainWindow : public QMainWindow {
 
  private:
   void createMenus();
+  void focusFind();
   void openBundleFolderDialog();
   void openBundleFileDialog();
   void saveWindowState();
@@ -78,7 +89,10 @@ class MainWindow : public QMainWindow {
 
   AppSettings settings_;
   StoreSession* session_;
+  QTabWidget* tabs_;
   DevicesView* devices_view_;
+  HealthView* health_view_;
+  RawLogView* raw_view_;
   IngestController* ingest_;
   RecentBundlesMenu* recent_ = nullptr;
   QLabel* store_label_;

@@ -76,6 +76,17 @@ void StoreSession::loadInterfaces(const QString& hostname) {
       });
 }
 
+void StoreSession::loadHealth(std::optional<RunId> run) {
+  const auto generation = ++health_generation_;
+  runInBackground<HealthOutcome>(
+      [path = store_path_, run] { return load_health(path, run); },
+      [this, generation](HealthOutcome outcome) {
+        if (generation != health_generation_) return;  // a newer request is on its way
+        if (outcome.error) emit failed(tr("Reading the ingest report failed"), *outcome.error);
+        emit healthReady(outcome);
+      });
+}
+
 bool StoreSession::startIngest(const QString& bundle, std::shared_ptr<std::atomic<bool>> cancel) {
   if (ingest_cancel_) return false;
   ingest_cancel_ = cancel ? std::move(cancel) : std::make_shared<std::atomic<bool>>(false);

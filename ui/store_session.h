@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "ui/store_tasks.h"
 
@@ -36,6 +37,10 @@ class StoreSession : public QObject {
   // Only the latest request is answered.
   void loadInterfaces(const QString& hostname);
 
+  // Every run's ingest totals and the report of `run` (default: the latest) ->
+  // healthReady(). Only the latest request is answered.
+  void loadHealth(std::optional<RunId> run = std::nullopt);
+
   // Starts ingesting `bundle`; false when an ingest is already running. `cancel` lets
   // a caller hold (and pre-set) the flag; by default the session makes one.
   bool startIngest(const QString& bundle, std::shared_ptr<std::atomic<bool>> cancel = {});
@@ -46,6 +51,7 @@ class StoreSession : public QObject {
   void opened(qsizetype runs);
   void overviewReady(const st::ui::StoreOverview& overview);
   void interfacesReady(const st::ui::InterfacesOutcome& outcome);
+  void healthReady(const st::ui::HealthOutcome& outcome);
   void ingestProgress(double fraction, const QString& message);
   void ingestFinished(const st::ui::IngestOutcome& outcome);
   // `what` says which operation failed, for the status bar.
@@ -58,6 +64,7 @@ class StoreSession : public QObject {
   std::filesystem::path store_path_;
   std::uint64_t overview_generation_ = 0;
   std::uint64_t interfaces_generation_ = 0;
+  std::uint64_t health_generation_ = 0;
   std::shared_ptr<std::atomic<bool>> ingest_cancel_;  // non-null while an ingest runs
 };
 

@@ -73,6 +73,32 @@ InterfacesOutcome load_interfaces(const std::filesystem::path& store_path, std::
   return outcome;
 }
 
+HealthOutcome load_health(const std::filesystem::path& store_path, std::optional<RunId> run) {
+  HealthOutcome outcome;
+  auto db = store::open_store(store_path, store::OpenMode::ReadOnly);
+  if (!db) {
+    outcome.error = std::move(db).error();
+    return outcome;
+  }
+  auto runs = store::list_run_health(*db);
+  if (!runs) {
+    outcome.error = std::move(runs).error();
+    return outcome;
+  }
+  if (!runs->empty()) {
+    bool listed = false;
+    for (const auto& r : *runs) listed = listed || (run && r.run == *run);
+    auto report = store::run_health(*db, listed ? *run : runs->back().run);
+    if (!report) {
+      outcome.error = std::move(report).error();
+      return outcome;
+    }
+    outcome.report = std::make_shared<const store::RunHealthReport>(std::move(*report));
+  }
+  outcome.runs = std::make_shared<const std::vector<store::RunHealth>>(std::move(*runs));
+  return outcome;
+}
+
 IngestOutcome run_ingest(const std::filesystem::path& store_path,
                          const std::filesystem::path& bundle, const std::atomic<bool>* cancel,
                          std::function<void(double, std::string_view)> progress) {

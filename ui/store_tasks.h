@@ -15,6 +15,7 @@
 
 #include "core/error.h"
 #include "ingest/ingest_pipeline.h"
+#include "store/health.h"
 #include "store/listings.h"
 
 namespace st::ui {
@@ -42,6 +43,13 @@ struct InterfacesOutcome {
   std::optional<Error> error;
 };
 
+// The health view's data: every run's totals, and one run's report.
+struct HealthOutcome {
+  std::shared_ptr<const std::vector<store::RunHealth>> runs;     // null when `error` is set
+  std::shared_ptr<const store::RunHealthReport> report;          // null: no runs (or an error)
+  std::optional<Error> error;
+};
+
 struct IngestOutcome {
   std::string bundle;
   std::optional<ingest::IngestSummary> summary;  // the run was stored
@@ -57,6 +65,9 @@ StoreOverview load_overview(const std::filesystem::path& store_path);
 
 // The interfaces of one device's latest snapshot.
 InterfacesOutcome load_interfaces(const std::filesystem::path& store_path, std::string hostname);
+
+// Every run's totals and the report of `run` (the latest run when `run` is absent or gone).
+HealthOutcome load_health(const std::filesystem::path& store_path, std::optional<RunId> run);
 
 // Ingests one bundle with the built-in parsers. `cancel` may be null.
 IngestOutcome run_ingest(const std::filesystem::path& store_path,

@@ -1,6 +1,10 @@
 #include "ui/views/devices_view.h"
 
+#include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
+#include <QKeySequence>
+#include <QMenu>
 
 #include <algorithm>
 #include <QHBoxLayout>
@@ -29,7 +33,8 @@ DevicesView::DevicesView(StoreSession& session, QWidget* parent)
       device_pane_(new TablePane(site_model_, tr("Filter devices (Ctrl+F)"), this, TablePane::Kind::Tree)),
       interface_pane_(new TablePane(interface_model_, tr("Filter interfaces"), this)),
       splitter_(new QSplitter(Qt::Horizontal, this)),
-      last_active_pane_(device_pane_) {
+      last_active_pane_(device_pane_),
+      show_raw_(new QAction(tr("Show in Raw Log"), this)) {
   device_pane_->setObjectName(QStringLiteral("devicePane"));
   interface_pane_->setObjectName(QStringLiteral("interfacePane"));
   device_pane_->setTitle(tr("Devices"));
@@ -51,6 +56,27 @@ DevicesView::DevicesView(StoreSession& session, QWidget* parent)
   connect(device_pane_->view()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
           &DevicesView::onDeviceSelectionChanged);
   connect(&session_, &StoreSession::interfacesReady, this, &DevicesView::onInterfacesReady);
+
+  // Ctrl+R and each table's context menu open the row's source bytes in the raw log.
+  show_raw_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+  show_raw_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+  show_raw_->setStatusTip(tr("Open the bytes this row was read from in the raw log viewer"));
+  addAction(show_raw_);
+  connect(show_raw_, &QAction::triggered, this, [this] {
+    if (const auto location = currentLocation()) emit showInRawLog(*location);
+  });
+  for (TablePane* pane : {device_pane_, interface_pane_}) {
+    QAbstractItemView* view = pane->view();
+    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(view, &QWidget::customContextMenuRequested, this, [this, pane, view](const QPoint& at) {
+      const auto location = locationOf(pane, view->indexAt(at));
+      if (!location) return;
+      QMenu menu(this);
+      QAction* open = menu.addAction(show_raw_->text());
+      open->setShortcut(show_raw_->shortcut());
+      if (menu.exec(view->viewport()->mapToGlobal(at)) == open) emit showInRawLog(*location);
+    });
+  }
 
   // Ctrl+F goes to the filter of the table the user worked in last.
   connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
@@ -140,6 +166,22 @@ void DevicesView::onDeviceSelectionChanged() {
 void DevicesView::requestInterfaces(const QString& hostname) {
   loading_interfaces_ = true;
   session_.loadInterfaces(hostname);
+}
+
+std::optional<RawLocation> DevicesView::locationOf(const TablePane* pane, const QModelIndex& proxy_index) const {
+  if (!proxy_index.isValid()) return std::nullopt;
+  const QModelIndex source = pane->proxy()->mapToSource(proxy_index);
+  if (pane == device_pane_) {
+    const auto* device = device_model_->rowAt(site_model_->sourceRow(source));
+    if (device && device->source) return raw_location(device->run, *device->source);
+  } else if (pane == interface_pane_) {
+    if (const auto* row = interface_model_->rowAt(source.row())) return raw_location(row->run, row->source);
+  }
+  return std::nullopt;
+}
+
+std::optional<RawLocation> DevicesView::currentLocation() const {
+  return locationOf(last_active_pane_, last_active_pane_->view()->currentIndex());
 }
 
 void DevicesView::onInterfacesReady(const InterfacesOutcome& outcome) {

@@ -8,8 +8,12 @@
 #include <QString>
 #include <QWidget>
 
+#include <optional>
+
+#include "ui/raw_location.h"
 #include "ui/store_tasks.h"
 
+class QAction;
 class QSplitter;
 class QTableView;
 class QLineEdit;
@@ -42,6 +46,12 @@ class DevicesView : public QWidget {
   // Focuses the filter box of the table the user worked in last (devices by default).
   void focusFilter();
 
+  // The source bytes of the current row of the table the user worked in last (a
+  // device's `show version`, an interface's line), if it has any.
+  std::optional<RawLocation> currentLocation() const;
+  // "Show in Raw Log" (Ctrl+R, and each table's context menu).
+  QAction* showInRawLogAction() const { return show_raw_; }
+
   // The flat device list (one row per device) and its grouping by site (shown).
   DeviceTableModel* deviceModel() const { return device_model_; }
   SiteTreeModel* siteModel() const { return site_model_; }
@@ -53,6 +63,7 @@ class DevicesView : public QWidget {
  signals:
   void devicesShown(int count);
   void interfacesShown(const QString& hostname, int count);
+  void showInRawLog(const st::ui::RawLocation& location);
 
  private:
   void onDeviceSelectionChanged();
@@ -60,6 +71,7 @@ class DevicesView : public QWidget {
   void balanceSplitter();
   void requestInterfaces(const QString& hostname);
   void selectFirstDevice();
+  std::optional<RawLocation> locationOf(const TablePane* pane, const QModelIndex& proxy_index) const;
 
   StoreSession& session_;
   DeviceTableModel* device_model_;
@@ -70,6 +82,7 @@ class DevicesView : public QWidget {
   QSplitter* splitter_;
   QString selected_;
   TablePane* last_active_pane_;
+  QAction* show_raw_;
   bool user_moved_splitter_ = false;
   bool loading_interfaces_ = false;
 };
