@@ -49,14 +49,12 @@ double peak_rss_megabytes() {
   return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
-// The store and its write-ahead log (until a checkpoint, new pages live in the -wal file).
-double store_megabytes(const std::filesystem::path& store) {
+// The store's size once its write-ahead log is checkpointed into it (until then, new pages
+// live in the -wal file, and after a checkpoint the -wal file still holds their old copies).
+double store_megabytes(st::store::Database& db, const std::filesystem::path& store) {
+  (void)db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
   std::error_code ec;
-  double bytes = static_cast<double>(std::filesystem::file_size(store, ec));
-  auto wal = store;
-  wal += "-wal";
-  if (auto n = std::filesystem::file_size(wal, ec); !ec) bytes += static_cast<double>(n);
-  return bytes / 1e6;
+  return static_cast<double>(std::filesystem::file_size(store, ec)) / 1e6;
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
@@ -204,7 +202,7 @@ int main(int argc, char** argv) {
                summary->threads, total / 1e6, s, total / 1e6 / s, summary->events / s, summary->rows);
     fmt::print("  of which read+split+parse {:.3f} s, store write+commit {:.3f} s; store file {:.1f} MB\n",
                summary->parse_seconds, summary->write_seconds,
-               store_megabytes(dir / "store.sqlite"));
+               store_megabytes(*db, dir / "store.sqlite"));
     fmt::print("  peak memory so far: {:.0f} MB\n", peak_rss_megabytes());
   }
   std::filesystem::remove_all(dir);
