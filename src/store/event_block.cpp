@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 
 #include "core/content_hash.h"
@@ -20,9 +21,14 @@ namespace {
 // The ISO timestamp is not stored: it is format_utc_iso(unix time, millis), made when read.
 // Strings are a varint length then the bytes. Column order keeps like values together,
 // which is what makes zstd fast and small here.
-// "STE2" (since store version 6) differs in two columns, timestamp_raw and message: each value
-// is a varint h, then for h odd a varint d, the value being the h >> 1 raw-file bytes at the
-// event's offset + d (a reference: the raw bytes are stored anyway), else h >> 1 bytes of text.
+// "STE2" (since store version 6) differs in five columns:
+// - timestamp_raw, interface and message: each value is a varint h, then for h odd a varint d,
+//   the value being the h >> 1 raw-file bytes at the event's offset + d (a reference: the raw
+//   bytes are stored anyway), else h >> 1 bytes of text;
+// - sequence: the difference from the previous event's sequence (zigzag);
+// - message_id: varint 0 when it is "facility-severity-mnemonic" (Cisco's), else length + 1
+//   then the bytes;
+// - kind: the block's distinct kinds (a count, then strings), then each event's index there.
 constexpr std::string_view kMagicV1 = "STE1";
 constexpr std::string_view kMagic = "STE2";
 
@@ -133,6 +139,20 @@ std::uint8_t flags_of(const EventView& e) {
   return static_cast<std::uint8_t>(f | (static_cast<std::uint8_t>(e.time_quality) << kQualityShift));
 }
 
+// Cisco's message id is FACILITY-SEVERITY-MNEMONIC (parse::make_message_id), so it need not
+// be stored twice. Compared piece by piece: this runs for every event.
+bool is_cisco_message_id(const EventView& e) {
+  if (!e.severity || e.facility.empty() || e.mnemonic.empty()) return false;
+  char digits[24];
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, *e.severity);
+  const std::string_view severity(digits, static_cast<std::size_t>(end - digits));
+  std::string_view id = e.message_id;
+  if (id.size() != e.facility.size() + severity.size() + e.mnemonic.size() + 2) return false;
+  if (!id.starts_with(e.facility) || !id.ends_with(e.mnemonic)) return false;
+  id = id.substr(e.facility.size(), severity.size() + 2);
+  return id.front() == '-' && id.back() == '-' && id.substr(1, severity.size()) == severity;
+}
+
 std::string encode_payload(std::span<const EventView> events, std::string_view raw) {
   std::string out;
   std::size_t text = 0;
@@ -164,17 +184,43 @@ std::string encode_payload(std::span<const EventView> events, std::string_view r
     const auto line = line_of(e);
     w.text_or_ref(e.timestamp_raw, line.empty() ? npos : timestamp_in(line, e.timestamp_raw));
   }
-  for (const auto& e : events) if (e.sequence) w.varint(zigzag(*e.sequence));
+  previous = 0;
+  for (const auto& e : events) {
+    if (!e.sequence) continue;
+    w.varint(zigzag(*e.sequence - previous));
+    previous = *e.sequence;
+  }
   for (const auto& e : events) w.string(e.facility);
   for (const auto& e : events) if (e.severity) w.varint(zigzag(*e.severity));
   for (const auto& e : events) w.string(e.mnemonic);
-  for (const auto& e : events) w.string(e.message_id);
-  for (const auto& e : events) if (e.interface) w.string(*e.interface);
+  for (const auto& e : events) {
+    if (is_cisco_message_id(e)) {
+      w.varint(0);
+    } else {
+      w.varint(e.message_id.size() + 1);
+      out.append(e.message_id);
+    }
+  }
+  for (const auto& e : events) {
+    if (!e.interface) continue;
+    const auto line = line_of(e);
+    w.text_or_ref(*e.interface, line.empty() ? npos : line.find(*e.interface));
+  }
   for (const auto& e : events) {
     const auto line = line_of(e);
     w.text_or_ref(e.message, line.empty() ? npos : message_in(line, e.message));
   }
-  for (const auto& e : events) w.string(e.kind);
+  std::vector<std::string_view> kinds;  // few per block: a linear search is the fastest map
+  std::vector<std::uint32_t> kind_index;
+  kind_index.reserve(events.size());
+  for (const auto& e : events) {
+    auto it = std::find(kinds.begin(), kinds.end(), e.kind);
+    if (it == kinds.end()) it = kinds.insert(kinds.end(), e.kind);
+    kind_index.push_back(static_cast<std::uint32_t>(it - kinds.begin()));
+  }
+  w.varint(kinds.size());
+  for (auto k : kinds) w.string(k);
+  for (auto i : kind_index) w.varint(i);
   return out;
 }
 
@@ -333,10 +379,11 @@ Result<std::vector<StoredEvent>> decode_event_block(std::string_view codec, std:
     return true;
   };
   for (auto& e : events) ok = ok && text_or_ref(e.timestamp_raw, e);
+  previous = 0;
   for (std::size_t i = 0; i < count && ok; ++i) {
     if (!(flag_of[i] & kHasSequence)) continue;
     ok = r.varint(v);
-    events[i].sequence = unzigzag(v);
+    events[i].sequence = with_refs ? previous += unzigzag(v) : unzigzag(v);
   }
   for (auto& e : events) ok = ok && r.string(e.facility);
   for (std::size_t i = 0; i < count && ok; ++i) {
@@ -345,12 +392,31 @@ Result<std::vector<StoredEvent>> decode_event_block(std::string_view codec, std:
     events[i].severity = unzigzag(v);
   }
   for (auto& e : events) ok = ok && r.string(e.mnemonic);
-  for (auto& e : events) ok = ok && r.string(e.message_id);
+  for (auto& e : events) {
+    if (!with_refs) {
+      ok = ok && r.string(e.message_id);
+    } else if (ok && (ok = r.varint(v))) {
+      if (v > 0) ok = r.string_of(v - 1, e.message_id);
+      else if (e.severity) e.message_id = parse::make_message_id(e.facility, static_cast<int>(*e.severity), e.mnemonic);
+      else ok = false;
+    }
+  }
   for (std::size_t i = 0; i < count && ok; ++i) {
-    if (flag_of[i] & kHasInterface) ok = r.string(events[i].interface.emplace());
+    if (flag_of[i] & kHasInterface) ok = text_or_ref(events[i].interface.emplace(), events[i]);
   }
   for (auto& e : events) ok = ok && text_or_ref(e.message, e);
-  for (auto& e : events) ok = ok && r.string(e.kind);
+  if (!with_refs) {
+    for (auto& e : events) ok = ok && r.string(e.kind);
+  } else if (ok && (ok = r.varint(v)) && v <= count) {
+    std::vector<std::string> kinds(v);
+    for (auto& k : kinds) ok = ok && r.string(k);
+    for (auto& e : events) {
+      ok = ok && r.varint(v) && v < kinds.size();
+      if (ok) e.kind = kinds[v];
+    }
+  } else {
+    ok = false;
+  }
   if (failure) return fail(std::move(*failure));
   if (!ok || !r.at_end()) return fail(corrupt(where, "truncated or trailing bytes"));
   return events;
