@@ -5,7 +5,7 @@
 // Prints MB/s for both and the ratio; docs/parser-rules.md records the figures and which
 // C++ parsers are kept (a rule more than 2x slower). Asserts nothing about time.
 //
-//   statetrace_parser_rules_bench [--megabytes N] [--samples DIR]
+//   statetrace_parser_rules_bench [--megabytes N] [--samples DIR] [--rule ID]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -111,10 +111,12 @@ std::size_t count(const st::parse::ParseResult& r) {
 int main(int argc, char** argv) {
   double megabytes = 1;
   std::filesystem::path samples = STATETRACE_SAMPLES_DIR "/campus-hq/run-1";
+  std::string only;  // --rule ID: that rule only (for profiling)
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--megabytes") megabytes = std::atof(argv[i + 1]);
     else if (a == "--samples") samples = argv[i + 1];
+    else if (a == "--rule") only = argv[i + 1];
   }
   const std::size_t bytes = static_cast<std::size_t>(megabytes * 1e6);
   auto outputs = sample_outputs(samples);
@@ -132,6 +134,7 @@ int main(int argc, char** argv) {
               "rule MB/s", "C++/rule", "C++ rows", "rule rows", "verdict");
   int failures = 0;
   for (const auto& active : rules->rules()) {
+    if (!only.empty() && active->rule().id != only) continue;
     for (const auto& target : active->rule().applies_to) {
       auto it = outputs.find({target.platform, target.command});
       const auto* builtin = builtins.find(target.platform, target.command);
