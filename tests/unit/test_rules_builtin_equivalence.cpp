@@ -154,7 +154,7 @@ struct Both {
 
 Both parse_both(const rules::RuleSet& set, std::string_view id, std::string_view platform, std::string_view output) {
   const auto builtins = parse::ParserRegistry::with_builtins();
-  const parse::SectionInput input{output, std::string(platform), "show logging"};
+  const parse::SectionInput input{output, platform, "show logging"};
   auto want = builtins.find(platform, "show logging")->parse(input);
   auto rule = set.find(id);
   REQUIRE(rule);
