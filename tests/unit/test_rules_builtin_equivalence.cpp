@@ -7,7 +7,8 @@
 // a regex rule makes one record per line, so a continuation line (a line that does not start
 // a message) is not joined to its message; the Cisco rule also takes message-like lines
 // before "Log Buffer (N bytes):", which the C++ parser skips; the FastIron rule upper-cases a
-// facility with a blank in it but keeps the blank ("PORT SECURITY", C++ "PORT_SECURITY").
+// facility with a blank in it but keeps the blank ("LINK OAM", C++ "LINK_OAM") unless its
+// value_map names it ("Port Security" -> "PORT_SECURITY").
 // The sample site has none of these, so there the events are compared field by field with
 // no allowance; the second test case pins each difference on a small input.
 #include <catch2/catch.hpp>
@@ -213,13 +214,16 @@ TEST_CASE("rules: what the show logging rules do differently from the C++ parser
     CHECK(both.rule.events[0].sequence == 99);
   }
 
-  SECTION("the FastIron rule keeps a blank in a facility") {
-    const std::string fi = "Nov 20 08:41:25:W:Port Security: port 1/1/3 shut down\n";
+  SECTION("the FastIron rule keeps a blank in a facility it has no value_map entry for") {
+    const std::string fi =
+        "Nov 19 13:01:08:W:Port Security: violation on port 1/1/22 by MAC d4be.a76f.bc0c, port err-disabled\n"
+        "Nov 19 13:01:09:I:Link OAM: port 1/1/3 discovery done\n";
     auto both = parse_both(*set, "ruckus_fastiron/show_logging", "ruckus_fastiron", fi);
-    REQUIRE(both.rule.events.size() == 1);
-    CHECK(both.cpp.events[0].facility == "PORT_SECURITY");
-    CHECK(both.rule.events[0].facility == "PORT SECURITY");
-    CHECK(both.cpp.events[0].mnemonic == both.rule.events[0].mnemonic);
+    REQUIRE(both.rule.events.size() == 2);
+    CHECK(describe(both.cpp.events[0]) == describe(both.rule.events[0]));  // mapped: PORT_SECURITY
+    CHECK(both.cpp.events[1].facility == "LINK_OAM");
+    CHECK(both.rule.events[1].facility == "LINK OAM");
+    CHECK(both.cpp.events[1].mnemonic == both.rule.events[1].mnemonic);
   }
 
   SECTION("FastIron's derived message ids match on every branch") {
