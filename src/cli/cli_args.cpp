@@ -43,6 +43,8 @@ const std::vector<CommandSpec>& command_specs() {
        "against a sample (statetrace-cli parsers --help)",
        1,
        {}, {}},
+      {"coverage", "coverage [--run N] [--device HOST]",
+       "per device, the recommended show commands its capture lacks (rules/commands/)", 0, {"--run", "--device"}, {}},
       {"raw", "raw --run N --file FILE --offset A --length B", "print the exact stored bytes of a range", 0,
        {"--run", "--file", "--offset", "--length"}, {}},
       {"generate", "generate OUT_DIR [--devices N] [--runs M] [--seed S]",

@@ -10,6 +10,7 @@
 #include "cli/json_output.h"
 #include "cli/rules_command.h"
 #include "cli/text_table.h"
+#include "rules/command_coverage.h"
 #include "ingest/ingest_pipeline.h"
 #include "rules/registry_setup.h"
 #include "store/listings.h"
@@ -153,6 +154,23 @@ Result<int> events(const CliArgs& args, std::ostream& out) {
   return kOk;
 }
 
+Result<int> coverage(const CliArgs& args, std::ostream& out) {
+  ST_TRY(auto db, open_for_reading(args));
+  ST_TRY(auto filter, filter_of(args));
+  ST_TRY(auto rows, rules::command_coverage(db, filter));
+  TextTable t({"RUN", "DEVICE", "PLATFORM", "CAPTURED", "MISSING (type these)"});
+  for (const auto& r : rows) {
+    std::string missing;
+    for (const auto& m : r.missing) missing += (missing.empty() ? "" : ", ") + m.syntax;
+    for (const auto& m : r.partial) missing += (missing.empty() ? "" : ", ") + m.syntax + " (only filtered)";
+    const std::size_t have = r.recommended - r.missing.size() - r.partial.size();
+    t.add({std::to_string(r.run.value), r.hostname, r.platform.empty() ? "-" : r.platform,
+           r.recommended ? fmt::format("{}/{}", have, r.recommended) : "-",
+           r.recommended ? (missing.empty() ? "none" : missing) : "no command list for this platform"});
+  }
+  return print_rows(args, out, rows, std::move(t));
+}
+
 Result<int> sections(const CliArgs& args, std::ostream& out) {
   ST_TRY(auto db, open_for_reading(args));
   ST_TRY(auto filter, filter_of(args));
@@ -198,6 +216,7 @@ Result<int> run_command(const CliArgs& args, std::ostream& out) {
   if (args.command == "interfaces") return interfaces(args, out);
   if (args.command == "events") return events(args, out);
   if (args.command == "sections") return sections(args, out);
+  if (args.command == "coverage") return coverage(args, out);
   if (args.command == "raw") return raw(args, out);
   if (args.command == "records") return records(args, out);
   if (args.command == "generate") return generate_command(args, out);

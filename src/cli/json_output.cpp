@@ -73,10 +73,34 @@ Json to_json(const store::SectionRow& r) {
               {"device", optional(r.device)},
               {"command", r.command},
               {"canonical_command", optional(r.canonical_command)},
+              {"filter", optional(r.filter)},
               {"status", r.status},
               {"reason", optional(r.reason)},
               {"parser", optional(r.parser)},
               {"source", source(r.source)}};
+}
+
+Json to_json(const rules::DeviceCoverage& r) {
+  const auto commands = [](const std::vector<rules::RecommendedCommand>& list) {
+    Json out = Json::array();
+    for (const auto& c : list) {
+      out.push_back(Json{{"command", c.canonical},
+                         {"syntax", c.syntax},
+                         {"priority", c.required ? "required" : "recommended"},
+                         {"why", c.why}});
+    }
+    return out;
+  };
+  Json captured = Json::array();
+  for (const auto& c : r.captured) captured.push_back(Json{{"command", c.canonical}, {"status", c.status}, {"partial", c.partial}});
+  return Json{{"run", r.run.value},
+              {"device", r.hostname},
+              {"site", r.site},
+              {"platform", r.platform.empty() ? Json(nullptr) : Json(r.platform)},
+              {"recommended", r.recommended},
+              {"captured", std::move(captured)},
+              {"missing", commands(r.missing)},
+              {"partial", commands(r.partial)}};
 }
 
 Json to_json(const ingest::IngestSummary& s) {

@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "ingest/ingest_pipeline.h"
+#include "rules/command_coverage.h"
 #include "store/listings.h"
 #include "store/record_listing.h"
 
@@ -19,6 +20,7 @@ Json to_json(const store::DeviceRow& row);
 Json to_json(const store::InterfaceRow& row);
 Json to_json(const store::EventRow& row);
 Json to_json(const store::SectionRow& row);
+Json to_json(const rules::DeviceCoverage& row);
 Json to_json(const store::RecordRow& row);
 Json to_json(const ingest::IngestSummary& summary);
 Json to_json(const Error& error);  // {"error": {...}}

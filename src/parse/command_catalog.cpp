@@ -46,7 +46,19 @@ constexpr std::array kSpellings{
     Spelling{"sh[[ow]] ip int[[erface]] br[[ief]]", "show ip interface brief"},
     Spelling{"sh[[ow]] swi[[tch]]", "show switch"},
     Spelling{"sh[[ow]] etherch[[annel]] summ[[ary]]", "show etherchannel summary"},
+    Spelling{"sh[[ow]] dot1x", "show dot1x"},
+    Spelling{"sh[[ow]] dot1x host[[s]]", "show dot1x"},
+    Spelling{"sh[[ow]] dot1x sess[[ions]] all", "show dot1x sessions all"},
+    Spelling{"sh[[ow]] dot1x mac-sess[[ions]]", "show dot1x mac-sessions"},
+    Spelling{"sh[[ow]] mac-auth[[entication]] sess[[ions]] all", "show mac-authentication sessions all"},
+    Spelling{"sh[[ow]] auth-mac-addr[[esses]]", "show auth-mac-addresses"},
+    Spelling{"sh[[ow]] stack", "show stack"},
+    Spelling{"sh[[ow]] med[[ia]]", "show media"},
+    Spelling{"sh[[ow]] chas[[sis]]", "show chassis"},
+    Spelling{"sh[[ow]] conf[[iguration]]", "show configuration"},
+    Spelling{"sh[[ow]] inl[[ine]] pow[[er]]", "show power inline"},  // FastIron's word order
     Spelling{"ter[[minal]] len[[gth]] 0", "terminal length 0"},
+    Spelling{"skip[[-page-display]]", "skip-page-display"},
 };
 
 struct SpellingToken {

@@ -230,4 +230,27 @@ ResolvedInstant resolve_instant(const LogTime& time, std::optional<UnixSeconds> 
   return out;
 }
 
+bool parse_time_of_day(std::string_view s, LogTime& t) {
+  const std::size_t c1 = s.find(':');
+  if (c1 == std::string_view::npos) return false;
+  const std::size_t c2 = s.find(':', c1 + 1);
+  if (c2 == std::string_view::npos) return false;
+  const std::size_t dot = s.find('.', c2 + 1);
+  const auto h = to_int<int>(s.substr(0, c1));
+  const auto m = to_int<int>(s.substr(c1 + 1, c2 - c1 - 1));
+  const auto sec = to_int<int>(s.substr(c2 + 1, dot == std::string_view::npos ? s.npos : dot - c2 - 1));
+  if (!h || !m || !sec || *h > 23 || *m > 59 || *sec > 60) return false;
+  t.hour = *h;
+  t.minute = *m;
+  t.second = *sec;
+  if (dot != std::string_view::npos) {
+    const std::string_view frac = s.substr(dot + 1);
+    if (!all_digits(frac)) return false;
+    int millis = 0;
+    for (std::size_t i = 0; i < 3; ++i) millis = millis * 10 + (i < frac.size() ? frac[i] - '0' : 0);
+    t.millis = millis;
+  }
+  return true;
+}
+
 }  // namespace st::parse

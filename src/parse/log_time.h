@@ -52,6 +52,9 @@ ResolvedInstant resolve_instant(const LogTime& time, std::optional<UnixSeconds> 
 
 // Month abbreviation ("Jun", "jun") to 1..12, or 0.
 int month_from_name(std::string_view name);
+// "03:02:31", "3:02:31", "03:02:31.123456" (any fraction length, kept as millis): fills the
+// time of day of `t`; false (t unchanged or partly set) when `s` is not one.
+bool parse_time_of_day(std::string_view s, LogTime& t);
 // Zone abbreviation to its offset in minutes, for the few zones devices print unambiguously.
 std::optional<int> zone_offset_minutes(std::string_view zone);
 

@@ -1,5 +1,5 @@
 // The rules layer's shipped files, embedded at build time by cmake/EmbedRules.cmake:
-// rules/schemas/*.json, rules/parsers/*.json and rules/templates/*.
+// rules/schemas/*.json, rules/parsers/*.json, rules/templates/* and rules/commands/*.json.
 #pragma once
 
 #include <optional>

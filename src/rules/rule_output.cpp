@@ -117,31 +117,6 @@ ordered_json mapped_row(const ParserRule& rule, const ordered_json& row) {
   return out;
 }
 
-bool parse_hms(std::string_view s, parse::LogTime& t) {
-  if (s.size() < 7) return false;
-  const auto c1 = s.find(':');
-  const auto c2 = s.find(':', c1 + 1);
-  if (c1 == std::string_view::npos || c2 == std::string_view::npos) return false;
-  auto h = number<int>(s.substr(0, c1));
-  auto m = number<int>(s.substr(c1 + 1, c2 - c1 - 1));
-  std::string_view rest = s.substr(c2 + 1);
-  const auto dot = rest.find('.');
-  auto sec = number<int>(rest.substr(0, dot));
-  if (!h || !m || !sec || *h > 23 || *m > 59 || *sec > 60) return false;
-  t.hour = *h;
-  t.minute = *m;
-  t.second = *sec;
-  if (dot != std::string_view::npos) {
-    std::string_view frac = rest.substr(dot + 1);
-    int millis = 0;
-    for (std::size_t i = 0; i < 3; ++i) {
-      if (i < frac.size() && !parse::is_digit(frac[i])) return false;
-      millis = millis * 10 + (i < frac.size() ? frac[i] - '0' : 0);
-    }
-    t.millis = millis;
-  }
-  return true;
-}
 
 void fill_zone(std::string_view zone, parse::LogTime& t) {
   zone = parse::trim(zone);
@@ -162,7 +137,7 @@ std::optional<parse::LogTime> parse_printed_time(std::string_view text) {
     auto d = number<int>(s.substr(8, 2));
     std::string_view clock = s.substr(11);
     std::size_t zone_at = clock.find_first_of("Z+-");
-    if (!y || !mo || !d || !parse_hms(clock.substr(0, zone_at), t)) return std::nullopt;
+    if (!y || !mo || !d || !parse::parse_time_of_day(clock.substr(0, zone_at), t)) return std::nullopt;
     t.year = *y;
     t.month = *mo;
     t.day = *d;
@@ -176,7 +151,7 @@ std::optional<parse::LogTime> parse_printed_time(std::string_view text) {
   parse::tokenize(s, tokens);
   if (tokens.size() < 2) return std::nullopt;
   // Clock form: time [zone] weekday month day year.
-  if (parse_hms(tokens[0].text, t) && tokens.size() >= 5) {
+  if (parse::parse_time_of_day(tokens[0].text, t) && tokens.size() >= 5) {
     const std::size_t n = tokens.size();
     t.month = parse::month_from_name(tokens[n - 3].text);
     auto d = number<int>(tokens[n - 2].text);
@@ -205,7 +180,7 @@ std::optional<parse::LogTime> parse_printed_time(std::string_view text) {
       ++i;
     }
   }
-  if (i >= tokens.size() || !parse_hms(tokens[i].text, t)) return std::nullopt;
+  if (i >= tokens.size() || !parse::parse_time_of_day(tokens[i].text, t)) return std::nullopt;
   ++i;
   if (i < tokens.size()) fill_zone(s.substr(tokens[i].begin), t);
   return t;
@@ -284,7 +259,7 @@ Result<parse::ParseResult> to_parse_result(const ParserRule& rule, RuleRun run, 
           auto d = field(rule, r.row, "day");
           auto y = field(rule, r.row, "year");
           parse::LogTime lt;
-          if (t && mo && d && y && parse_hms(*t, lt) && parse::month_from_name(*mo) && number<int>(*d) && number<int>(*y)) {
+          if (t && mo && d && y && parse::parse_time_of_day(*t, lt) && parse::month_from_name(*mo) && number<int>(*d) && number<int>(*y)) {
             lt.month = parse::month_from_name(*mo);
             lt.day = *number<int>(*d);
             lt.year = *number<int>(*y);

@@ -103,7 +103,8 @@ Result<RunHealthReport> run_health(Database& db, RunId run) {
   }
   {
     ST_TRY(auto stmt, db.prepare(
-        "SELECT d.hostname, s.command, s.canonical_command, s.status, s.reason, s.parser, f.path, s.offset, s.length "
+        "SELECT d.hostname, s.command, s.canonical_command, s.filter, s.status, s.reason, s.parser, f.path, s.offset, "
+        "       s.length "
         "FROM sections s LEFT JOIN devices d ON d.id = s.device_id JOIN files f ON f.id = s.file_id "
         "WHERE s.run_id = ?1 AND s.status <> 'parsed' ORDER BY f.path, s.offset"));
     stmt.bind_all(SqlValue{run.value});
@@ -111,9 +112,10 @@ Result<RunHealthReport> run_health(Database& db, RunId run) {
       ST_TRY(bool more, stmt.step());
       if (!more) break;
       report.issues.push_back(SectionRow{run, stmt.optional_text(0), stmt.text(1), stmt.optional_text(2),
-                                         stmt.text(3), stmt.optional_text(4), stmt.optional_text(5),
-                                         SourceRef{stmt.text(6), static_cast<std::uint64_t>(stmt.int64(7)),
-                                                   static_cast<std::uint64_t>(stmt.int64(8))}});
+                                         stmt.optional_text(3), stmt.text(4), stmt.optional_text(5),
+                                         stmt.optional_text(6),
+                                         SourceRef{stmt.text(7), static_cast<std::uint64_t>(stmt.int64(8)),
+                                                   static_cast<std::uint64_t>(stmt.int64(9))}});
     }
   }
   return report;

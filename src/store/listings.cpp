@@ -118,7 +118,7 @@ Result<std::vector<SectionRow>> list_sections(Database& db, const ListingFilter&
   // Sections before the first prompt belong to no device; they are listed with a run filter
   // (or, without one, with the latest run) unless a device is asked for.
   ST_TRY(auto stmt, db.prepare(
-      "SELECT s.run_id, d.hostname, s.command, s.canonical_command, s.status, s.reason, s.parser, "
+      "SELECT s.run_id, d.hostname, s.command, s.canonical_command, s.filter, s.status, s.reason, s.parser, "
       "       f.path, s.offset, s.length "
       "FROM sections s LEFT JOIN devices d ON d.id = s.device_id JOIN files f ON f.id = s.file_id "
       "WHERE (CASE WHEN s.device_id IS NULL "
@@ -129,8 +129,8 @@ Result<std::vector<SectionRow>> list_sections(Database& db, const ListingFilter&
       "ORDER BY s.run_id, s.file_id, s.offset"));
   bind_filter(stmt, filter);
   return collect<SectionRow>(stmt, [](const Statement& s) {
-    return SectionRow{RunId{s.int64(0)}, s.optional_text(1), s.text(2), s.optional_text(3), s.text(4),
-                      s.optional_text(5), s.optional_text(6), source_at(s, 7)};
+    return SectionRow{RunId{s.int64(0)}, s.optional_text(1), s.text(2), s.optional_text(3), s.optional_text(4),
+                      s.text(5), s.optional_text(6), s.optional_text(7), source_at(s, 8)};
   });
 }
 

@@ -67,6 +67,7 @@ struct SectionRow {
   std::optional<std::string> device;
   std::string command;
   std::optional<std::string> canonical_command;
+  std::optional<std::string> filter;  // "| include X": the output is partial
   std::string status;  // parsed, unknown, failed
   std::optional<std::string> reason;
   std::optional<std::string> parser;

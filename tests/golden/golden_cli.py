@@ -22,6 +22,7 @@ LISTINGS = [
     ("events", ["events"]),
     ("sections-run-1", ["sections", "--run", "1"]),
     ("sections", ["sections"]),
+    ("coverage", ["coverage"]),
 ]
 
 

@@ -22,18 +22,6 @@ bool is_weekday(std::string_view s) {
   return false;
 }
 
-// "18:42:49" (EOS prints no fraction here).
-bool parse_hms(std::string_view s, LogTime& t) {
-  if (s.size() != 8 || s[2] != ':' || s[5] != ':') return false;
-  const auto h = to_int<int>(s.substr(0, 2));
-  const auto m = to_int<int>(s.substr(3, 2));
-  const auto sec = to_int<int>(s.substr(6, 2));
-  if (!h || !m || !sec || *h > 23 || *m > 59 || *sec > 60) return false;
-  t.hour = *h;
-  t.minute = *m;
-  t.second = *sec;
-  return true;
-}
 
 // "Thu Nov 20 09:00:36 2026" -> LogTime without a zone, or nullopt.
 std::optional<LogTime> parse_time_line(std::string_view text, std::vector<Token>& tokens) {
@@ -44,7 +32,7 @@ std::optional<LogTime> parse_time_line(std::string_view text, std::vector<Token>
   const auto day = to_int<int>(tokens[2].text);
   const auto year = to_int<int>(tokens[4].text);
   if (t.month == 0 || !day || *day < 1 || *day > 31 || !year || *year < 1970) return std::nullopt;
-  if (!parse_hms(tokens[3].text, t)) return std::nullopt;
+  if (tokens[3].text.size() != 8 || !parse_time_of_day(tokens[3].text, t)) return std::nullopt;  // EOS: 18:42:49
   t.day = *day;
   t.year = *year;
   return t;

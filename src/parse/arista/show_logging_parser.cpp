@@ -35,23 +35,10 @@ std::size_t skip_blanks(std::string_view s, std::size_t i) {
   return i;
 }
 
-// "08:51:12" or "08:51:12.345678".
-bool parse_hms(std::string_view s, LogTime& t) {
-  if (s.size() < 8 || s[2] != ':' || s[5] != ':') return false;
-  const auto h = to_int<int>(s.substr(0, 2));
-  const auto m = to_int<int>(s.substr(3, 2));
-  const auto sec = to_int<int>(s.substr(6, 2));
-  if (!h || !m || !sec || *h > 23 || *m > 59 || *sec > 60) return false;
-  t.hour = *h;
-  t.minute = *m;
-  t.second = *sec;
-  if (s.size() == 8) return true;
-  if (s[8] != '.' || !all_digits(s.substr(9))) return false;
-  const std::string_view frac = s.substr(9);
-  int millis = 0;
-  for (std::size_t i = 0; i < 3; ++i) millis = millis * 10 + (i < frac.size() ? frac[i] - '0' : 0);
-  t.millis = millis;
-  return true;
+
+// "08:51:12" or "08:51:12.345678": two digits each, as EOS prints them.
+bool parse_hh_mm_ss(std::string_view s, LogTime& t) {
+  return s.size() >= 8 && s[2] == ':' && s[5] == ':' && parse_time_of_day(s, t);
 }
 
 // "2026-11-20T08:51:12.345678+00:00" (zone "Z" or "+hh:mm"/"-hh:mm").
@@ -74,7 +61,7 @@ bool parse_iso(std::string_view s, LogTime& t) {
     offset = (*oh * 60 + *om) * (rest[rest.size() - 6] == '-' ? -1 : 1);
     rest.remove_suffix(6);
   }
-  if (!parse_hms(rest, t)) return false;
+  if (!parse_hh_mm_ss(rest, t)) return false;
   t.year = *y;
   t.month = *mo;
   t.day = *d;
@@ -120,7 +107,7 @@ std::optional<LogStart> parse_log_start(std::string_view line) {
     out.time.day = *day;
     i = skip_blanks(line, day_end);
     stamp_end = token_end(line, i);
-    if (!parse_hms(line.substr(i, stamp_end - i), out.time)) return std::nullopt;
+    if (!parse_hh_mm_ss(line.substr(i, stamp_end - i), out.time)) return std::nullopt;
   }
   out.timestamp_raw = line.substr(0, stamp_end);
   // host, then "agent:" (the agent may carry a pid: "Rib[1234]:").

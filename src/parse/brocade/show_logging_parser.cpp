@@ -40,17 +40,6 @@ std::size_t skip_blanks(std::string_view s, std::size_t i) {
   return i;
 }
 
-bool parse_hms(std::string_view s, LogTime& t) {
-  if (s.size() != 8 || s[2] != ':' || s[5] != ':') return false;
-  const auto h = to_int<int>(s.substr(0, 2));
-  const auto m = to_int<int>(s.substr(3, 2));
-  const auto sec = to_int<int>(s.substr(6, 2));
-  if (!h || !m || !sec || *h > 23 || *m > 59 || *sec > 60) return false;
-  t.hour = *h;
-  t.minute = *m;
-  t.second = *sec;
-  return true;
-}
 
 // "0d02h11m33s", "12d4h", "1y2d03h": digits each followed by one of y d h m s.
 bool is_uptime(std::string_view s) {
@@ -81,7 +70,7 @@ std::optional<LogStart> parse_log_start(std::string_view line) {
     if (!day || *day < 1 || *day > 31 || d >= line.size() || line[d] != ' ') return std::nullopt;
     out.time.day = *day;
     i = skip_blanks(line, d);
-    if (i + 8 > line.size() || !parse_hms(line.substr(i, 8), out.time)) return std::nullopt;
+    if (i + 8 > line.size() || line[i + 2] != ':' || !parse_time_of_day(line.substr(i, 8), out.time)) return std::nullopt;
     i += 8;
   } else if (is_digit(line[0])) {
     const std::size_t colon = line.find(':');

@@ -38,29 +38,6 @@ std::size_t skip_digits(std::string_view s, std::size_t i) {
   return i;
 }
 
-// "03:02:31", "03:02:31.123" (any fraction length); fills the time of day.
-bool parse_hms(std::string_view s, LogTime& t) {
-  const std::size_t c1 = s.find(':');
-  if (c1 == std::string_view::npos) return false;
-  const std::size_t c2 = s.find(':', c1 + 1);
-  if (c2 == std::string_view::npos) return false;
-  const std::size_t dot = s.find('.', c2 + 1);
-  const auto h = to_int<int>(s.substr(0, c1));
-  const auto m = to_int<int>(s.substr(c1 + 1, c2 - c1 - 1));
-  const auto sec = to_int<int>(s.substr(c2 + 1, dot == std::string_view::npos ? s.npos : dot - c2 - 1));
-  if (!h || !m || !sec || *h > 23 || *m > 59 || *sec > 60) return false;
-  t.hour = *h;
-  t.minute = *m;
-  t.second = *sec;
-  if (dot != std::string_view::npos) {
-    const std::string_view frac = s.substr(dot + 1);
-    if (!all_digits(frac)) return false;
-    int millis = 0;
-    for (std::size_t i = 0; i < 3; ++i) millis = millis * 10 + (i < frac.size() ? frac[i] - '0' : 0);
-    t.millis = millis;
-  }
-  return true;
-}
 
 // Uptime stamps: "7:04", "00:01:23", "00:01:23.456", "1d02h", "2w3d", "1y2w".
 bool is_uptime_stamp(std::string_view s) {
@@ -188,7 +165,7 @@ std::optional<LogStart> parse_log_start(std::string_view line) {
     } else {
       return std::nullopt;
     }
-    if (!parse_hms(time_text, out.time)) return std::nullopt;
+    if (!parse_time_of_day(time_text, out.time)) return std::nullopt;
   } else if (is_digit(line[i])) {
     // Uptime stamp, closed by ": ".
     std::size_t j = i;
