@@ -14,12 +14,29 @@
 #include "rules/parser_rule.h"
 #include "rules/rule_records.h"
 #include "rules/sandbox.h"
+#include "textfsm/fsm.h"
+#include "textfsm/template.h"
 
 namespace st::rules {
+
+// A TextFSM run's records as the engine gives them (views into the section text, which must
+// outlive them), with each record's byte range: the fast path into a normalized table.
+struct EngineRecords {
+  const textfsm::Template* tpl = nullptr;
+  textfsm::ParseResult parsed;
+  std::vector<ByteRange> sources;  // per record, relative to the section
+};
 
 class RuleExecutor {
  public:
   virtual ~RuleExecutor() = default;
+  // The run without JSON rows: fills `engine` and returns the RuleRun's status (stop,
+  // errors, warnings, lines) with no records. Only textfsm executors have it.
+  virtual bool has_engine_records() const { return false; }
+  virtual RuleRun run_engine(std::string_view text, EngineRecords& engine) const {
+    (void)engine;
+    return run(text, false);
+  }
   // `trace`: fill each record's `lines` (always filled by the line-based kinds; TextFSM
   // records only get them when asked, which costs a little).
   virtual RuleRun run(std::string_view text, bool trace) const = 0;

@@ -2,11 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "parse/event_kind.h"
 #include "parse/interface_name.h"
 #include "parse/line_cursor.h"
+#include "textfsm/records_json.h"
 
 namespace st::rules {
 
@@ -22,77 +24,184 @@ std::optional<T> number(std::string_view s) {
   return v;
 }
 
-// The record's value for a table field, as text; nullopt for null, "" and [].
-std::optional<std::string> one_field(std::string_view source, const ordered_json& row);
-
-// The source of a table field: the mapping's, else the field's own name; "A|B" takes the
-// first of A and B that has a value.
-std::optional<std::string> raw_field(const ParserRule& rule, const ordered_json& row, std::string_view target) {
-  std::string_view source = target;
-  for (const auto& [t, s] : rule.fields) {
-    if (t == target) source = s;
-  }
-  while (!source.starts_with('=')) {
-    const auto bar = source.find('|');
-    if (bar == std::string_view::npos) break;
-    if (auto v = one_field(source.substr(0, bar), row)) return v;
-    source.remove_prefix(bar + 1);
-  }
-  return one_field(source, row);
-}
-
-std::optional<std::string> one_field(std::string_view source, const ordered_json& row) {
-  if (source.starts_with('=')) {  // a literal: "vendor": "=cisco"
-    if (source.size() == 1) return std::nullopt;
-    return std::string(source.substr(1));
-  }
-  // "HARDWARE[0]": one item of a list field.
+// One way a table field gets its value: a literal ("=cisco"), or a record field, whole or
+// one item of a list ("HARDWARE[0]"). `slot` numbers the field references of a plan, so a
+// row source resolves each to a column once per run.
+struct Alternative {
+  bool literal = false;
+  std::string text;  // the literal, or the record field's name
   std::optional<std::size_t> item;
-  if (source.ends_with(']')) {
-    if (auto open = source.rfind('['); open != std::string_view::npos) {
-      item = number<std::size_t>(source.substr(open + 1, source.size() - open - 2));
-      if (item) source = source.substr(0, open);
+  std::size_t slot = 0;
+};
+
+// How one table field is filled: the first alternative with a value ("A|B|=x"), then the
+// rule's value_map for that field.
+struct FieldPlan {
+  std::vector<Alternative> alternatives;
+  const ordered_json* value_map = nullptr;
+};
+
+// A rule's output mapping, read once per section rather than once per value.
+class OutputPlan {
+ public:
+  explicit OutputPlan(const ParserRule& rule) : rule_(rule) {
+    const auto& output = rule.json.contains("output") ? rule.json["output"] : empty_;
+    if (auto maps = output.find("value_map"); maps != output.end()) maps_ = &*maps;
+  }
+
+  FieldPlan of(std::string_view target) {
+    FieldPlan plan;
+    std::string_view source = target;
+    for (const auto& [t, s] : rule_.fields) {
+      if (t == target) source = s;
     }
+    while (true) {
+      if (source.starts_with('=')) {  // a literal takes the rest, bars included
+        plan.alternatives.push_back({true, std::string(source.substr(1)), std::nullopt, 0});
+        break;
+      }
+      const auto bar = source.find('|');
+      plan.alternatives.push_back(reference(source.substr(0, bar)));
+      if (bar == std::string_view::npos) break;
+      source.remove_prefix(bar + 1);
+    }
+    if (maps_) {
+      if (auto map = maps_->find(std::string(target)); map != maps_->end()) plan.value_map = &*map;
+    }
+    return plan;
   }
-  auto it = row.find(std::string(source));
-  if (it == row.end() || it->is_null()) return std::nullopt;
-  if (item) {
-    if (!it->is_array() || *item >= it->size()) return std::nullopt;
-    const auto& v = (*it)[*item];
-    if (!v.is_string() || v.get_ref<const std::string&>().empty()) return std::nullopt;
-    return v.get<std::string>();
+
+ private:
+  Alternative reference(std::string_view source) {
+    std::optional<std::size_t> item;
+    if (source.ends_with(']')) {
+      if (auto open = source.rfind('['); open != std::string_view::npos) {
+        item = number<std::size_t>(source.substr(open + 1, source.size() - open - 2));
+        if (item) source = source.substr(0, open);
+      }
+    }
+    return {false, std::string(source), item, slots_++};
   }
-  if (it->is_string()) {
-    std::string_view s = parse::trim(it->get_ref<const std::string&>());
-    if (s.empty()) return std::nullopt;
-    return std::string(s);
+
+  const ParserRule& rule_;
+  const ordered_json empty_ = ordered_json::object();
+  const ordered_json* maps_ = nullptr;
+  std::size_t slots_ = 0;
+};
+
+// Records as JSON rows (every kind): the value of a field reference, as text; nullopt for
+// null, "" and []; a list joins its items with spaces; numbers and objects print as JSON.
+class JsonRows {
+ public:
+  explicit JsonRows(const std::vector<RuleRecord>& records) : records_(records) {}
+  std::size_t size() const { return records_.size(); }
+  ByteRange source(std::size_t r) const { return records_[r].source; }
+  const RuleRecord& record(std::size_t r) const { return records_[r]; }
+
+  std::optional<std::string> value(std::size_t r, const Alternative& a) const {
+    const ordered_json& row = records_[r].row;
+    auto it = row.find(a.text);
+    if (it == row.end() || it->is_null()) return std::nullopt;
+    if (a.item) {
+      if (!it->is_array() || *a.item >= it->size()) return std::nullopt;
+      const auto& v = (*it)[*a.item];
+      if (!v.is_string() || v.get_ref<const std::string&>().empty()) return std::nullopt;
+      return v.get<std::string>();
+    }
+    if (it->is_string()) {
+      std::string_view s = parse::trim(it->get_ref<const std::string&>());
+      if (s.empty()) return std::nullopt;
+      return std::string(s);
+    }
+    if (it->is_array()) {
+      if (it->empty()) return std::nullopt;
+      std::string joined;
+      for (const auto& one : *it) joined += (joined.empty() ? "" : " ") + (one.is_string() ? one.get<std::string>() : one.dump());
+      return joined;
+    }
+    return it->dump();
   }
-  if (it->is_array()) {
-    if (it->empty()) return std::nullopt;
+
+ private:
+  const std::vector<RuleRecord>& records_;
+};
+
+// Records straight from the TextFSM engine (views into the section): the same values as
+// JsonRows gives for the JSON the engine's records turn into, without building that JSON.
+class EngineRows {
+ public:
+  explicit EngineRows(const EngineRecords& engine) : engine_(engine) {}
+  std::size_t size() const { return engine_.parsed.records.size(); }
+  ByteRange source(std::size_t r) const { return r < engine_.sources.size() ? engine_.sources[r] : ByteRange{}; }
+
+  std::optional<std::string> value(std::size_t r, const Alternative& a) const {
+    const int column = column_of(a);
+    if (column < 0) return std::nullopt;
+    const auto& records = engine_.parsed.records;
+    const textfsm::Cell& cell = records[r][static_cast<std::size_t>(column)];
+    if (!cell.is_list) {
+      if (a.item) return std::nullopt;  // a string has no items
+      std::string_view s = parse::trim(cell.text);
+      if (s.empty()) return std::nullopt;
+      return std::string(s);
+    }
+    const auto items = records.items(cell);
+    if (a.item) {
+      if (*a.item >= items.size()) return std::nullopt;
+      const auto& one = items[*a.item];
+      if (one.is_dict || !one.text || one.text->empty()) return std::nullopt;
+      return std::string(*one.text);
+    }
+    if (items.empty()) return std::nullopt;
     std::string joined;
-    for (const auto& one : *it) joined += (joined.empty() ? "" : " ") + (one.is_string() ? one.get<std::string>() : one.dump());
+    for (const auto& one : items) {
+      if (!joined.empty()) joined += ' ';
+      if (one.is_dict) joined += textfsm::cell_to_json(engine_.tpl->values()[static_cast<std::size_t>(column)], cell, records)[&one - items.data()].dump();
+      else if (one.text) joined += *one.text;
+      else joined += "null";
+    }
     return joined;
   }
-  return it->dump();
-}
 
-// raw_field through output.value_map: {"status": {"Up": "connected"}} (exact, then
-// case-insensitive; "*" maps anything else, "*": "lower" / "upper" changes its case; a value
-// not mapped stays as printed).
-std::optional<std::string> field(const ParserRule& rule, const ordered_json& row, std::string_view target) {
-  auto value = raw_field(rule, row, target);
-  if (!value) return value;
-  const auto& output = rule.json["output"];
-  auto maps = output.find("value_map");
-  if (maps == output.end()) return value;
-  auto map = maps->find(std::string(target));
-  if (map == maps->end()) return value;
-  if (auto exact = map->find(*value); exact != map->end()) return exact->get<std::string>();
-  for (auto it = map->begin(); it != map->end(); ++it) {
-    if (it.key().size() == value->size() && parse::iequals(it.key(), *value)) return it.value().get<std::string>();
+ private:
+  // The template column a reference reads, resolved once per plan slot (-1: no such Value).
+  int column_of(const Alternative& a) const {
+    if (a.slot >= column_.size()) column_.resize(a.slot + 1, kUnresolved);
+    int& column = column_[a.slot];
+    if (column == kUnresolved) {
+      const auto& defs = engine_.tpl->values();
+      auto it = std::find_if(defs.begin(), defs.end(), [&](const auto& d) { return d.name == a.text; });
+      column = it == defs.end() ? -1 : static_cast<int>(it - defs.begin());
+    }
+    return column;
   }
-  if (auto any = map->find("*"); any != map->end()) {
-    std::string out = any->get<std::string>();
+
+  static constexpr int kUnresolved = -2;
+  const EngineRecords& engine_;
+  mutable std::vector<int> column_;  // by plan slot
+};
+
+// A field's value through its plan: the first alternative with one, then value_map (exact,
+// then case-insensitive; "*" maps anything else, "*": "lower" / "upper" changes its case; a
+// value not mapped stays as printed).
+template <class Rows>
+std::optional<std::string> field(const FieldPlan& plan, const Rows& rows, std::size_t r) {
+  std::optional<std::string> value;
+  for (const auto& a : plan.alternatives) {
+    if (a.literal) {
+      if (!a.text.empty()) value = a.text;
+      break;
+    }
+    if ((value = rows.value(r, a))) break;
+  }
+  if (!value || !plan.value_map) return value;
+  const auto& map = *plan.value_map;
+  if (auto exact = map.find(*value); exact != map.end()) return exact->template get<std::string>();
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    if (it.key().size() == value->size() && parse::iequals(it.key(), *value)) return it.value().template get<std::string>();
+  }
+  if (auto any = map.find("*"); any != map.end()) {
+    std::string out = any->template get<std::string>();
     if (out == "lower" || out == "upper") {
       const bool upper = out == "upper";
       out = *value;
@@ -186,107 +295,129 @@ std::optional<parse::LogTime> parse_printed_time(std::string_view text) {
   return t;
 }
 
-Result<parse::ParseResult> to_parse_result(const ParserRule& rule, RuleRun run, std::string_view platform) {
+namespace {
+
+// Rows -> the rule's table. `keep_generic(r)` also keeps record r in the generic table
+// (`also_records`); only JSON rows can.
+template <class Rows, class KeepGeneric>
+Result<parse::ParseResult> map_records(const ParserRule& rule, const Rows& rows, const std::vector<RuleWarning>& warnings,
+                                       std::string_view platform, KeepGeneric keep_generic) {
   parse::ParseResult out;
-  if (run.records.empty() && rule.json.contains("output") && rule.json["output"].value("required", false)) {
+  OutputPlan plan(rule);
+  if (rows.size() == 0 && rule.json.contains("output") && rule.json["output"].value("required", false)) {
     return fail(ErrorKind::Parse, fmt::format("output does not match rule {}: no record", rule.id));
   }
-  for (const auto& w : run.warnings) out.warnings.push_back({w.at, fmt::format("rule {}: {}", rule.id, w.message)});
-  auto keep_generic = [&](const RuleRecord& r) { out.records.push_back({mapped_row(rule, r.row), r.source}); };
+  for (const auto& w : warnings) out.warnings.push_back({w.at, fmt::format("rule {}: {}", rule.id, w.message)});
   const bool also_records = rule.json.contains("output") && rule.json["output"].value("also_records", false);
 
   switch (rule.table) {
     case OutputTable::Records:
-      for (const auto& r : run.records) keep_generic(r);
+      for (std::size_t r = 0; r < rows.size(); ++r) keep_generic(out, r);
       break;
-    case OutputTable::Interfaces:
-      for (const auto& r : run.records) {
-        auto name = field(rule, r.row, "name");
+    case OutputTable::Interfaces: {
+      const FieldPlan name_of = plan.of("name"), status = plan.of("status"), vlan = plan.of("vlan"),
+                      duplex = plan.of("duplex"), speed = plan.of("speed"), type = plan.of("type"),
+                      description = plan.of("description");
+      for (std::size_t r = 0; r < rows.size(); ++r) {
+        auto name = field(name_of, rows, r);
         if (!name) {
-          out.warnings.push_back({r.source, fmt::format("rule {}: a record with no interface name was skipped", rule.id)});
+          out.warnings.push_back({rows.source(r), fmt::format("rule {}: a record with no interface name was skipped", rule.id)});
           ++out.skipped_lines;
           continue;
         }
         parse::InterfaceRecord i;
         i.name = parse::canonical_interface_name(*name);
         i.name_raw = *name;
-        i.status = field(rule, r.row, "status");
-        i.vlan = field(rule, r.row, "vlan");
-        i.duplex = field(rule, r.row, "duplex");
-        i.speed = field(rule, r.row, "speed");
-        i.type = field(rule, r.row, "type");
-        i.description = field(rule, r.row, "description");
-        i.source = r.source;
+        i.status = field(status, rows, r);
+        i.vlan = field(vlan, rows, r);
+        i.duplex = field(duplex, rows, r);
+        i.speed = field(speed, rows, r);
+        i.type = field(type, rows, r);
+        i.description = field(description, rows, r);
+        i.source = rows.source(r);
         out.interfaces.push_back(std::move(i));
-        if (also_records) keep_generic(r);
+        if (also_records) keep_generic(out, r);
       }
       break;
+    }
     case OutputTable::DeviceFacts: {
       // One device: the first non-empty value of each field over the records.
       parse::DeviceFacts facts;
       bool any = false;
-      for (const auto& r : run.records) {
-        auto fill = [&](std::optional<std::string>& slot, std::string_view name) {
-          if (!slot) slot = field(rule, r.row, name);
+      const FieldPlan hostname = plan.of("hostname"), vendor = plan.of("vendor"), platform_of = plan.of("platform"),
+                      model = plan.of("model"), os_version = plan.of("os_version"), serial = plan.of("serial"),
+                      uptime = plan.of("uptime");
+      for (std::size_t r = 0; r < rows.size(); ++r) {
+        auto fill = [&](std::optional<std::string>& slot, const FieldPlan& from) {
+          if (!slot) slot = field(from, rows, r);
         };
-        fill(facts.hostname, "hostname");
-        fill(facts.vendor, "vendor");
-        fill(facts.platform, "platform");
-        fill(facts.model, "model");
-        fill(facts.os_version, "os_version");
-        fill(facts.serial, "serial");
-        fill(facts.uptime, "uptime");
-        if (!any) facts.source = r.source;
-        else facts.source = ByteRange{facts.source.offset, std::max(facts.source.end(), r.source.end()) - facts.source.offset};
+        fill(facts.hostname, hostname);
+        fill(facts.vendor, vendor);
+        fill(facts.platform, platform_of);
+        fill(facts.model, model);
+        fill(facts.os_version, os_version);
+        fill(facts.serial, serial);
+        fill(facts.uptime, uptime);
+        const ByteRange source = rows.source(r);
+        if (!any) facts.source = source;
+        else facts.source = ByteRange{facts.source.offset, std::max(facts.source.end(), source.end()) - facts.source.offset};
         any = true;
-        if (also_records) keep_generic(r);
+        if (also_records) keep_generic(out, r);
       }
       if (any) out.facts = std::move(facts);
       break;
     }
-    case OutputTable::Clock:
-      for (const auto& r : run.records) {
+    case OutputTable::Clock: {
+      const FieldPlan raw_of = plan.of("raw"), time_of = plan.of("time"), zone_of = plan.of("zone"),
+                      month_of = plan.of("month"), day_of = plan.of("day"), year_of = plan.of("year");
+      for (std::size_t r = 0; r < rows.size(); ++r) {
         std::string text;
-        for (const char* part : {"time", "zone", "month", "day", "year"}) {
-          if (auto v = field(rule, r.row, part)) text += (text.empty() ? "" : " ") + *v;
+        for (const FieldPlan* part : {&time_of, &zone_of, &month_of, &day_of, &year_of}) {
+          if (auto v = field(*part, rows, r)) text += (text.empty() ? "" : " ") + *v;
         }
         // Parts give "time zone month day year"; the clock form wants a weekday before the month.
         std::optional<parse::LogTime> time;
-        if (auto raw = field(rule, r.row, "raw")) time = parse_printed_time(*raw);
+        const auto raw = field(raw_of, rows, r);
+        if (raw) time = parse_printed_time(*raw);
         if (!time) {
-          auto t = field(rule, r.row, "time");
-          auto mo = field(rule, r.row, "month");
-          auto d = field(rule, r.row, "day");
-          auto y = field(rule, r.row, "year");
+          auto t = field(time_of, rows, r);
+          auto mo = field(month_of, rows, r);
+          auto d = field(day_of, rows, r);
+          auto y = field(year_of, rows, r);
           parse::LogTime lt;
-          if (t && mo && d && y && parse::parse_time_of_day(*t, lt) && parse::month_from_name(*mo) && number<int>(*d) && number<int>(*y)) {
+          if (t && mo && d && y && parse::parse_time_of_day(*t, lt) && parse::month_from_name(*mo) && number<int>(*d) &&
+              number<int>(*y)) {
             lt.month = parse::month_from_name(*mo);
             lt.day = *number<int>(*d);
             lt.year = *number<int>(*y);
-            if (auto z = field(rule, r.row, "zone")) fill_zone(*z, lt);
+            if (auto z = field(zone_of, rows, r)) fill_zone(*z, lt);
             time = lt;
           }
         }
         if (!time) continue;
-        std::string raw = field(rule, r.row, "raw").value_or(text);
-        out.clock = parse::ClockReading{*time, raw};
+        out.clock = parse::ClockReading{*time, raw.value_or(text)};
         break;
       }
-      if (!out.clock && !run.records.empty()) {
+      if (!out.clock && rows.size() > 0) {
         return fail(ErrorKind::Parse, fmt::format("rule {}: no record held a readable clock time", rule.id));
       }
       break;
-    case OutputTable::Events:
-      for (const auto& r : run.records) {
+    }
+    case OutputTable::Events: {
+      const FieldPlan timestamp = plan.of("timestamp"), sequence = plan.of("sequence"), facility = plan.of("facility"),
+                      severity = plan.of("severity"), mnemonic = plan.of("mnemonic"), message = plan.of("message"),
+                      interface = plan.of("interface");
+      const FieldPlan parts[] = {plan.of("month"), plan.of("day"), plan.of("year"), plan.of("time"), plan.of("zone")};
+      for (std::size_t r = 0; r < rows.size(); ++r) {
         parse::EventRecord e;
         std::optional<parse::LogTime> time;
-        if (auto ts = field(rule, r.row, "timestamp")) {
+        if (auto ts = field(timestamp, rows, r)) {
           e.timestamp_raw = *ts;
           time = parse_printed_time(*ts);
         } else {
           std::string joined;
-          for (const char* part : {"month", "day", "year", "time", "zone"}) {
-            if (auto v = field(rule, r.row, part)) joined += (joined.empty() ? "" : " ") + *v;
+          for (const auto& part : parts) {
+            if (auto v = field(part, rows, r)) joined += (joined.empty() ? "" : " ") + *v;
           }
           e.timestamp_raw = joined;
           time = parse_printed_time(joined);
@@ -296,23 +427,46 @@ Result<parse::ParseResult> to_parse_result(const ParserRule& rule, RuleRun run, 
         } else {
           e.time.uptime_only = true;
         }
-        if (auto seq = field(rule, r.row, "sequence")) e.sequence = number<std::int64_t>(*seq);
-        e.facility = field(rule, r.row, "facility").value_or("");
-        if (auto sev = field(rule, r.row, "severity")) e.severity = number<int>(*sev);
-        e.mnemonic = field(rule, r.row, "mnemonic").value_or("");
+        if (auto seq = field(sequence, rows, r)) e.sequence = number<std::int64_t>(*seq);
+        e.facility = field(facility, rows, r).value_or("");
+        if (auto sev = field(severity, rows, r)) e.severity = number<int>(*sev);
+        e.mnemonic = field(mnemonic, rows, r).value_or("");
         // As the built-in parsers: no facility, no message id (not "-").
         if (!e.facility.empty()) e.message_id = parse::make_message_id(e.facility, e.severity, e.mnemonic);
-        e.message = field(rule, r.row, "message").value_or("");
-        if (auto i = field(rule, r.row, "interface")) e.interface = parse::canonical_interface_name(*i);
+        e.message = field(message, rows, r).value_or("");
+        if (auto i = field(interface, rows, r)) e.interface = parse::canonical_interface_name(*i);
         else e.interface = parse::interface_in_message(e.message);
-        e.source = r.source;
+        e.source = rows.source(r);
         out.events.push_back(std::move(e));
-        if (also_records) keep_generic(r);
+        if (also_records) keep_generic(out, r);
       }
       parse::classify_events(out, platform);
       break;
+    }
   }
   return out;
+}
+
+}  // namespace
+
+Result<parse::ParseResult> to_parse_result(const ParserRule& rule, RuleRun run, std::string_view platform) {
+  const JsonRows rows(run.records);
+  return map_records(rule, rows, run.warnings, platform, [&](parse::ParseResult& out, std::size_t r) {
+    out.records.push_back({mapped_row(rule, rows.record(r).row), rows.source(r)});
+  });
+}
+
+Result<parse::ParseResult> to_parse_result(const ParserRule& rule, const RuleRun& run, const EngineRecords& engine,
+                                           std::string_view platform) {
+  // Only the normalized tables without also_records come here (fast_path_applies), so no
+  // generic record is ever asked for.
+  const EngineRows rows(engine);
+  return map_records(rule, rows, run.warnings, platform, [](parse::ParseResult&, std::size_t) {});
+}
+
+bool fast_path_applies(const ParserRule& rule) {
+  if (rule.table == OutputTable::Records) return false;
+  return !(rule.json.contains("output") && rule.json["output"].value("also_records", false));
 }
 
 }  // namespace st::rules

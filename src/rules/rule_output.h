@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "parse/parse_result.h"
 #include "rules/parser_rule.h"
+#include "rules/rule_executor.h"
 #include "rules/rule_records.h"
 
 namespace st::rules {
@@ -14,6 +15,13 @@ namespace st::rules {
 // Errors when a normalized table needs a field no record had (an interface without a
 // name, a clock with no time).
 Result<parse::ParseResult> to_parse_result(const ParserRule& rule, RuleRun run, std::string_view platform);
+
+// The same from a TextFSM run's own records (RuleExecutor::run_engine), without JSON rows:
+// what ingest uses when fast_path_applies(rule). Gives what the JSON path gives.
+Result<parse::ParseResult> to_parse_result(const ParserRule& rule, const RuleRun& run, const EngineRecords& engine,
+                                           std::string_view platform);
+// True for rules into a normalized table that keep no generic records.
+bool fast_path_applies(const ParserRule& rule);
 
 // "Jun 19 03:02:31.123 UTC", "*Mar  1 00:01:02", "2024 Jun 19 03:02:31", "2024-06-19T03:02:31Z"
 // and the clock form "10:15:32.123 UTC Mon Jun 19 2023" into a LogTime; nullopt otherwise.

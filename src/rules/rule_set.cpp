@@ -21,7 +21,11 @@ Result<parse::ParseResult> run_rule_on_section(ActiveRule& active, const parse::
   if (active.disabled->load()) {
     return fail(ErrorKind::Parse, fmt::format("rule {} is disabled: {}", rule.id, active.reason()));
   }
-  RuleRun run = active.loaded.executor->run(input.output, false);
+  // TextFSM rules into a normalized table skip the JSON rows (rule_output.h: same result).
+  const RuleExecutor& executor = *active.loaded.executor;
+  const bool engine_path = executor.has_engine_records() && fast_path_applies(rule);
+  EngineRecords engine;
+  RuleRun run = engine_path ? executor.run_engine(input.output, engine) : executor.run(input.output, false);
   if (run.stopped != StopReason::None) {
     const std::string reason =
         fmt::format("rule {} stopped on a {} `{}` section ({} bytes): {}; the rule is disabled for the rest of this run",
@@ -39,6 +43,7 @@ Result<parse::ParseResult> run_rule_on_section(ActiveRule& active, const parse::
     return fail(ErrorKind::Parse, fmt::format("rule {}: {}{}", rule.id, e.line ? fmt::format("input line {}: ", e.line) : "",
                                               e.message));
   }
+  if (engine_path) return to_parse_result(rule, run, engine, input.platform);
   return to_parse_result(rule, std::move(run), input.platform);
 }
 

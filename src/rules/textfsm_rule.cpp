@@ -107,7 +107,16 @@ class TextfsmExecutor final : public RuleExecutor {
 
   std::vector<std::string> fields() const override { return tpl_.header(); }
 
-  RuleRun run(std::string_view text, bool trace) const override {
+  RuleRun run(std::string_view text, bool trace) const override { return run_impl(text, trace, nullptr); }
+
+  bool has_engine_records() const override { return true; }
+  RuleRun run_engine(std::string_view text, EngineRecords& engine) const override {
+    return run_impl(text, false, &engine);
+  }
+
+ private:
+  // With `engine`, records stay the engine's (no JSON rows); else they become RuleRecords.
+  RuleRun run_impl(std::string_view text, bool trace, EngineRecords* engine) const {
     RuleRun out;
     Deadline deadline(budget_.time_for(text.size()));
     if (!screens_.empty() && !screen(text, out, deadline)) return out;
@@ -129,6 +138,18 @@ class TextfsmExecutor final : public RuleExecutor {
     }
     out.lines = parsed->lines;
     TextLines lines(text);
+    if (engine) {
+      engine->tpl = &tpl_;
+      engine->sources.clear();
+      engine->sources.reserve(parsed->trace.record_lines.size());
+      for (const auto& fed : parsed->trace.record_lines) engine->sources.push_back(lines.range_of(fed));
+      engine->parsed = std::move(*parsed);
+      if (deadline.expired_now()) {
+        out.stopped = StopReason::TimeBudget;
+        out.stop_detail = describe_stop(out.stopped, out.lines, budget_);
+      }
+      return out;
+    }
     const auto& records = parsed->records;
     out.records.reserve(count_of(records));
     for (std::size_t i = 0; i < count_of(records); ++i) {
@@ -152,7 +173,6 @@ class TextfsmExecutor final : public RuleExecutor {
     return out;
   }
 
- private:
   bool screen(std::string_view text, RuleRun& out, Deadline& deadline) const {
     TextLines lines(text);
     for (std::size_t n = 1; n <= lines.count(); ++n) {

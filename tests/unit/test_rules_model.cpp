@@ -360,3 +360,73 @@ TEST_CASE("rules: printed times parse in the forms devices use", "[rules]") {
   CHECK(parse_printed_time("2024 Jun 19 03:02:31")->year == 2024);
   CHECK_FALSE(parse_printed_time("uptime 7:04"));
 }
+
+TEST_CASE("rules: a textfsm rule gives the same table from the engine's records as from JSON rows", "[rules]") {
+  // Every mapping form: a List joined, one List item, an item past the end then a literal,
+  // a literal, value_map exact / case-insensitive / "*", and a missing interface name.
+  auto loaded = must_load(json::parse(R"json({
+    "id": "test/status_lists", "kind": "textfsm",
+    "applies_to": [{"platform": "cisco_ios", "command": "show interfaces status"}],
+    "output": {"table": "interfaces",
+               "fields": {"name": "PORT", "status": "STATUS", "vlan": "VLANS[0]", "description": "VLANS",
+                          "duplex": "DUPLEX", "speed": "=auto", "type": "VLANS[2]|=copper"},
+               "value_map": {"status": {"connected": "up", "NOTCONNECT": "down", "*": "upper"}}},
+    "textfsm": {"inline": [
+      "Value PORT ((?:Gi\\S+)?)",
+      "Value STATUS (\\S+)",
+      "Value DUPLEX (\\S+)",
+      "Value List VLANS (\\d+)",
+      "",
+      "Start",
+      "  ^[#G] -> Continue.Record",
+      "  ^#?${PORT}\\s*${STATUS}\\s+${DUPLEX}\\s+${VLANS}\\s*$$",
+      "  ^\\s+${VLANS}\\s*$$"]},
+    "enabled": true
+  })json"));
+  const std::string text =
+      "Gi1/0/1 connected a-full 10\n"
+      "   20\n"
+      "   30\n"
+      "Gi1/0/2 NotConnect auto 40\n"
+      "# err-disabled full 50\n"
+      "   60\n"
+      "Gi1/0/4 disabled full 70\n";
+  auto json_path = to_parse_result(loaded.rule, loaded.executor->run(text, false), "cisco_ios");
+  REQUIRE(loaded.executor->has_engine_records());
+  REQUIRE(fast_path_applies(loaded.rule));
+  EngineRecords engine;
+  const RuleRun run = loaded.executor->run_engine(text, engine);
+  CHECK(run.records.empty());  // no JSON rows were built
+  auto engine_path = to_parse_result(loaded.rule, run, engine, "cisco_ios");
+  REQUIRE(json_path);
+  REQUIRE(engine_path);
+  REQUIRE(json_path->interfaces.size() == 3);  // the third line has no port name: skipped with a warning
+  REQUIRE(engine_path->interfaces.size() == 3);
+  CHECK(json_path->warnings.size() == 1);
+  CHECK(engine_path->warnings.size() == 1);
+  for (std::size_t i = 0; i < 3; ++i) {
+    const auto& a = json_path->interfaces[i];
+    const auto& b = engine_path->interfaces[i];
+    CHECK(a.name == b.name);
+    CHECK(a.status == b.status);
+    CHECK(a.vlan == b.vlan);
+    CHECK(a.description == b.description);
+    CHECK(a.duplex == b.duplex);
+    CHECK(a.speed == b.speed);
+    CHECK(a.type == b.type);
+    CHECK(a.source == b.source);
+  }
+  const auto& first = engine_path->interfaces[0];
+  CHECK(first.status == "up");
+  CHECK(first.vlan == "10");
+  CHECK(first.description == "10 20 30");
+  CHECK(first.duplex == "a-full");
+  CHECK(first.speed == "auto");
+  CHECK(first.type == "30");
+  CHECK(engine_path->interfaces[1].type == "copper");
+  CHECK(engine_path->interfaces[1].status == "down");
+  CHECK(engine_path->interfaces[2].status == "DISABLED");
+  CHECK(engine_path->interfaces[2].source.offset == text.find("Gi1/0/4"));
+  CHECK(engine_path->interfaces[0].source.offset == 0);
+  CHECK(engine_path->interfaces[0].source.end() >= text.find("   30") + 5);  // the List's last line
+}
