@@ -29,6 +29,7 @@
 #include "ui/views/devices_view.h"
 #include "ui/views/health_view.h"
 #include "ui/views/raw_log_view.h"
+#include "ui/views/settings_dialog.h"
 
 namespace st::ui {
 
@@ -41,6 +42,12 @@ QString display_name(const QString& bundle) {
 }
 
 // "2024-05-02T09:12:44Z" -> "2024-05-02 09:12 UTC"; other text is shown as it is.
+IngestSetup ingest_setup_of(const AppSettings& settings) {
+  IngestSetup setup;
+  if (const QString dir = settings.templateDir(); !dir.isEmpty()) setup.templates = dir.toStdString();
+  return setup;
+}
+
 QString capture_time_text(const std::string& iso) {
   const QString text = QString::fromStdString(iso);
   const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
@@ -62,6 +69,7 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
       store_label_(new QLabel(this)),
       counts_label_(new QLabel(this)) {
   setWindowTitle(tr("StateTrace — %1").arg(session_->storeFileName()));
+  session_->setIngestSetup(ingest_setup_of(settings_));
   tabs_->setObjectName(QStringLiteral("viewTabs"));
   tabs_->setDocumentMode(true);
   tabs_->addTab(devices_view_, tr("Devices"));
@@ -131,6 +139,12 @@ void MainWindow::createMenus() {
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
   QAction* find = edit->addAction(tr("&Find or Filter"), this, &MainWindow::focusFind);
   find->setShortcut(QKeySequence::Find);
+  edit->addSeparator();
+  preferences_ = edit->addAction(tr("&Preferences…"), this, &MainWindow::openPreferences);
+  preferences_->setObjectName(QStringLiteral("preferencesAction"));
+  preferences_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+  preferences_->setMenuRole(QAction::PreferencesRole);
+  preferences_->setStatusTip(tr("The template folder every ingest uses"));
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   const QList<QWidget*> views{devices_view_, health_view_, raw_view_};
@@ -246,6 +260,20 @@ void MainWindow::showAbout() {
          "<p>Store: <code>%2</code></p>")
           .arg(QCoreApplication::applicationVersion(),
                QDir::toNativeSeparators(session_->storePathText()).toHtmlEscaped()));
+}
+
+void MainWindow::openPreferences() {
+  auto* dialog = new SettingsDialog(settings_.templateDir(), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    settings_.setTemplateDir(dialog->templateDir());
+    session_->setIngestSetup(ingest_setup_of(settings_));
+    statusBar()->showMessage(dialog->templateDir().isEmpty()
+                                 ? tr("Ingests use no template folder.")
+                                 : tr("Ingests use the templates in %1.").arg(QDir::toNativeSeparators(dialog->templateDir())),
+                             kStatusMessageMs);
+  });
+  dialog->open();
 }
 
 void MainWindow::onOverview(const StoreOverview& overview) {

@@ -59,6 +59,8 @@ class MainWindow : public QMainWindow {
   std::size_t runCount() const { return runs_; }
   RecentBundlesMenu* recentBundles() const { return recent_; }
   const AppSettings& settings() const { return settings_; }
+  // Edit → Preferences… (template folder); the dialog opens window-modal.
+  QAction* preferencesAction() const { return preferences_; }
   // "3 runs · 12 devices · 2 sites · latest capture 2024-05-02 09:12 UTC"
   QString storeSummaryText() const;
 
@@ -81,6 +83,7 @@ class MainWindow : public QMainWindow {
   void openBundleFileDialog();
   void saveWindowState();
   void showAbout();
+  void openPreferences();
   void onOpened(qsizetype runs);
   void onOverview(const StoreOverview& overview);
   void onIngestFinished(const IngestOutcome& outcome);
@@ -95,6 +98,7 @@ class MainWindow : public QMainWindow {
   RawLogView* raw_view_;
   IngestController* ingest_;
   RecentBundlesMenu* recent_ = nullptr;
+  QAction* preferences_ = nullptr;
   QLabel* store_label_;
   QLabel* counts_label_;
   std::optional<QString> pending_bundle_;

@@ -14,13 +14,13 @@
 #include "cli/exit_codes.h"
 #include "cli/json_output.h"
 #include "cli/text_table.h"
-#include "rules/registry_setup.h"
 #include "rules/rule_pack.h"
 #include "store/rule_store.h"
 #include "store/store.h"
 #include "rules/rule_loader.h"
 #include "rules/rule_set.h"
 #include "rules/text_lines.h"
+#include "rules/user_rules.h"
 
 namespace st::cli {
 
@@ -51,32 +51,13 @@ Result<store::Database> writable_store(const CliArgs& args) {
   return store::open_store(store::resolve_store_path(args.get("--store")), store::OpenMode::ReadWrite);
 }
 
-parse::ParserOrigin origin_of(const store::StoredRule& r) {
-  return r.origin == "pack" ? parse::ParserOrigin::Pack : parse::ParserOrigin::User;
-}
-
-// The store's current rules, loaded and self-tested (a rule that no longer loads is an error
-// naming it: it was checked when saved, so the program changed under it).
-Result<rules::RuleSet> stored_rules(store::Database& db) {
-  rules::RuleSet set;
-  ST_TRY(auto rows, store::current_rules(db));
-  for (const auto& row : rows) {
-    rules::LoadOptions options;
-    options.origin = origin_of(row);
-    ST_TRY(auto loaded, rules::load_rule_text(row.rule_json, fmt::format("store: {} v{}", row.rule_id, row.version), options));
-    loaded.rule.version = row.version;
-    set.add(std::move(loaded));
-  }
-  return set;
-}
-
 // Every rule `parsers` can name: the store's (user, pack), then shipped (including those
 // kept in C++). A stored rule with a shipped rule's id shadows it here.
 Result<rules::RuleSet> known_rules(const CliArgs& args) {
   ST_TRY(auto shipped, rules::shipped_rules(true));
   ST_TRY(auto db, existing_store(args));
   if (!db) return shipped;
-  ST_TRY(auto stored, stored_rules(*db));
+  ST_TRY(auto stored, rules::stored_rules(*db));
   for (const auto& active : shipped.rules()) {
     if (!stored.find(active->rule().id)) stored.add(active->loaded);
   }
@@ -299,7 +280,7 @@ Result<int> rollback(const CliArgs& args, std::ostream& out) {
   for (const auto& r : history_rows) {
     if (r.version != version) continue;
     rules::LoadOptions options;
-    options.origin = origin_of(r);
+    options.origin = rules::origin_of(r);
     ST_TRY(auto loaded, rules::load_rule_text(r.rule_json, fmt::format("store: {} v{}", r.rule_id, r.version), options));
     (void)loaded;  // it must still load and pass its samples before it becomes current again
   }
@@ -385,17 +366,6 @@ Result<int> import_rules(const CliArgs& args, std::ostream& out) {
   }
   return kOk;
 }
-
-}  // namespace
-
-Result<parse::ParserRegistry> registry_for_ingest(store::Database& db) {
-  ST_TRY(auto stored, stored_rules(db));
-  rules::RegistrySources sources;
-  sources.extra.push_back(&stored);
-  return rules::build_registry(sources);  // entries share the rules: `stored` may go
-}
-
-namespace {
 
 // `parsers` arguments: SUB, positionals, `--name value` options and flags.
 Result<CliArgs> parse_rules_args(int argc, char** argv) {
