@@ -29,6 +29,7 @@
 #include "ui/views/devices_view.h"
 #include "ui/views/health_view.h"
 #include "ui/views/raw_log_view.h"
+#include "ui/views/rule_editor_view.h"
 #include "ui/views/settings_dialog.h"
 
 namespace st::ui {
@@ -65,6 +66,7 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
       devices_view_(new DevicesView(*session_, this)),
       health_view_(new HealthView(*session_, this)),
       raw_view_(new RawLogView(*session_, this)),
+      rule_view_(new RuleEditorView(*session_, this)),
       ingest_(new IngestController(*session_, this)),
       store_label_(new QLabel(this)),
       counts_label_(new QLabel(this)) {
@@ -75,6 +77,7 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
   tabs_->addTab(devices_view_, tr("Devices"));
   tabs_->addTab(health_view_, tr("Health"));
   tabs_->addTab(raw_view_, tr("Raw Log"));
+  tabs_->addTab(rule_view_, tr("Rules"));
   setCentralWidget(tabs_);
   if (!restoreGeometry(settings_.windowGeometry())) resize(1200, 760);
   devices_view_->restoreSplitterState(settings_.devicesSplitterState());
@@ -96,6 +99,9 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
   connect(devices_view_, &DevicesView::showInRawLog, this, &MainWindow::showInRawLog);
   connect(health_view_, &HealthView::showInRawLog, this, &MainWindow::showInRawLog);
   connect(raw_view_, &RawLogView::failed, this, &MainWindow::reportError);
+  connect(rule_view_, &RuleEditorView::failed, this, &MainWindow::reportError);
+  connect(rule_view_, &RuleEditorView::changed, this,
+          [this](const QString& message) { statusBar()->showMessage(message, kStatusMessageMs); });
 }
 
 void MainWindow::showInRawLog(const RawLocation& location) {
@@ -147,7 +153,7 @@ void MainWindow::createMenus() {
   preferences_->setStatusTip(tr("The template folder every ingest uses"));
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
-  const QList<QWidget*> views{devices_view_, health_view_, raw_view_};
+  const QList<QWidget*> views{devices_view_, health_view_, raw_view_, rule_view_};
   for (int i = 0; i < views.size(); ++i) {
     QAction* show = view->addAction(tabs_->tabText(i), this, [this, page = views[i]] {
       tabs_->setCurrentWidget(page);
@@ -155,6 +161,15 @@ void MainWindow::createMenus() {
     });
     show->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
   }
+
+  QMenu* rules = menuBar()->addMenu(tr("&Rules"));
+  rules->addAction(rule_view_->saveAction());
+  rules->addSeparator();
+  rules->addAction(rule_view_->importAction());
+  rules->addAction(rule_view_->exportAction());
+  // The editor's Save works wherever the Rules menu is used; Ctrl+S only on the Rules tab.
+  connect(rules, &QMenu::aboutToShow, this,
+          [this] { rule_view_->saveAction()->setEnabled(!rule_view_->currentRuleId().isEmpty()); });
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   QAction* about = help->addAction(tr("&About StateTrace"), this, &MainWindow::showAbout);
@@ -170,6 +185,7 @@ void MainWindow::start(std::optional<QString> bundle) {
 void MainWindow::onOpened(qsizetype runs) {
   runs_ = static_cast<std::size_t>(runs);
   updateStatus();
+  rule_view_->refresh();
   if (pending_bundle_) {
     ingestBundle(*std::exchange(pending_bundle_, std::nullopt));
   } else if (runs == 0) {

@@ -24,6 +24,7 @@ namespace st::ui {
 class DevicesView;
 class HealthView;
 class RawLogView;
+class RuleEditorView;
 class IngestController;
 class RecentBundlesMenu;
 class StoreSession;
@@ -51,7 +52,8 @@ class MainWindow : public QMainWindow {
   DevicesView* devicesView() const { return devices_view_; }
   HealthView* healthView() const { return health_view_; }
   RawLogView* rawLogView() const { return raw_view_; }
-  // Devices, Health and Raw Log, one tab each.
+  RuleEditorView* ruleEditorView() const { return rule_view_; }
+  // Devices, Health, Raw Log and Rules, one tab each.
   QTabWidget* viewTabs() const { return tabs_; }
   // Opens `location` in the raw log viewer and brings it to the front.
   void showInRawLog(const RawLocation& location);
@@ -96,6 +98,7 @@ class MainWindow : public QMainWindow {
   DevicesView* devices_view_;
   HealthView* health_view_;
   RawLogView* raw_view_;
+  RuleEditorView* rule_view_;
   IngestController* ingest_;
   RecentBundlesMenu* recent_ = nullptr;
   QAction* preferences_ = nullptr;

@@ -1,0 +1,316 @@
+// The rule editor tab (issue #8) on a real store: open a user rule, live preview on a sample
+// file (async, debounced, stale answers dropped), an invalid pattern's error at its line and
+// column, save as version 2, rollback to version 1 as version 3, and a screenshot.
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
+#include <QApplication>
+
+#include <fstream>
+
+#include "store/rule_store.h"
+#include "store/store.h"
+#include "ui/main_window.h"
+#include "ui/models/rule_records_model.h"
+#include "ui/rule_preview.h"
+#include "ui/store_session.h"
+#include "ui/views/rule_editor_view.h"
+#include "ui/views/rule_highlighter.h"
+#include "ui_test_support.h"
+
+using st::ui::MainWindow;
+using st::ui::RuleEditorView;
+namespace t = st::ui::test;
+
+namespace {
+
+const char* kRule = R"json({"id": "lab/inventory", "kind": "regex", "version": 1,
+  "description": "show inventory: one record per NAME line",
+  "applies_to": [{"platform": "cisco_ios", "command": "show inventory"}],
+  "output": {"table": "records"},
+  "regex": {"patterns": ["^NAME: \"(?P<name>[^\"]*)\", DESCR: \"(?P<descr>[^\"]*)\""]},
+  "samples": [{"name": "one chassis", "input": ["NAME: \"1\", DESCR: \"WS-C2960X-48FPD-L\""],
+               "expected": [{"name": "1", "descr": "WS-C2960X-48FPD-L"}]}]})json";
+
+const char* kInventory =
+    "NAME: \"1\", DESCR: \"WS-C2960X-48FPD-L\"\n"
+    "PID: WS-C2960X-48FPD-L  , VID: V05  , SN: FOC2101X0AB\n"
+    "NAME: \"Switch 1 - Power Supply A\", DESCR: \"FRU Power Supply\"\n"
+    "PID: PWR-C1-350WAC  , VID: V02  , SN: DCA2112G1AB\n"
+    "NAME: \"GigabitEthernet1/0/49\", DESCR: \"1000BaseSX SFP\"\n"
+    "PID: GLC-SX-MMD  , VID: V01  , SN: AGM1812345X\n";
+
+void write(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  REQUIRE(out.good());
+}
+
+// Replaces the first `from` in the editor as typing would (one edit, textChanged fires).
+void replace_in(QPlainTextEdit* edit, const QString& from, const QString& to) {
+  QTextCursor found = edit->document()->find(from);
+  REQUIRE_FALSE(found.isNull());
+  found.insertText(to);
+}
+
+}  // namespace
+
+TEST_CASE("rule editor previews live, shows errors in place, saves versions and rolls back", "[ui][rules]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const std::filesystem::path store = dir.filePath(QStringLiteral("rules.sqlite")).toStdString();
+  {
+    auto db = st::store::open_store(store, st::store::OpenMode::ReadWrite);
+    REQUIRE(db);
+    const std::string compact = nlohmann::ordered_json::parse(kRule).dump();
+    REQUIRE(st::store::save_rule_version(*db, st::store::RuleSave{"lab/inventory", compact, "user", {}, "saved"}));
+  }
+  const QString sample = dir.filePath(QStringLiteral("inventory.txt"));
+  write(sample.toStdString(), kInventory);
+
+  MainWindow window(store, st::ui::AppSettings::atPath(dir.filePath(QStringLiteral("settings.ini"))));
+  window.resize(1500, 900);
+  RuleEditorView* view = window.ruleEditorView();
+  window.viewTabs()->setCurrentWidget(view);
+  window.show();
+  using Tester = QAbstractItemModelTester;
+  Tester list_tester(view->listModel(), Tester::FailureReportingMode::Fatal);
+  Tester history_tester(view->historyModel(), Tester::FailureReportingMode::Fatal);
+  Tester records_tester(view->recordsModel(), Tester::FailureReportingMode::Fatal);
+
+  // The Rules menu holds only what works.
+  QStringList rule_menu;
+  for (QAction* action : window.menuBar()->actions()) {
+    if (action->text() == QStringLiteral("&Rules")) {
+      for (QAction* item : action->menu()->actions()) {
+        if (!item->isSeparator()) rule_menu << item->text();
+      }
+    }
+  }
+  CHECK(rule_menu == QStringList{QStringLiteral("&Save Rule Version"), QStringLiteral("&Import Rule Pack…"),
+                                 QStringLiteral("&Export Rule Pack…")});
+
+  QSignalSpy catalog(view, &RuleEditorView::catalogLoaded);
+  view->refresh();
+  REQUIRE(t::wait_until([&] { return catalog.count() == 1; }));
+  int user_row = -1, shipped_clock = -1;
+  for (int row = 0; row < view->listModel()->rowCount(); ++row) {
+    const auto* r = view->listModel()->rowAt(row);
+    if (r->id == "lab/inventory") user_row = row;
+    if (r->id == "cisco_ios/show_clock") shipped_clock = row;
+  }
+  REQUIRE(user_row >= 0);
+  REQUIRE(shipped_clock >= 0);
+  auto cell = [&](int row, st::ui::RuleListColumn column) {
+    return view->listModel()->index(row, int(column)).data().toString();
+  };
+  CHECK(cell(user_row, st::ui::RuleListColumn::Origin) == QStringLiteral("user"));
+  CHECK(cell(user_row, st::ui::RuleListColumn::Version) == QStringLiteral("1"));
+  CHECK(cell(user_row, st::ui::RuleListColumn::Kind) == QStringLiteral("regex"));
+  CHECK(cell(shipped_clock, st::ui::RuleListColumn::Origin) == QStringLiteral("shipped"));
+  CHECK(cell(shipped_clock, st::ui::RuleListColumn::Enabled) == QStringLiteral("no"));
+
+  // Open the rule: its embedded sample previews first, then the chosen file.
+  QSignalSpy shown(view, &RuleEditorView::previewShown);
+  QSignalSpy history(view, &RuleEditorView::historyLoaded);
+  REQUIRE(view->openRule(QStringLiteral("lab/inventory")));
+  REQUIRE(t::wait_until([&] { return history.count() >= 1; }));
+  CHECK(view->historyModel()->rowCount() == 1);
+  REQUIRE(t::wait_until([&] { return view->recordsModel()->rowCount() == 1; }));
+  CHECK(view->sampleChooser()->currentText().contains(QStringLiteral("one chassis")));
+  CHECK(view->problemList()->count() == 0);  // the sample gives what it expects
+
+  REQUIRE(view->setSampleFile(sample));
+  REQUIRE(t::wait_until([&] { return view->recordsModel()->rowCount() == 3; }));
+  CHECK(view->recordsModel()->fieldNames() == QStringList{QStringLiteral("name"), QStringLiteral("descr")});
+  CHECK(view->recordsModel()->index(1, 0).data().toString() == QStringLiteral("Switch 1 - Power Supply A"));
+  CHECK(view->matchedSampleLines() == QList<int>{1, 3, 5});
+  CHECK(view->sampleView()->extraSelections().size() == 3);
+  CHECK(view->sampleView()->toPlainText().startsWith(QStringLiteral("NAME: \"1\"")));
+
+  // Edit the pattern: the field is renamed and the preview follows, off the GUI thread.
+  replace_in(view->jsonEditor(), QStringLiteral("(?P<descr>"), QStringLiteral("(?P<description>"));
+  REQUIRE(t::wait_until([&] { return view->recordsModel()->fieldNames().contains(QStringLiteral("description")); }));
+  CHECK(view->recordsModel()->rowCount() == 3);
+  CHECK(view->recordsModel()->index(2, 1).data().toString() == QStringLiteral("1000BaseSX SFP"));
+  // The embedded sample now differs from what it expects: reported, not enforced (Save
+  // enforces it), until its expected record follows the rename.
+  REQUIRE(t::wait_until([&] { return view->problemList()->count() >= 1; }));
+  CHECK(view->problemList()->item(0)->text().contains(QStringLiteral("sample 'one chassis'")));
+  replace_in(view->jsonEditor(), QStringLiteral(R"("descr": "WS)"), QStringLiteral(R"("description": "WS)"));
+  REQUIRE(t::wait_until([&] { return view->problemList()->count() == 0; }));
+
+  // An invalid pattern: the error names its column, is underlined at that character in the
+  // JSON, and clicking it puts the cursor there.
+  const QString good_pattern = QStringLiteral(R"("^NAME: \"(?P<name>[^\"]*)\", DESCR: \"(?P<description>[^\"]*)\"")");
+  const QString bad_pattern = QStringLiteral(R"("^NAME: (?P<name>[a-")");
+  replace_in(view->jsonEditor(), good_pattern, bad_pattern);
+  REQUIRE(t::wait_until([&] {
+    return view->problemList()->count() == 1 &&
+           view->problemList()->item(0)->text().contains(QStringLiteral("bad pattern at column"));
+  }));
+  CHECK(view->recordsModel()->rowCount() == 0);
+  const QString problem = view->problemList()->item(0)->text();
+  INFO(problem.toStdString());
+  CHECK(problem.contains(QStringLiteral("/regex/patterns/0")));
+  // PCRE2 stops at the end of "^NAME: (?P<name>[a-" (19 characters): column 20, the closing quote.
+  CHECK(problem.contains(QStringLiteral("bad pattern at column 20")));
+  const QTextCursor bad = view->jsonEditor()->document()->find(bad_pattern);
+  REQUIRE_FALSE(bad.isNull());
+  const int quote = bad.selectionEnd() - 1;  // the literal's closing quote
+  const QTextBlock block = view->jsonEditor()->document()->findBlock(quote);
+  CHECK(problem.startsWith(
+      QStringLiteral("line %1, column %2:").arg(block.blockNumber() + 1).arg(quote - block.position() + 1)));
+  REQUIRE(view->jsonEditor()->extraSelections().size() == 1);
+  CHECK(view->jsonEditor()->extraSelections().at(0).cursor.selectionStart() == quote);
+  view->jsonEditor()->moveCursor(QTextCursor::Start);
+  view->problemList()->setCurrentRow(0);
+  emit view->problemList()->itemClicked(view->problemList()->item(0));
+  CHECK(view->jsonEditor()->textCursor().position() == quote);
+
+  // Back to a good pattern, then Save: version 2 in the store.
+  replace_in(view->jsonEditor(), bad_pattern, good_pattern);
+  REQUIRE(t::wait_until([&] { return view->recordsModel()->rowCount() == 3; }));
+  QSignalSpy changed(view, &RuleEditorView::changed);
+  history.clear();
+  view->save();
+  REQUIRE(t::wait_until([&] { return changed.count() == 1 && history.count() >= 1; }));
+  CHECK(changed.at(0).at(0).toString() == QStringLiteral("saved lab/inventory version 2"));
+  CHECK(view->historyModel()->rowCount() == 2);
+  std::string v1_text;
+  {
+    auto db = st::store::open_store(store, st::store::OpenMode::ReadOnly);
+    REQUIRE(db);
+    auto current = st::store::current_rule(*db, "lab/inventory");
+    REQUIRE(current);
+    REQUIRE(current->has_value());
+    CHECK((*current)->version == 2);
+    CHECK_THAT((*current)->rule_json, Catch::Contains("(?P<description>"));
+    auto versions = st::store::rule_history(*db, "lab/inventory");
+    REQUIRE(versions);
+    v1_text = versions->front().rule_json;
+  }
+
+  // Rollback to version 1: saved again as version 3, and the editor shows it.
+  history.clear();
+  changed.clear();
+  view->rollbackTo(1);
+  REQUIRE(t::wait_until([&] { return changed.count() == 1 && history.count() >= 1; }));
+  CHECK(changed.at(0).at(0).toString() == QStringLiteral("lab/inventory: version 1 restored as version 3"));
+  CHECK(view->historyModel()->rowCount() == 3);
+  CHECK_FALSE(view->jsonEditor()->toPlainText().contains(QStringLiteral("(?P<description>")));
+  {
+    auto db = st::store::open_store(store, st::store::OpenMode::ReadOnly);
+    REQUIRE(db);
+    auto current = st::store::current_rule(*db, "lab/inventory");
+    REQUIRE(current);
+    REQUIRE(current->has_value());
+    CHECK((*current)->version == 3);
+    CHECK((*current)->rule_json == v1_text);
+  }
+  REQUIRE(t::wait_until([&] { return view->recordsModel()->fieldNames().contains(QStringLiteral("descr")); }));
+  REQUIRE(t::wait_until([&] { return view->recordsModel()->rowCount() == 3; }));
+
+  // A look at the whole editor with its preview.
+  window.grab();  // lays the window out once
+  QApplication::processEvents();
+  const QString shot = t::screenshot_dir() + QStringLiteral("/rule-editor.png");
+  const QImage image = window.grab().toImage();
+  REQUIRE(image.save(shot));
+  const auto stats = t::image_stats(image);
+  CHECK(stats.distinct_colors > 20);
+  CHECK(stats.dominant_share < 0.9);
+}
+
+TEST_CASE("rule editor drops stale previews: two quick edits show only the last", "[ui][rules]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const std::filesystem::path store = dir.filePath(QStringLiteral("rules.sqlite")).toStdString();
+  {
+    auto db = st::store::open_store(store, st::store::OpenMode::ReadWrite);
+    REQUIRE(db);
+    const std::string compact = nlohmann::ordered_json::parse(kRule).dump();
+    REQUIRE(st::store::save_rule_version(*db, st::store::RuleSave{"lab/inventory", compact, "user", {}, "saved"}));
+  }
+  // A few MB of inventory, so that a run is still in flight when the next edit arrives.
+  std::string big;
+  while (big.size() < (3u << 20)) big += kInventory;
+  const QString sample = dir.filePath(QStringLiteral("big.txt"));
+  write(sample.toStdString(), big);
+
+  st::ui::StoreSession session(store);
+  RuleEditorView view(session);
+  QSignalSpy catalog(&view, &RuleEditorView::catalogLoaded);
+  view.refresh();
+  REQUIRE(t::wait_until([&] { return catalog.count() == 1; }));
+  REQUIRE(view.openRule(QStringLiteral("lab/inventory")));
+  REQUIRE(view.setSampleFile(sample));
+  REQUIRE(t::wait_until([&] { return view.recordsModel()->rowCount() > 1000 && !view.preview()->isBusy(); }, 30000));
+
+  QSignalSpy started(view.preview(), &st::ui::RulePreview::started);
+  QSignalSpy dropped(view.preview(), &st::ui::RulePreview::dropped);
+  QSignalSpy shown(&view, &RuleEditorView::previewShown);
+  replace_in(view.jsonEditor(), QStringLiteral("(?P<descr>"), QStringLiteral("(?P<first>"));
+  const quint64 first = view.preview()->generation();
+  REQUIRE(t::wait_until([&] { return started.count() == 1; }));  // the first edit runs (after the debounce)
+  replace_in(view.jsonEditor(), QStringLiteral("(?P<first>"), QStringLiteral("(?P<second>"));
+  const quint64 second = view.preview()->generation();
+  REQUIRE(second > first);
+  REQUIRE(t::wait_until([&] { return shown.count() >= 1 && !view.preview()->isBusy(); }, 30000));
+
+  // The first answer came back after the second edit: dropped, never shown.
+  CHECK(dropped.count() == 1);
+  CHECK(dropped.at(0).at(0).toULongLong() == first);
+  REQUIRE(shown.count() == 1);
+  CHECK(shown.at(0).at(0).toULongLong() == second);
+  CHECK(view.preview()->shownGeneration() == second);
+  CHECK(view.recordsModel()->fieldNames() == QStringList{QStringLiteral("name"), QStringLiteral("second")});
+}
+
+TEST_CASE("rule highlighter marks TextFSM Values, states, rules, actions and variables", "[ui][rules]") {
+  QTextDocument doc;
+  st::ui::RuleHighlighter highlighter(st::ui::RuleHighlighter::Mode::Textfsm, &doc);
+  doc.setPlainText(QStringLiteral("# comment\nValue Required NAME (\\S+)\n\nStart\n  ^${NAME}\\s+up -> Record\n"));
+  highlighter.rehighlight();
+  using Token = st::ui::RuleHighlighter::Token;
+  auto colour_at = [&](int block, int column) {
+    const auto formats = doc.findBlockByNumber(block).layout()->formats();
+    for (const auto& range : formats) {
+      if (column >= range.start && column < range.start + range.length) return range.format.foreground().color();
+    }
+    return QColor();
+  };
+  CHECK(colour_at(0, 2) == highlighter.formatOf(Token::Comment).foreground().color());
+  CHECK(colour_at(1, 0) == highlighter.formatOf(Token::Keyword).foreground().color());
+  CHECK(colour_at(1, 15) == highlighter.formatOf(Token::Variable).foreground().color());  // NAME
+  CHECK(colour_at(3, 0) == highlighter.formatOf(Token::State).foreground().color());
+  CHECK(colour_at(4, 4) == highlighter.formatOf(Token::Variable).foreground().color());   // ${NAME}
+  CHECK(colour_at(4, 2) == highlighter.formatOf(Token::RuleLine).foreground().color());   // ^
+  CHECK(colour_at(4, 20) == highlighter.formatOf(Token::Action).foreground().color());    // Record
+
+  QTextDocument json;
+  st::ui::RuleHighlighter json_highlighter(st::ui::RuleHighlighter::Mode::Json, &json);
+  json.setPlainText(QStringLiteral("{\"id\": \"x\", \"version\": 2, \"enabled\": false}"));
+  json_highlighter.rehighlight();
+  auto json_colour = [&](int column) {
+    for (const auto& range : json.firstBlock().layout()->formats()) {
+      if (column >= range.start && column < range.start + range.length) return range.format.foreground().color();
+    }
+    return QColor();
+  };
+  CHECK(json_colour(2) == json_highlighter.formatOf(Token::Key).foreground().color());
+  CHECK(json_colour(8) == json_highlighter.formatOf(Token::String).foreground().color());
+  CHECK(json_colour(23) == json_highlighter.formatOf(Token::Number).foreground().color());
+  CHECK(json_colour(39) == json_highlighter.formatOf(Token::Literal).foreground().color());
+}
