@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPlainTextEdit>
@@ -13,6 +14,9 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextBlock>
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QTest>
 #include <QTextDocument>
 #include <QTextLayout>
 #include <QApplication>
@@ -243,29 +247,54 @@ TEST_CASE("rule editor drops stale previews: two quick edits show only the last"
     const std::string compact = nlohmann::ordered_json::parse(kRule).dump();
     REQUIRE(st::store::save_rule_version(*db, st::store::RuleSave{"lab/inventory", compact, "user", {}, "saved"}));
   }
-  // A few MB of inventory, so that a run is still in flight when the next edit arrives.
+  // 5 MB of inventory (issue #8's figure).
   std::string big;
-  while (big.size() < (3u << 20)) big += kInventory;
+  while (big.size() < (5u << 20)) big += kInventory;
   const QString sample = dir.filePath(QStringLiteral("big.txt"));
   write(sample.toStdString(), big);
 
   st::ui::StoreSession session(store);
   RuleEditorView view(session);
+  view.resize(1400, 850);
+  view.show();
+  // A 50 ms timer must keep firing while previews run on the big sample.
+  QElapsedTimer clock;
+  qint64 last_tick = -1, worst_gap = 0;
+  QTimer ticker;
+  ticker.setInterval(50);
+  QObject::connect(&ticker, &QTimer::timeout, [&] {
+    const qint64 now = clock.elapsed();
+    if (last_tick >= 0) worst_gap = std::max(worst_gap, now - last_tick);
+    last_tick = now;
+  });
   QSignalSpy catalog(&view, &RuleEditorView::catalogLoaded);
   view.refresh();
   REQUIRE(t::wait_until([&] { return catalog.count() == 1; }));
   REQUIRE(view.openRule(QStringLiteral("lab/inventory")));
+  clock.start();
+  ticker.start();
+  QTest::qWait(120);  // the ticker has ticked before the big sample arrives
   REQUIRE(view.setSampleFile(sample));
   REQUIRE(t::wait_until([&] { return view.recordsModel()->rowCount() > 1000 && !view.preview()->isBusy(); }, 30000));
 
+  const qint64 load_gap = worst_gap;
+  worst_gap = 0;
   QSignalSpy started(view.preview(), &st::ui::RulePreview::started);
   QSignalSpy dropped(view.preview(), &st::ui::RulePreview::dropped);
   QSignalSpy shown(&view, &RuleEditorView::previewShown);
+  // The second edit arrives the moment the first one's run has started: its answer is
+  // then certainly older than the newest request (the GUI thread is busy with the edit
+  // until after the request, so the run's end is handled after it).
+  quint64 second = 0;
+  QMetaObject::Connection once;
+  once = QObject::connect(view.preview(), &st::ui::RulePreview::started, &view, [&] {
+    QObject::disconnect(once);
+    replace_in(view.jsonEditor(), QStringLiteral("(?P<first>"), QStringLiteral("(?P<second>"));
+    second = view.preview()->generation();
+  });
   replace_in(view.jsonEditor(), QStringLiteral("(?P<descr>"), QStringLiteral("(?P<first>"));
   const quint64 first = view.preview()->generation();
-  REQUIRE(t::wait_until([&] { return started.count() == 1; }));  // the first edit runs (after the debounce)
-  replace_in(view.jsonEditor(), QStringLiteral("(?P<first>"), QStringLiteral("(?P<second>"));
-  const quint64 second = view.preview()->generation();
+  REQUIRE(t::wait_until([&] { return started.count() == 2; }));  // the first edit's run, then the second's
   REQUIRE(second > first);
   REQUIRE(t::wait_until([&] { return shown.count() >= 1 && !view.preview()->isBusy(); }, 30000));
 
@@ -276,6 +305,13 @@ TEST_CASE("rule editor drops stale previews: two quick edits show only the last"
   CHECK(shown.at(0).at(0).toULongLong() == second);
   CHECK(view.preview()->shownGeneration() == second);
   CHECK(view.recordsModel()->fieldNames() == QStringList{QStringLiteral("name"), QStringLiteral("second")});
+  // The window never froze while the rule ran on 5 MB as it was edited. The issue asks for
+  // 100 ms; the check leaves room for a machine shared with other builds (the figure is
+  // printed), and still catches a preview that runs or fills the sample on the GUI thread.
+  WARN("worst gap of a 50 ms timer: " << load_gap << " ms while the sample loaded, " << worst_gap
+                                      << " ms while editing");
+  CHECK(worst_gap < 250);
+  CHECK(load_gap < 500);
 }
 
 TEST_CASE("rule highlighter marks TextFSM Values, states, rules, actions and variables", "[ui][rules]") {

@@ -15,6 +15,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -37,7 +38,9 @@ namespace st::ui {
 namespace {
 
 constexpr qint64 kMaxSampleBytes = 64 << 20;
-constexpr std::size_t kMaxMarkedLines = 5000;
+// The sample pane is a QPlainTextEdit: filling it costs GUI-thread time per byte, so a big
+// sample shows its first part (the preview itself always runs over all of it).
+constexpr std::size_t kMaxShownSampleBytes = 512 * 1024;
 constexpr int kMaxListedProblems = 500;
 constexpr int kTargetRole = Qt::UserRole + 1;    // RuleEditorView::Target as int
 constexpr int kPositionRole = Qt::UserRole + 2;  // character position in the target
@@ -220,10 +223,17 @@ RuleEditorView::RuleEditorView(StoreSession& session, QWidget* parent)
   connect(json_edit_, &QPlainTextEdit::textChanged, this, [this] { schedulePreview(false); });
   connect(template_edit_, &QPlainTextEdit::textChanged, this, [this] { schedulePreview(false); });
   connect(sample_combo_, &QComboBox::currentIndexChanged, this, [this] { schedulePreview(true); });
+  connect(sample_view_->verticalScrollBar(), &QScrollBar::valueChanged, this, &RuleEditorView::markVisibleSampleLines);
+  sample_view_->viewport()->installEventFilter(this);
   connect(problems_, &QListWidget::itemActivated, this, &RuleEditorView::onProblemActivated);
   connect(problems_, &QListWidget::itemClicked, this, &RuleEditorView::onProblemActivated);
   connect(preview_, &RulePreview::ready, this, &RuleEditorView::onPreview);
   connect(preview_, &RulePreview::started, this, [this] { status_->setText(tr("Running the preview…")); });
+}
+
+bool RuleEditorView::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == sample_view_->viewport() && event->type() == QEvent::Resize) markVisibleSampleLines();
+  return QWidget::eventFilter(watched, event);
 }
 
 RuleEditorView::~RuleEditorView() {
@@ -389,7 +399,13 @@ void RuleEditorView::onPreview(const PreviewReport& report, quint64 generation) 
   if (records_model_->rowCount() <= 500) records_view_->resizeColumnsToContents();  // cheap for a few rows
   if (report->sample != shown_sample_) {
     shown_sample_ = report->sample;
-    sample_view_->setPlainText(QString::fromStdString(shown_sample_));
+    std::string_view shown = shown_sample_;
+    sample_truncated_ = shown.size() > kMaxShownSampleBytes;
+    if (sample_truncated_) {
+      shown = shown.substr(0, kMaxShownSampleBytes);
+      shown = shown.substr(0, shown.rfind('\n') + 1);
+    }
+    sample_view_->setPlainText(QString::fromUtf8(shown.data(), qsizetype(shown.size())));
   }
   showMatches(*report);
   showProblems(*report);
@@ -398,7 +414,8 @@ void RuleEditorView::onPreview(const PreviewReport& report, quint64 generation) 
                          .arg(report->run.records.size())
                          .arg(report->run.lines)
                          .arg(double(report->load_us) / 1000.0, 0, 'f', 1)
-                         .arg(double(report->parse_us) / 1000.0, 0, 'f', 1));
+                         .arg(double(report->parse_us) / 1000.0, 0, 'f', 1) +
+                     (sample_truncated_ ? tr(" · the sample pane shows its first 512 KiB") : QString()));
   } else {
     status_->setText(tr("The rule does not load: see Problems."));
   }
@@ -406,30 +423,36 @@ void RuleEditorView::onPreview(const PreviewReport& report, quint64 generation) 
 }
 
 void RuleEditorView::showMatches(const rules::RuleTestReport& report) {
-  std::vector<int> lines;
+  matched_.clear();
   for (const auto& record : report.run.records) {
-    for (auto line : record.lines) lines.push_back(int(line));
+    for (auto line : record.lines) matched_.push_back(int(line));
   }
-  std::sort(lines.begin(), lines.end());
-  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
-  matched_lines_ = QList<int>(lines.begin(), lines.end());
-  // Extra selections cost per line on the GUI thread: a big sample shows the first ones.
-  if (lines.size() > kMaxMarkedLines) lines.resize(kMaxMarkedLines);
+  std::sort(matched_.begin(), matched_.end());
+  matched_.erase(std::unique(matched_.begin(), matched_.end()), matched_.end());
+  failed_lines_.clear();
+  for (const auto& p : report.problems) {
+    if (p.sample_line) failed_lines_.push_back(int(*p.sample_line));
+  }
+  std::sort(failed_lines_.begin(), failed_lines_.end());
+  markVisibleSampleLines();
+}
+
+// Extra selections cost GUI time per line: only the lines on screen are marked, again on
+// every scroll or resize.
+void RuleEditorView::markVisibleSampleLines() {
   const bool dark = is_dark_palette(palette());
   QList<QTextEdit::ExtraSelection> selections;
-  for (int line : lines) {
+  const QRect area = sample_view_->viewport()->rect();
+  QTextBlock block = sample_view_->cursorForPosition(area.topLeft()).block();
+  const int last = sample_view_->cursorForPosition(area.bottomLeft()).block().blockNumber();
+  for (; block.isValid() && block.blockNumber() <= last; block = block.next()) {
+    const int line = block.blockNumber() + 1;
+    const bool failed = std::binary_search(failed_lines_.begin(), failed_lines_.end(), line);
+    if (!failed && !std::binary_search(matched_.begin(), matched_.end(), line)) continue;
     QTextEdit::ExtraSelection s;
-    s.cursor = QTextCursor(sample_view_->document()->findBlockByNumber(line - 1));
-    s.format.setBackground(dark ? QColor(0x1f, 0x4d, 0x2c) : QColor(0xd7, 0xf5, 0xdd));
-    s.format.setProperty(QTextFormat::FullWidthSelection, true);
-    selections << s;
-  }
-  std::size_t marked = 0;
-  for (const auto& p : report.problems) {
-    if (!p.sample_line || ++marked > kMaxMarkedLines) continue;
-    QTextEdit::ExtraSelection s;
-    s.cursor = QTextCursor(sample_view_->document()->findBlockByNumber(int(*p.sample_line) - 1));
-    s.format.setBackground(dark ? QColor(0x5c, 0x22, 0x22) : QColor(0xfd, 0xdc, 0xdc));
+    s.cursor = QTextCursor(block);
+    s.format.setBackground(failed ? (dark ? QColor(0x5c, 0x22, 0x22) : QColor(0xfd, 0xdc, 0xdc))
+                                  : (dark ? QColor(0x1f, 0x4d, 0x2c) : QColor(0xd7, 0xf5, 0xdd)));
     s.format.setProperty(QTextFormat::FullWidthSelection, true);
     selections << s;
   }

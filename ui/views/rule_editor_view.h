@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "ui/models/rule_history_model.h"
@@ -80,7 +81,10 @@ class RuleEditorView : public QWidget {
   QPushButton* rollbackButton() const { return rollback_button_; }
   QLabel* statusLabel() const { return status_; }
   // The 1-based lines of the sample the shown preview matched.
-  QList<int> matchedSampleLines() const { return matched_lines_; }
+  QList<int> matchedSampleLines() const { return QList<int>(matched_.begin(), matched_.end()); }
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  signals:
   void catalogLoaded(int rules);
@@ -103,6 +107,7 @@ class RuleEditorView : public QWidget {
   void schedulePreview(bool now);
   void fillSampleChooser();
   void showMatches(const rules::RuleTestReport& report);
+  void markVisibleSampleLines();
   void showProblems(const rules::RuleTestReport& report);
   void chooseSampleFile();
   void chooseImport();
@@ -138,7 +143,9 @@ class RuleEditorView : public QWidget {
   std::optional<std::string> sample_file_text_;
   QString sample_file_name_;
   std::string shown_sample_;
-  QList<int> matched_lines_;
+  bool sample_truncated_ = false;
+  std::vector<int> matched_;       // sorted sample lines the records came from
+  std::vector<int> failed_lines_;  // sorted sample lines with warnings or errors
 };
 
 }  // namespace st::ui
