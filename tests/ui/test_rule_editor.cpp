@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <QElapsedTimer>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QTimer>
 #include <QTest>
 #include <QTextDocument>
@@ -63,7 +65,7 @@ void write(const std::string& path, const std::string& text) {
 
 // Replaces the first `from` in the editor as typing would (one edit, textChanged fires).
 void replace_in(QPlainTextEdit* edit, const QString& from, const QString& to) {
-  QTextCursor found = edit->document()->find(from);
+  QTextCursor found = edit->document()->find(from, 0, QTextDocument::FindCaseSensitively);
   REQUIRE_FALSE(found.isNull());
   found.insertText(to);
 }
@@ -349,4 +351,86 @@ TEST_CASE("rule highlighter marks TextFSM Values, states, rules, actions and var
   CHECK(json_colour(8) == json_highlighter.formatOf(Token::String).foreground().color());
   CHECK(json_colour(23) == json_highlighter.formatOf(Token::Number).foreground().color());
   CHECK(json_colour(39) == json_highlighter.formatOf(Token::Literal).foreground().color());
+}
+
+TEST_CASE("rule editor edits a textfsm rule's template in its own tab and exchanges rule packs", "[ui][rules]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const std::filesystem::path store = dir.filePath(QStringLiteral("rules.sqlite")).toStdString();
+  MainWindow window(store, st::ui::AppSettings::atPath(dir.filePath(QStringLiteral("settings.ini"))));
+  window.resize(1500, 900);
+  RuleEditorView* view = window.ruleEditorView();
+  window.viewTabs()->setCurrentWidget(view);
+  window.show();
+  QSignalSpy catalog(view, &RuleEditorView::catalogLoaded);
+  view->refresh();
+  REQUIRE(t::wait_until([&] { return catalog.count() == 1; }));
+
+  // A shipped TextFSM rule: the named template is inlined and edited in the Template tab;
+  // the JSON holds a placeholder where it goes back.
+  REQUIRE(view->openRule(QStringLiteral("cisco_ios/show_version")));
+  CHECK(view->editorTabs()->isTabEnabled(1));
+  CHECK(view->jsonEditor()->toPlainText().contains(QString::fromLatin1(RuleEditorView::kTemplatePlaceholder)));
+  CHECK(view->templateEditor()->toPlainText().contains(QStringLiteral("\nValue VERSION (\\S+)\n")));
+  CHECK_THAT(view->composedRuleText(), Catch::Contains("Value ") && !Catch::Contains(RuleEditorView::kTemplatePlaceholder));
+  REQUIRE(t::wait_until([&] { return view->recordsModel()->rowCount() == 1; }));
+  CHECK(view->problemList()->count() == 0);  // the shipped samples give what they expect
+  CHECK(view->recordsModel()->fieldNames().contains(QStringLiteral("VERSION")));
+
+  // A template error names its template line; clicking it opens the Template tab there.
+  QTextCursor start = view->templateEditor()->document()->find(QRegularExpression(QStringLiteral("^Start$")));
+  REQUIRE_FALSE(start.isNull());
+  const int bad_line = start.block().blockNumber() + 2;  // the line inserted after "Start"
+  start.movePosition(QTextCursor::EndOfBlock);
+  start.insertText(QStringLiteral("\n  ^Bogus -> Recrd"));
+  REQUIRE(t::wait_until([&] {
+    return view->problemList()->count() == 1 &&
+           view->problemList()->item(0)->text().startsWith(QStringLiteral("template line %1,").arg(bad_line));
+  }));
+  INFO(view->problemList()->item(0)->text().toStdString());
+  CHECK(view->problemList()->item(0)->text().contains(QStringLiteral("Recrd")));
+  CHECK(view->templateEditor()->extraSelections().size() == 1);
+  view->editorTabs()->setCurrentIndex(0);
+  emit view->problemList()->itemClicked(view->problemList()->item(0));
+  CHECK(view->editorTabs()->currentWidget() == view->templateEditor());
+  CHECK(view->templateEditor()->textCursor().block().blockNumber() + 1 == bad_line);
+  QTextCursor bogus = view->templateEditor()->document()->find(QStringLiteral("  ^Bogus -> Recrd"));
+  REQUIRE_FALSE(bogus.isNull());
+  bogus.movePosition(QTextCursor::StartOfBlock);
+  bogus.movePosition(QTextCursor::NextBlock, QTextCursor::KeepAnchor);
+  bogus.removeSelectedText();
+  REQUIRE(t::wait_until([&] { return view->problemList()->count() == 0 && view->recordsModel()->rowCount() == 1; }));
+
+  view->editorTabs()->setCurrentIndex(1);
+  QApplication::processEvents();
+  REQUIRE(window.grab().save(t::screenshot_dir() + QStringLiteral("/rule-editor-template.png")));
+
+  // Export the rule into a pack, then import the pack: it is stored as a pack rule.
+  QSignalSpy changed(view, &RuleEditorView::changed);
+  QSignalSpy failed(view, &RuleEditorView::failed);
+  const QString pack = dir.filePath(QStringLiteral("lab-pack.json"));
+  view->exportPack(pack);
+  REQUIRE(t::wait_until([&] { return changed.count() == 1 || failed.count() == 1; }));
+  REQUIRE(failed.count() == 0);
+  CHECK(changed.at(0).at(0).toString().startsWith(QStringLiteral("exported 1 rule(s)")));
+  REQUIRE(QFileInfo::exists(pack));
+  catalog.clear();
+  view->importPack(pack, false);
+  REQUIRE(t::wait_until([&] { return changed.count() == 2 || failed.count() == 1; }));
+  REQUIRE(failed.count() == 0);
+  CHECK(changed.at(1).at(0).toString() == QStringLiteral("pack lab-pack@1: 1 imported, 0 unchanged, 0 replaced"));
+  REQUIRE(t::wait_until([&] { return catalog.count() == 1; }));
+  bool listed_as_pack = false;
+  for (int row = 0; row < view->listModel()->rowCount(); ++row) {
+    const auto* r = view->listModel()->rowAt(row);
+    if (r->id == "cisco_ios/show_version") listed_as_pack = r->origin == "pack";
+  }
+  CHECK(listed_as_pack);
+  auto db = st::store::open_store(store, st::store::OpenMode::ReadOnly);
+  REQUIRE(db);
+  auto stored = st::store::current_rule(*db, "cisco_ios/show_version");
+  REQUIRE(stored);
+  REQUIRE(stored->has_value());
+  CHECK((*stored)->origin == "pack");
+  CHECK((*stored)->pack == std::optional<std::string>("lab-pack@1"));
 }
