@@ -6,7 +6,11 @@
 #include <sstream>
 #include <utility>
 
+#include "rules/rule_loader.h"
 #include "rules/rule_pack.h"
+#include "rules/safe_regex.h"
+#include "store/listings.h"
+#include "store/raw_reader.h"
 #include "rules/user_rules.h"
 #include "store/store.h"
 
@@ -140,6 +144,55 @@ RuleChange export_rule_pack(const std::filesystem::path& store_path, std::vector
   if (!out) return failed(std::move(change), Error{ErrorKind::Io, "cannot write the pack", pack.string(), {}, {}, {}});
   change.message = fmt::format("exported {} rule(s) to {}", picked.size(), pack.string());
   return change;
+}
+
+StoredSamples find_stored_samples(const std::filesystem::path& store_path, std::string rule_text, std::size_t limit) {
+  StoredSamples found;
+  found.rule_text = std::move(rule_text);
+  found.samples = std::make_shared<const std::vector<StoredSample>>();
+  rules::LoadOptions options;
+  options.self_test = false;
+  auto loaded = rules::load_rule_text(found.rule_text, "editor", options);
+  if (!loaded) return found;  // the editor shows why; no stored samples meanwhile
+  std::vector<std::pair<std::string, std::optional<rules::SafeRegex>>> commands;
+  for (const auto& a : loaded->rule.applies_to) {
+    if (!a.command.empty()) commands.emplace_back(a.command, std::nullopt);
+    if (!a.command_regex.empty()) {
+      if (auto re = rules::SafeRegex::compile("\\A(?:" + a.command_regex + ")\\z", rules::Budget{})) {
+        commands.emplace_back(std::string(), std::move(*re));
+      }
+    }
+  }
+  auto db = store::open_store(store_path, store::OpenMode::ReadOnly);
+  if (!db) return failed(std::move(found), std::move(db).error());
+  auto sections = store::list_sections(*db, store::ListingFilter{});
+  if (!sections) return failed(std::move(found), std::move(sections).error());
+  std::vector<StoredSample> samples;
+  for (const auto& section : *sections) {
+    const std::string& command = section.canonical_command ? *section.canonical_command : section.command;
+    bool applies = false;
+    for (const auto& [exact, re] : commands) {
+      rules::StopReason stopped = rules::StopReason::None;
+      applies = applies || (re ? re->matches(command, stopped) : exact == command);
+    }
+    if (!applies) continue;
+    samples.push_back({fmt::format("{} · {} · run {}", section.device.value_or("?"), section.command, section.run.value),
+                       section.run, section.source.file, ByteRange{section.source.offset, section.source.length}});
+    if (samples.size() >= limit) break;
+  }
+  found.samples = std::make_shared<const std::vector<StoredSample>>(std::move(samples));
+  return found;
+}
+
+SampleText read_stored_sample(const std::filesystem::path& store_path, const StoredSample& sample) {
+  SampleText out;
+  auto db = store::open_store(store_path, store::OpenMode::ReadOnly);
+  if (!db) return failed(std::move(out), std::move(db).error());
+  auto bytes = store::read_raw(*db, sample.run, sample.file, sample.range);
+  if (!bytes) return failed(std::move(out), std::move(bytes).error());
+  const auto newline = bytes->find('\n');
+  out.text = newline == std::string::npos ? std::string() : bytes->substr(newline + 1);
+  return out;
 }
 
 }  // namespace st::ui

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/ids.h"
 #include "store/rule_store.h"
 
 namespace st::ui {
@@ -44,6 +45,25 @@ struct RuleChange {
   std::optional<Error> error;
 };
 
+// A stored section a rule applies to, offered as a preview sample (its output's raw bytes).
+struct StoredSample {
+  std::string label;  // "HQ-B1-ACC-01 · show version · run 2"
+  RunId run;
+  std::string file;
+  ByteRange range;  // the section, prompt line included
+};
+
+struct StoredSamples {
+  std::string rule_text;  // what was asked about
+  std::shared_ptr<const std::vector<StoredSample>> samples;  // null when `error` is set
+  std::optional<Error> error;
+};
+
+struct SampleText {
+  std::string text;
+  std::optional<Error> error;
+};
+
 RuleCatalog load_rule_catalog(const std::filesystem::path& store_path);
 RuleHistory load_rule_history(const std::filesystem::path& store_path, std::string rule_id);
 RuleChange save_rule(const std::filesystem::path& store_path, std::string rule_text);
@@ -53,5 +73,11 @@ RuleChange import_rule_pack(const std::filesystem::path& store_path, std::filesy
 // Writes `rule_ids` (shipped or stored) into a pack file named after its stem.
 RuleChange export_rule_pack(const std::filesystem::path& store_path, std::vector<std::string> rule_ids,
                             std::filesystem::path pack);
+
+// The latest snapshot's sections whose command the rule (as text; it need not pass its
+// samples) applies to, at most `limit`; none when the text does not load.
+StoredSamples find_stored_samples(const std::filesystem::path& store_path, std::string rule_text, std::size_t limit = 50);
+// A stored section's output: its raw bytes after the prompt line.
+SampleText read_stored_sample(const std::filesystem::path& store_path, const StoredSample& sample);
 
 }  // namespace st::ui

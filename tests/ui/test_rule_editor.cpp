@@ -357,12 +357,14 @@ TEST_CASE("rule editor edits a textfsm rule's template in its own tab and exchan
   QTemporaryDir dir;
   REQUIRE(dir.isValid());
   const std::filesystem::path store = dir.filePath(QStringLiteral("rules.sqlite")).toStdString();
+  t::ingest_or_fail(store, t::fixture_bundle());  // two switches' `show version`, stored
   MainWindow window(store, st::ui::AppSettings::atPath(dir.filePath(QStringLiteral("settings.ini"))));
   window.resize(1500, 900);
   RuleEditorView* view = window.ruleEditorView();
   window.viewTabs()->setCurrentWidget(view);
   window.show();
   QSignalSpy catalog(view, &RuleEditorView::catalogLoaded);
+  QSignalSpy stored_listed(view, &RuleEditorView::storedSamplesListed);
   view->refresh();
   REQUIRE(t::wait_until([&] { return catalog.count() == 1; }));
 
@@ -400,6 +402,21 @@ TEST_CASE("rule editor edits a textfsm rule's template in its own tab and exchan
   bogus.movePosition(QTextCursor::NextBlock, QTextCursor::KeepAnchor);
   bogus.removeSelectedText();
   REQUIRE(t::wait_until([&] { return view->problemList()->count() == 0 && view->recordsModel()->rowCount() == 1; }));
+
+  // The stored sections the rule applies to are samples too: their output's raw bytes.
+  REQUIRE(t::wait_until([&] { return stored_listed.count() >= 1; }));
+  CHECK(stored_listed.last().at(0).toInt() == 2);
+  const int stored_entry = view->sampleChooser()->findText(QStringLiteral("Stored: BR2-F1-ACC-02 · show version · run 1"));
+  REQUIRE(stored_entry >= 0);
+  view->sampleChooser()->setCurrentIndex(stored_entry);
+  const int hostname = int(view->recordsModel()->fieldNames().indexOf(QStringLiteral("HOSTNAME")));
+  REQUIRE(hostname >= 0);
+  REQUIRE(t::wait_until([&] {
+    return view->recordsModel()->rowCount() == 1 &&
+           view->recordsModel()->index(0, hostname).data().toString() == QStringLiteral("BR2-F1-ACC-02");
+  }));
+  CHECK(view->sampleView()->toPlainText().startsWith(QStringLiteral("Cisco IOS XE Software, Version 16.12.08\n")));
+  CHECK_FALSE(view->matchedSampleLines().isEmpty());
 
   view->editorTabs()->setCurrentIndex(1);
   QApplication::processEvents();

@@ -222,7 +222,7 @@ RuleEditorView::RuleEditorView(StoreSession& session, QWidget* parent)
   });
   connect(json_edit_, &QPlainTextEdit::textChanged, this, [this] { schedulePreview(false); });
   connect(template_edit_, &QPlainTextEdit::textChanged, this, [this] { schedulePreview(false); });
-  connect(sample_combo_, &QComboBox::currentIndexChanged, this, [this] { schedulePreview(true); });
+  connect(sample_combo_, &QComboBox::currentIndexChanged, this, &RuleEditorView::onSampleChosen);
   connect(sample_view_->verticalScrollBar(), &QScrollBar::valueChanged, this, &RuleEditorView::markVisibleSampleLines);
   sample_view_->viewport()->installEventFilter(this);
   connect(problems_, &QListWidget::itemActivated, this, &RuleEditorView::onProblemActivated);
@@ -329,15 +329,56 @@ bool RuleEditorView::openRule(const QString& id) {
   loading_ = false;
   editor_tabs_->setTabEnabled(1, has_template_);
   editor_tabs_->setCurrentIndex(0);
+  stored_samples_.reset();
+  stored_choice_ = 0;
   fillSampleChooser();
   loadHistory();
+  findStoredSamples();
   schedulePreview(true);
   return true;
 }
 
+void RuleEditorView::findStoredSamples() {
+  runInBackground<StoredSamples>(
+      [path = session_.storePath(), text = composedRuleText()] { return find_stored_samples(path, text); },
+      [this, id = rule_id_](const StoredSamples& found) {
+        if (id != rule_id_) return;  // another rule was opened since
+        if (found.error) {
+          emit failed(tr("Reading the stored sections failed"), *found.error);
+          return;
+        }
+        stored_samples_ = found.samples;
+        fillSampleChooser();
+        emit storedSamplesListed(int(stored_samples_->size()));
+      });
+}
+
+void RuleEditorView::onSampleChosen() {
+  const int choice = sample_combo_->currentData().toInt();
+  if (choice > -2 || !stored_samples_ || choice == stored_choice_) {
+    schedulePreview(true);
+    return;
+  }
+  const std::size_t index = std::size_t(-2 - choice);
+  if (index >= stored_samples_->size()) return;
+  status_->setText(tr("Reading the stored section…"));
+  runInBackground<SampleText>(
+      [path = session_.storePath(), sample = (*stored_samples_)[index]] { return read_stored_sample(path, sample); },
+      [this, choice, samples = stored_samples_](const SampleText& text) {
+        if (samples != stored_samples_) return;  // another rule was opened since
+        if (text.error) {
+          emit failed(tr("Reading the stored section failed"), *text.error);
+          return;
+        }
+        stored_text_ = text.text;
+        stored_choice_ = choice;
+        if (sample_combo_->currentData().toInt() == choice) schedulePreview(true);
+      });
+}
+
 void RuleEditorView::fillSampleChooser() {
   const QSignalBlocker block(sample_combo_);
-  const int keep_file = sample_combo_->currentData().toInt() < 0;
+  const QVariant keep = sample_combo_->currentData();
   sample_combo_->clear();
   auto doc = nlohmann::ordered_json::parse(composedRuleText(), nullptr, false);
   if (!doc.is_discarded() && doc.is_object() && doc.contains("samples") && doc["samples"].is_array()) {
@@ -349,8 +390,13 @@ void RuleEditorView::fillSampleChooser() {
     }
   }
   if (sample_file_text_) sample_combo_->addItem(tr("File: %1").arg(sample_file_name_), -1);
+  if (stored_samples_) {
+    for (std::size_t i = 0; i < stored_samples_->size(); ++i) {
+      sample_combo_->addItem(tr("Stored: %1").arg(QString::fromStdString((*stored_samples_)[i].label)), -2 - int(i));
+    }
+  }
   if (sample_combo_->count() == 0) sample_combo_->addItem(tr("(no sample: choose a file)"), 0);
-  if (keep_file && sample_file_text_) sample_combo_->setCurrentIndex(sample_combo_->count() - 1);
+  if (const int at = sample_combo_->findData(keep); at >= 0) sample_combo_->setCurrentIndex(at);
 }
 
 bool RuleEditorView::setSampleFile(const QString& path) {
@@ -365,7 +411,7 @@ bool RuleEditorView::setSampleFile(const QString& path) {
   sample_file_name_ = QFileInfo(path).fileName();
   fillSampleChooser();
   const QSignalBlocker block(sample_combo_);
-  sample_combo_->setCurrentIndex(sample_combo_->count() - 1);
+  sample_combo_->setCurrentIndex(sample_combo_->findData(-1));
   schedulePreview(true);
   return true;
 }
@@ -388,8 +434,14 @@ void RuleEditorView::schedulePreview(bool now) {
   input.rule_text = composedRuleText();
   input.source = rule_id_.toStdString();
   const int choice = sample_combo_->currentData().toInt();
-  if (choice < 0 && sample_file_text_) input.sample = *sample_file_text_;
-  else input.sample_index = std::size_t(std::max(choice, 0));
+  if (choice <= -2) {
+    if (choice != stored_choice_) return;  // the section is being read: it schedules the preview
+    input.sample = stored_text_;
+  } else if (choice == -1 && sample_file_text_) {
+    input.sample = *sample_file_text_;
+  } else {
+    input.sample_index = std::size_t(std::max(choice, 0));
+  }
   if (now) preview_->requestNow(std::move(input));
   else preview_->request(std::move(input));
 }

@@ -53,6 +53,8 @@ class RuleEditorView : public QWidget {
   bool openRule(const QString& id);
   QString currentRuleId() const { return rule_id_; }
   // Reads `path` and previews on it (the sample chooser's file entry); false if unreadable.
+  // The chooser also offers the rule's embedded samples and the latest stored sections of
+  // the commands it applies to (their raw output bytes, read off the GUI thread).
   bool setSampleFile(const QString& path);
   // The rule text that runs and is saved: the JSON with the template put back.
   std::string composedRuleText() const;
@@ -89,6 +91,8 @@ class RuleEditorView : public QWidget {
  signals:
   void catalogLoaded(int rules);
   void historyLoaded(int versions);
+  // The stored sections the open rule applies to were added to the sample chooser.
+  void storedSamplesListed(int sections);
   void previewShown(quint64 generation);
   // Save, rollback, import or export finished (message: what happened).
   void changed(const QString& message);
@@ -106,6 +110,8 @@ class RuleEditorView : public QWidget {
   void loadHistory();
   void schedulePreview(bool now);
   void fillSampleChooser();
+  void findStoredSamples();
+  void onSampleChosen();
   void showMatches(const rules::RuleTestReport& report);
   void markVisibleSampleLines();
   void showProblems(const rules::RuleTestReport& report);
@@ -141,6 +147,9 @@ class RuleEditorView : public QWidget {
   bool has_template_ = false;
   bool loading_ = false;  // filling the editors: no preview per keystroke
   std::optional<std::string> sample_file_text_;
+  std::shared_ptr<const std::vector<StoredSample>> stored_samples_;  // sections the rule applies to
+  int stored_choice_ = 0;        // the chooser's data of the stored section in stored_text_ (<= -2)
+  std::string stored_text_;
   QString sample_file_name_;
   std::string shown_sample_;
   bool sample_truncated_ = false;
