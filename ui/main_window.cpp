@@ -259,6 +259,10 @@ void MainWindow::dropEvent(QDropEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!rule_view_->confirmDiscard()) {
+    event->ignore();
+    return;
+  }
   saveWindowState();
   QMainWindow::closeEvent(event);
 }

@@ -7,6 +7,9 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QTableView>
+#include <QItemSelectionModel>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -450,4 +453,50 @@ TEST_CASE("rule editor edits a textfsm rule's template in its own tab and exchan
   REQUIRE(stored->has_value());
   CHECK((*stored)->origin == "pack");
   CHECK((*stored)->pack == std::optional<std::string>("lab-pack@1"));
+}
+
+TEST_CASE("rule editor asks before unsaved edits are dropped", "[ui][rules]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const std::filesystem::path store = dir.filePath(QStringLiteral("rules.sqlite")).toStdString();
+  st::ui::StoreSession session(store);
+  RuleEditorView view(session);
+  view.show();
+  QSignalSpy catalog(&view, &RuleEditorView::catalogLoaded);
+  view.refresh();
+  REQUIRE(t::wait_until([&] { return catalog.count() == 1; }));
+  REQUIRE(view.openRule(QStringLiteral("cisco_ios/show_clock")));
+  CHECK_FALSE(view.isModified());
+  CHECK(view.confirmDiscard());  // nothing to lose: no question
+  replace_in(view.jsonEditor(), QStringLiteral("\"author\""), QStringLiteral("\"author\" "));
+  REQUIRE(view.isModified());
+
+  // Answer the question the list asks when another rule is clicked.
+  auto answer = [](QMessageBox::StandardButton button) {
+    QTimer::singleShot(0, [button] {
+      auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+      REQUIRE(box != nullptr);
+      box->button(button)->click();
+    });
+  };
+  int other = -1;
+  for (int row = 0; row < view.listModel()->rowCount(); ++row) {
+    if (view.listModel()->rowAt(row)->id == "arista_eos/show_clock") other = row;
+  }
+  REQUIRE(other >= 0);
+  answer(QMessageBox::Cancel);
+  view.ruleTable()->selectRow(other);
+  QApplication::processEvents();
+  CHECK(view.currentRuleId() == QStringLiteral("cisco_ios/show_clock"));
+  CHECK(view.isModified());
+  REQUIRE(t::wait_until([&] {
+    return view.ruleTable()->currentIndex().row() != other &&
+           view.listModel()->rowAt(view.ruleTable()->selectionModel()->selectedRows().value(0).row())->id == "cisco_ios/show_clock";
+  }));
+
+  answer(QMessageBox::Discard);
+  view.ruleTable()->selectRow(other);
+  QApplication::processEvents();
+  CHECK(view.currentRuleId() == QStringLiteral("arista_eos/show_clock"));
+  CHECK_FALSE(view.isModified());
 }

@@ -212,8 +212,14 @@ RuleEditorView::RuleEditorView(StoreSession& session, QWidget* parent)
 
   connect(list_view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this](const QModelIndex& current) {
-            if (const RuleListRow* row = list_model_->rowAt(current.row()); row && QString::fromStdString(row->id) != rule_id_)
-              openRule(QString::fromStdString(row->id));
+            const RuleListRow* row = list_model_->rowAt(current.row());
+            if (!row || QString::fromStdString(row->id) == rule_id_) return;
+            if (!confirmDiscard()) {
+              // Keep the rule with its changes selected.
+              QMetaObject::invokeMethod(this, [this] { selectListedRule(rule_id_); }, Qt::QueuedConnection);
+              return;
+            }
+            openRule(QString::fromStdString(row->id));
           });
   connect(history_view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this](const QModelIndex& current) { rollback_button_->setEnabled(history_model_->rowAt(current.row()) != nullptr); });
@@ -329,6 +335,7 @@ bool RuleEditorView::openRule(const QString& id) {
   loading_ = false;
   editor_tabs_->setTabEnabled(1, has_template_);
   editor_tabs_->setCurrentIndex(0);
+  opened_text_ = composedRuleText();
   stored_samples_.reset();
   stored_choice_ = 0;
   fillSampleChooser();
@@ -611,17 +618,34 @@ void RuleEditorView::onHistory(const RuleHistory& history) {
   emit historyLoaded(history_model_->rowCount());
 }
 
+void RuleEditorView::selectListedRule(const QString& id) {
+  const QSignalBlocker block(list_view_->selectionModel());
+  for (int row = 0; row < list_model_->rowCount(); ++row) {
+    if (QString::fromStdString(list_model_->rowAt(row)->id) == id) list_view_->selectRow(row);
+  }
+}
+
+bool RuleEditorView::confirmDiscard() {
+  if (!isModified()) return true;
+  const auto answer = QMessageBox::question(
+      this, tr("Unsaved Rule"), tr("%1 has changes that are not saved. Discard them?").arg(rule_id_),
+      QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+  return answer == QMessageBox::Discard;
+}
+
 void RuleEditorView::save() {
   if (rule_id_.isEmpty()) return;
   status_->setText(tr("Saving…"));
-  runInBackground<RuleChange>([path = session_.storePath(), text = composedRuleText()] { return save_rule(path, text); },
-                              [this](const RuleChange& change) {
+  const std::string text = composedRuleText();
+  runInBackground<RuleChange>([path = session_.storePath(), text] { return save_rule(path, text); },
+                              [this, text](const RuleChange& change) {
                                 if (change.error) {
                                   status_->setText(tr("Not saved: see the message."));
                                   emit failed(tr("Saving the rule failed"), *change.error);
                                   return;
                                 }
                                 rule_id_ = QString::fromStdString(change.rule_id);
+                                opened_text_ = text;
                                 status_->setText(QString::fromStdString(change.message));
                                 refresh();
                                 loadHistory();

@@ -58,6 +58,10 @@ class RuleEditorView : public QWidget {
   bool setSampleFile(const QString& path);
   // The rule text that runs and is saved: the JSON with the template put back.
   std::string composedRuleText() const;
+  // The editor holds changes that are not saved.
+  bool isModified() const { return !rule_id_.isEmpty() && composedRuleText() != opened_text_; }
+  // Asks whether to drop unsaved changes (true: none, or the user dropped them).
+  bool confirmDiscard();
 
   // Save (Ctrl+S), Import Rule Pack…, Export Rule Pack… for the main window's menu.
   QAction* saveAction() const { return save_action_; }
@@ -110,6 +114,7 @@ class RuleEditorView : public QWidget {
   void loadHistory();
   void schedulePreview(bool now);
   void fillSampleChooser();
+  void selectListedRule(const QString& id);
   void findStoredSamples();
   void onSampleChosen();
   void showMatches(const rules::RuleTestReport& report);
@@ -145,6 +150,7 @@ class RuleEditorView : public QWidget {
 
   QString rule_id_;
   bool has_template_ = false;
+  std::string opened_text_;  // the composed text as opened or last saved
   bool loading_ = false;  // filling the editors: no preview per keystroke
   std::optional<std::string> sample_file_text_;
   std::shared_ptr<const std::vector<StoredSample>> stored_samples_;  // sections the rule applies to
