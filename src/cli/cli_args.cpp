@@ -38,8 +38,10 @@ const std::vector<CommandSpec>& command_specs() {
        {"--run", "--device"}, {}},
       {"records", "records [--command 'show ...'] [--run N] [--device HOST]",
        "list generic records (parsed output with no normalized table)", 0, {"--command", "--run", "--device"}, {}},
-      {"parsers", "parsers list|show ID|test RULE_OR_TEMPLATE --sample FILE",
-       "parser rules and templates: list, show, test against a sample (statetrace-cli parsers --help)", 1,
+      {"parsers", "parsers list|show|save|history|rollback|export|import|test ...",
+       "parser rules and templates: list, show, save (versions), history, rollback, export/import packs, test "
+       "against a sample (statetrace-cli parsers --help)",
+       1,
        {}, {}},
       {"raw", "raw --run N --file FILE --offset A --length B", "print the exact stored bytes of a range", 0,
        {"--run", "--file", "--offset", "--length"}, {}},

@@ -133,16 +133,23 @@ Result<int> interfaces(const CliArgs& args, std::ostream& out) {
   return print_rows(args, out, rows, std::move(t));
 }
 
+// Streamed: a store can hold millions of events, more than fit in memory as rows or JSON.
 Result<int> events(const CliArgs& args, std::ostream& out) {
   ST_TRY(auto db, open_for_reading(args));
   ST_TRY(auto filter, filter_of(args));
-  ST_TRY(auto rows, store::list_events(db, filter));
+  if (args.json) {
+    JsonArrayStream array(out);
+    ST_CHECK(store::for_each_event(db, filter, [&](store::EventRow&& r) { array.add(to_json(r)); }));
+    array.finish();
+    return kOk;
+  }
   TextTable t({"DEVICE", "TIMESTAMP", "MESSAGE_ID", "INTERFACE", "MESSAGE"});
-  for (const auto& r : rows) {
+  ST_CHECK(store::for_each_event(db, filter, [&](store::EventRow&& r) {
     std::string message = r.message.substr(0, r.message.find('\n'));
     t.add({r.device, r.timestamp.value_or(r.timestamp_raw), r.message_id, show(r.interface), message});
-  }
-  return print_rows(args, out, rows, std::move(t));
+  }));
+  t.print(out);
+  return kOk;
 }
 
 Result<int> sections(const CliArgs& args, std::ostream& out) {

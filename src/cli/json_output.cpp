@@ -114,4 +114,22 @@ std::string dump(const Json& json, int indent) {
   return json.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+void JsonArrayStream::add(const Json& element) {
+  out_ << (empty_ ? "[\n" : ",\n");
+  empty_ = false;
+  // dump() indents an element of an indented array by two more spaces on every line.
+  const std::string text = dump(element);
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    out_ << "  ";
+    out_.write(text.data() + start, static_cast<std::streamsize>(end - start));
+    if (end < text.size()) out_ << '\n';
+    start = end + 1;
+  }
+}
+
+void JsonArrayStream::finish() { out_ << (empty_ ? "[]\n" : "\n]\n"); }
+
 }  // namespace st::cli

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <ostream>
 
 #include "core/error.h"
 #include "ingest/ingest_pipeline.h"
@@ -24,6 +25,19 @@ Json to_json(const Error& error);  // {"error": {...}}
 
 // Pretty-printed; bytes that are not UTF-8 (raw device output can hold any) become U+FFFD.
 std::string dump(const Json& json, int indent = 2);
+
+// Prints a JSON array one element at a time, byte for byte what dump() prints for the whole
+// array, so a listing of millions of rows never holds them all (or their JSON) in memory.
+class JsonArrayStream {
+ public:
+  explicit JsonArrayStream(std::ostream& out) : out_(out) {}
+  void add(const Json& element);
+  void finish();  // "]" and a newline ("[]" when empty)
+
+ private:
+  std::ostream& out_;
+  bool empty_ = true;
+};
 
 template <class Row>
 Json to_json_array(const std::vector<Row>& rows) {

@@ -28,8 +28,11 @@ namespace {
 namespace tfsm = st::textfsm;
 
 constexpr const char* kParsersUsage =
-    "usage: statetrace-cli parsers list|show RULE_ID|history RULE_ID [--json]\n"
-    "       statetrace-cli parsers save RULE_FILE | rollback RULE_ID VERSION\n"
+    "usage: statetrace-cli parsers list [--json]                      rules (store, shipped) and built-in parsers\n"
+    "       statetrace-cli parsers show RULE_ID [--json]              a rule's JSON (the store's current version)\n"
+    "       statetrace-cli parsers save RULE_FILE                     store a rule as a new version\n"
+    "       statetrace-cli parsers history RULE_ID [--json]           a stored rule's versions\n"
+    "       statetrace-cli parsers rollback RULE_ID VERSION           save an earlier version again\n"
     "       statetrace-cli parsers export PACK.json [RULE_ID ...] [--name N] [--version V] [--author A]\n"
     "       statetrace-cli parsers import PACK.json [--replace]\n"
     "       statetrace-cli parsers test RULE_ID_OR_RULE_FILE --sample FILE [--json]\n"
@@ -46,7 +49,14 @@ struct Options {
 
 Result<Options> parse_options(int argc, char** argv) {
   Options o;
-  if (argc < 3 || std::string_view(argv[2]) != "test") return fail(ErrorKind::Usage, "parsers: expected 'test'");
+  if (argc < 3) {
+    return fail(ErrorKind::Usage, "parsers: expected a subcommand (list|show|save|history|rollback|export|import|test)");
+  }
+  if (std::string_view(argv[2]) != "test") {
+    return fail(ErrorKind::Usage, fmt::format("parsers: unknown subcommand '{}' (list|show|save|history|rollback|export|"
+                                              "import|test)",
+                                              argv[2]));
+  }
   const std::map<std::string_view, std::optional<std::string>*> valued = {
       {"--sample", &o.sample}, {"--templates", &o.templates}, {"--platform", &o.platform}, {"--command", &o.command},
       {"--store", &o.store}};
@@ -225,6 +235,13 @@ void run_index(const Options& o, const std::string& sample, Outcome& oc) {
 int parsers_main(int argc, char** argv, std::ostream& out, std::ostream& err) {
   // Parser rules (list, show, history, rollback, export, import, and `test` of a rule id or a
   // rule .json file) are handled in cli/rules_command.cpp; templates stay here.
+  for (int i = 2; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--help" || arg == "-h" || (i == 2 && arg == "help")) {
+      out << kParsersUsage;
+      return kOk;
+    }
+  }
   if (auto handled = rules_main(argc, argv, out, err)) return *handled;
   bool json = false;
   for (int i = 1; i < argc; ++i) json = json || std::string_view(argv[i]) == "--json";

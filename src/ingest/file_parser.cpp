@@ -286,7 +286,7 @@ class MemberParser {
         times.push_back(parse::resolve_instant(e.time, reference));
         views.push_back(store::view_of(e, times.back()));
       }
-      h.event_blocks = store::encode_event_blocks(views);
+      h.event_blocks = store::encode_event_blocks(views, bytes_);
     }
     events_.clear();
   }

@@ -157,7 +157,8 @@ Result<LoadedRule> load_rule(const nlohmann::json& doc, const std::string& sourc
       for (const auto& [target, from] : rule.fields) {
         if (rule.kind == RuleKind::Jsonpath || produced.empty() || from.starts_with("=")) continue;
         std::string_view rest = from;
-        while (!rest.empty()) {
+        // "A|B|=literal": the first of A and B with a value, else the literal (the rest).
+        while (!rest.empty() && !rest.starts_with('=')) {
           const std::string_view one = rest.substr(0, rest.find('|'));
           const std::string name(one.substr(0, one.find('[')));
           if (std::find(produced.begin(), produced.end(), name) == produced.end()) {

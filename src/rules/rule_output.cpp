@@ -77,7 +77,8 @@ std::optional<std::string> one_field(std::string_view source, const ordered_json
 }
 
 // raw_field through output.value_map: {"status": {"Up": "connected"}} (exact, then
-// case-insensitive; "*" maps anything else; a value not mapped stays as printed).
+// case-insensitive; "*" maps anything else, "*": "lower" / "upper" changes its case; a value
+// not mapped stays as printed).
 std::optional<std::string> field(const ParserRule& rule, const ordered_json& row, std::string_view target) {
   auto value = raw_field(rule, row, target);
   if (!value) return value;
@@ -92,9 +93,10 @@ std::optional<std::string> field(const ParserRule& rule, const ordered_json& row
   }
   if (auto any = map->find("*"); any != map->end()) {
     std::string out = any->get<std::string>();
-    if (out == "lower") {
+    if (out == "lower" || out == "upper") {
+      const bool upper = out == "upper";
       out = *value;
-      for (char& c : out) c = parse::to_lower(c);
+      for (char& c : out) c = upper ? (c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c) : parse::to_lower(c);
     }
     return out;
   }
@@ -323,7 +325,8 @@ Result<parse::ParseResult> to_parse_result(const ParserRule& rule, RuleRun run, 
         e.facility = field(rule, r.row, "facility").value_or("");
         if (auto sev = field(rule, r.row, "severity")) e.severity = number<int>(*sev);
         e.mnemonic = field(rule, r.row, "mnemonic").value_or("");
-        e.message_id = parse::make_message_id(e.facility, e.severity, e.mnemonic);
+        // As the built-in parsers: no facility, no message id (not "-").
+        if (!e.facility.empty()) e.message_id = parse::make_message_id(e.facility, e.severity, e.mnemonic);
         e.message = field(rule, r.row, "message").value_or("");
         if (auto i = field(rule, r.row, "interface")) e.interface = parse::canonical_interface_name(*i);
         else e.interface = parse::interface_in_message(e.message);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 
 #include "core/content_hash.h"
@@ -20,7 +21,16 @@ namespace {
 // The ISO timestamp is not stored: it is format_utc_iso(unix time, millis), made when read.
 // Strings are a varint length then the bytes. Column order keeps like values together,
 // which is what makes zstd fast and small here.
-constexpr std::string_view kMagic = "STE1";
+// "STE2" (since store version 6) differs in five columns:
+// - timestamp_raw, interface and message: each value is a varint h, then for h odd a varint d,
+//   the value being the h >> 1 raw-file bytes at the event's offset + d (a reference: the raw
+//   bytes are stored anyway), else h >> 1 bytes of text;
+// - sequence: the difference from the previous event's sequence (zigzag);
+// - message_id: varint 0 when it is "facility-severity-mnemonic" (Cisco's), else length + 1
+//   then the bytes;
+// - kind: the block's distinct kinds (a count, then strings), then each event's index there.
+constexpr std::string_view kMagicV1 = "STE1";
+constexpr std::string_view kMagic = "STE2";
 
 enum Flag : std::uint8_t {
   kHasMillis = 1,
@@ -49,10 +59,34 @@ class Writer {
     out_.append(s);
   }
   void byte(std::uint8_t b) { out_.push_back(static_cast<char>(b)); }
+  // `s` as a reference into `line` (its event's raw bytes) at `at`, or as text when at is npos.
+  void text_or_ref(std::string_view s, std::size_t at) {
+    if (at == std::string_view::npos || s.empty()) {
+      varint(s.size() << 1);
+      out_.append(s);
+    } else {
+      varint((s.size() << 1) | 1);
+      varint(at);
+    }
+  }
 
  private:
   std::string& out_;
 };
+
+// Where `s` sits in its event's raw line, if verbatim: a message usually ends the line and a
+// printed timestamp starts it, so both are found without a search in the common case.
+std::size_t message_in(std::string_view line, std::string_view s) {
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+  if (line.ends_with(s)) return line.size() - s.size();
+  return line.rfind(s);
+}
+std::size_t timestamp_in(std::string_view line, std::string_view s) {
+  for (std::size_t skip = 0; skip < 2 && skip < line.size(); ++skip) {
+    if (line.substr(skip).starts_with(s)) return skip;
+  }
+  return line.find(s);
+}
 
 class Reader {
  public:
@@ -69,7 +103,10 @@ class Reader {
   }
   bool string(std::string& s) {
     std::uint64_t n = 0;
-    if (!varint(n) || n > in_.size() - pos_) return false;
+    return varint(n) && string_of(n, s);
+  }
+  bool string_of(std::uint64_t n, std::string& s) {
+    if (n > in_.size() - pos_) return false;
     s.assign(in_.substr(pos_, n));
     pos_ += n;
     return true;
@@ -102,11 +139,30 @@ std::uint8_t flags_of(const EventView& e) {
   return static_cast<std::uint8_t>(f | (static_cast<std::uint8_t>(e.time_quality) << kQualityShift));
 }
 
-std::string encode_payload(std::span<const EventView> events) {
+// Cisco's message id is FACILITY-SEVERITY-MNEMONIC (parse::make_message_id), so it need not
+// be stored twice. Compared piece by piece: this runs for every event.
+bool is_cisco_message_id(const EventView& e) {
+  if (!e.severity || e.facility.empty() || e.mnemonic.empty()) return false;
+  char digits[24];
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, *e.severity);
+  const std::string_view severity(digits, static_cast<std::size_t>(end - digits));
+  std::string_view id = e.message_id;
+  if (id.size() != e.facility.size() + severity.size() + e.mnemonic.size() + 2) return false;
+  if (!id.starts_with(e.facility) || !id.ends_with(e.mnemonic)) return false;
+  id = id.substr(e.facility.size(), severity.size() + 2);
+  return id.front() == '-' && id.back() == '-' && id.substr(1, severity.size()) == severity;
+}
+
+std::string encode_payload(std::span<const EventView> events, std::string_view raw) {
   std::string out;
   std::size_t text = 0;
-  for (const auto& e : events) text += e.message.size() + e.timestamp_raw.size() + 64;
+  for (const auto& e : events) text += (raw.empty() ? e.message.size() + e.timestamp_raw.size() : 0) + 32;
   out.reserve(text);
+  const auto line_of = [raw](const EventView& e) {
+    return e.offset <= raw.size() && e.length <= raw.size() - e.offset ? raw.substr(e.offset, e.length)
+                                                                        : std::string_view{};
+  };
+  const auto npos = std::string_view::npos;
   Writer w(out);
   out.append(kMagic);
   w.varint(events.size());
@@ -124,15 +180,47 @@ std::string encode_payload(std::span<const EventView> events) {
     previous = *e.unix_seconds;
   }
   for (const auto& e : events) if (e.millis) w.varint(static_cast<std::uint64_t>(e.millis));
-  for (const auto& e : events) w.string(e.timestamp_raw);
-  for (const auto& e : events) if (e.sequence) w.varint(zigzag(*e.sequence));
+  for (const auto& e : events) {
+    const auto line = line_of(e);
+    w.text_or_ref(e.timestamp_raw, line.empty() ? npos : timestamp_in(line, e.timestamp_raw));
+  }
+  previous = 0;
+  for (const auto& e : events) {
+    if (!e.sequence) continue;
+    w.varint(zigzag(*e.sequence - previous));
+    previous = *e.sequence;
+  }
   for (const auto& e : events) w.string(e.facility);
   for (const auto& e : events) if (e.severity) w.varint(zigzag(*e.severity));
   for (const auto& e : events) w.string(e.mnemonic);
-  for (const auto& e : events) w.string(e.message_id);
-  for (const auto& e : events) if (e.interface) w.string(*e.interface);
-  for (const auto& e : events) w.string(e.message);
-  for (const auto& e : events) w.string(e.kind);
+  for (const auto& e : events) {
+    if (is_cisco_message_id(e)) {
+      w.varint(0);
+    } else {
+      w.varint(e.message_id.size() + 1);
+      out.append(e.message_id);
+    }
+  }
+  for (const auto& e : events) {
+    if (!e.interface) continue;
+    const auto line = line_of(e);
+    w.text_or_ref(*e.interface, line.empty() ? npos : line.find(*e.interface));
+  }
+  for (const auto& e : events) {
+    const auto line = line_of(e);
+    w.text_or_ref(e.message, line.empty() ? npos : message_in(line, e.message));
+  }
+  std::vector<std::string_view> kinds;  // few per block: a linear search is the fastest map
+  std::vector<std::uint32_t> kind_index;
+  kind_index.reserve(events.size());
+  for (const auto& e : events) {
+    auto it = std::find(kinds.begin(), kinds.end(), e.kind);
+    if (it == kinds.end()) it = kinds.insert(kinds.end(), e.kind);
+    kind_index.push_back(static_cast<std::uint32_t>(it - kinds.begin()));
+  }
+  w.varint(kinds.size());
+  for (auto k : kinds) w.string(k);
+  for (auto i : kind_index) w.varint(i);
   return out;
 }
 
@@ -162,7 +250,7 @@ EventView view_of(const parse::EventRecord& e, const parse::ResolvedInstant& tim
   return v;
 }
 
-EncodedEventBlock encode_event_block(std::span<const EventView> events) {
+EncodedEventBlock encode_event_block(std::span<const EventView> events, std::string_view raw) {
   EncodedEventBlock block;
   block.count = events.size();
   if (!events.empty()) {
@@ -192,7 +280,7 @@ EncodedEventBlock encode_event_block(std::span<const EventView> events) {
     if (!block.kinds.empty()) block.kinds.push_back(',');
     block.kinds.append(k);
   }
-  std::string payload = encode_payload(events);
+  std::string payload = encode_payload(events, raw);
   block.codec = "zstd";
   std::string size;
   Writer(size).varint(payload.size());
@@ -200,16 +288,16 @@ EncodedEventBlock encode_event_block(std::span<const EventView> events) {
   return block;
 }
 
-std::vector<EncodedEventBlock> encode_event_blocks(std::span<const EventView> events) {
+std::vector<EncodedEventBlock> encode_event_blocks(std::span<const EventView> events, std::string_view raw) {
   std::vector<EncodedEventBlock> blocks;
   for (std::size_t i = 0; i < events.size(); i += kEventsPerBlock) {
-    blocks.push_back(encode_event_block(events.subspan(i, std::min(kEventsPerBlock, events.size() - i))));
+    blocks.push_back(encode_event_block(events.subspan(i, std::min(kEventsPerBlock, events.size() - i)), raw));
   }
   return blocks;
 }
 
 Result<std::vector<StoredEvent>> decode_event_block(std::string_view codec, std::string_view data,
-                                                    std::string_view where) {
+                                                    std::string_view where, const RawBytesReader& raw) {
   if (codec != "zstd") return fail(corrupt(where, fmt::format("unknown codec '{}'", codec)));
   Reader header(data);
   std::uint64_t size = 0;
@@ -220,7 +308,8 @@ Result<std::vector<StoredEvent>> decode_event_block(std::string_view codec, std:
 
   Reader r(payload);
   std::uint64_t count = 0;
-  if (!r.literal(kMagic) || !r.varint(count) || count > payload.size()) {
+  const bool with_refs = r.literal(kMagic);
+  if ((!with_refs && !r.literal(kMagicV1)) || !r.varint(count) || count > payload.size()) {
     return fail(corrupt(where, "bad header"));
   }
   std::vector<StoredEvent> events(count);
@@ -258,11 +347,43 @@ Result<std::vector<StoredEvent>> decode_event_block(std::string_view codec, std:
   for (auto& e : events) {
     if (e.unix_seconds) e.timestamp = parse::format_utc_iso(*e.unix_seconds, e.millis);
   }
-  for (auto& e : events) ok = ok && r.string(e.timestamp_raw);
+  // The raw bytes the block's events span, read once, when the first reference needs them.
+  std::optional<std::string> window;
+  std::uint64_t window_offset = 0;
+  std::optional<Error> failure;
+  const auto read_window = [&] {
+    if (!raw) return failure = corrupt(where, "refers to raw bytes, and none were given"), false;
+    window_offset = events.front().offset;
+    std::uint64_t end = 0;
+    for (const auto& x : events) {
+      window_offset = std::min(window_offset, x.offset);
+      end = std::max(end, x.offset + x.length);
+    }
+    auto bytes = raw(ByteRange{window_offset, end - window_offset});
+    if (!bytes) return failure = std::move(bytes).error(), false;
+    window = std::move(*bytes);
+    return true;
+  };
+  const auto text_or_ref = [&](std::string& out, const StoredEvent& e) {
+    if (!with_refs) return r.string(out);
+    std::uint64_t h = 0, at = 0;
+    if (!r.varint(h)) return false;
+    if (!(h & 1)) return r.string_of(h >> 1, out);
+    if (!r.varint(at) || (!window && !read_window())) return false;
+    const std::uint64_t length = h >> 1;
+    const std::uint64_t from = e.offset - window_offset + at;
+    if (at > e.length || length > e.length - at || from > window->size() || length > window->size() - from) {
+      return failure = corrupt(where, "a reference is outside its event's raw bytes"), false;
+    }
+    out.assign(*window, from, length);
+    return true;
+  };
+  for (auto& e : events) ok = ok && text_or_ref(e.timestamp_raw, e);
+  previous = 0;
   for (std::size_t i = 0; i < count && ok; ++i) {
     if (!(flag_of[i] & kHasSequence)) continue;
     ok = r.varint(v);
-    events[i].sequence = unzigzag(v);
+    events[i].sequence = with_refs ? previous += unzigzag(v) : unzigzag(v);
   }
   for (auto& e : events) ok = ok && r.string(e.facility);
   for (std::size_t i = 0; i < count && ok; ++i) {
@@ -271,12 +392,32 @@ Result<std::vector<StoredEvent>> decode_event_block(std::string_view codec, std:
     events[i].severity = unzigzag(v);
   }
   for (auto& e : events) ok = ok && r.string(e.mnemonic);
-  for (auto& e : events) ok = ok && r.string(e.message_id);
-  for (std::size_t i = 0; i < count && ok; ++i) {
-    if (flag_of[i] & kHasInterface) ok = r.string(events[i].interface.emplace());
+  for (auto& e : events) {
+    if (!with_refs) {
+      ok = ok && r.string(e.message_id);
+    } else if (ok && (ok = r.varint(v))) {
+      if (v > 0) ok = r.string_of(v - 1, e.message_id);
+      else if (e.severity) e.message_id = parse::make_message_id(e.facility, static_cast<int>(*e.severity), e.mnemonic);
+      else ok = false;
+    }
   }
-  for (auto& e : events) ok = ok && r.string(e.message);
-  for (auto& e : events) ok = ok && r.string(e.kind);
+  for (std::size_t i = 0; i < count && ok; ++i) {
+    if (flag_of[i] & kHasInterface) ok = text_or_ref(events[i].interface.emplace(), events[i]);
+  }
+  for (auto& e : events) ok = ok && text_or_ref(e.message, e);
+  if (!with_refs) {
+    for (auto& e : events) ok = ok && r.string(e.kind);
+  } else if (ok && (ok = r.varint(v)) && v <= count) {
+    std::vector<std::string> kinds(v);
+    for (auto& k : kinds) ok = ok && r.string(k);
+    for (auto& e : events) {
+      ok = ok && r.varint(v) && v < kinds.size();
+      if (ok) e.kind = kinds[v];
+    }
+  } else {
+    ok = false;
+  }
+  if (failure) return fail(std::move(*failure));
   if (!ok || !r.at_end()) return fail(corrupt(where, "truncated or trailing bytes"));
   return events;
 }

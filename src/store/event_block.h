@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/ids.h"
 #include "parse/log_time.h"
 #include "parse/parse_result.h"
 
@@ -77,13 +79,20 @@ struct EventView {
 EventView view_of(const StoredEvent& event);
 EventView view_of(const parse::EventRecord& event, const parse::ResolvedInstant& time);
 
-// Encodes events (at most kEventsPerBlock) into one block.
-EncodedEventBlock encode_event_block(std::span<const EventView> events);
+// Encodes events (at most kEventsPerBlock) into one block. `raw` is the whole raw file the
+// events' byte ranges point into (empty when unknown): a message or printed timestamp found
+// verbatim in its event's raw bytes is stored as a reference there, not as text, since the
+// file's raw bytes are stored anyway. That halves the store and the encoding time.
+EncodedEventBlock encode_event_block(std::span<const EventView> events, std::string_view raw = {});
 // Splits any number of events into blocks of at most kEventsPerBlock.
-std::vector<EncodedEventBlock> encode_event_blocks(std::span<const EventView> events);
+std::vector<EncodedEventBlock> encode_event_blocks(std::span<const EventView> events, std::string_view raw = {});
 
-// Decodes a block; `where` names it in errors ("event block 12").
+// Reads the raw file's bytes in a range (the store's chunks, for a block with references).
+using RawBytesReader = std::function<Result<std::string>(ByteRange)>;
+
+// Decodes a block; `where` names it in errors ("event block 12"). `raw` is called at most
+// once, for the range the block's events span, and only when the block holds references.
 Result<std::vector<StoredEvent>> decode_event_block(std::string_view codec, std::string_view data,
-                                                    std::string_view where);
+                                                    std::string_view where, const RawBytesReader& raw = {});
 
 }  // namespace st::store

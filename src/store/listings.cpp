@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "store/event_block.h"
+#include "store/raw_reader.h"
 
 namespace st::store {
 namespace {
@@ -95,7 +96,8 @@ Result<void> for_each_event(Database& db, const ListingFilter& filter,
     const RunId run{stmt.int64(1)};
     const std::string device = stmt.text(2);
     const std::string file = stmt.text(3);
-    ST_TRY(auto events, decode_event_block(stmt.text(4), stmt.blob(5), fmt::format("event block {}", stmt.int64(0))));
+    const auto raw = [&](ByteRange range) { return read_raw(db, run, file, range); };
+    ST_TRY(auto events, decode_event_block(stmt.text(4), stmt.blob(5), fmt::format("event block {}", stmt.int64(0)), raw));
     for (auto& e : events) {
       visit(EventRow{run, device, std::move(e.timestamp), std::move(e.timestamp_raw),
                      std::string(parse::to_string(e.time_quality)), std::move(e.facility), e.severity,

@@ -1,11 +1,11 @@
 // Parser rules vs the built-in C++ parsers, single-threaded, on real outputs from the sample
-// site (resources/samples/campus-hq/run-1). Tables (interfaces, logging) are one section
-// made by repeating the output's rows to at least --megabytes; single-record outputs (clock,
-// version) are the real section parsed repeatedly until that many bytes went through.
+// site (resources/samples/campus-hq/run-1). Tables (interfaces, `show logging`) are one
+// section made by repeating the output's rows (a log's messages) to at least --megabytes;
+// single-record outputs (clock, version) are the real section parsed repeatedly until that many bytes went through.
 // Prints MB/s for both and the ratio; docs/parser-rules.md records the figures and which
 // C++ parsers are kept (a rule more than 2x slower). Asserts nothing about time.
 //
-//   statetrace_parser_rules_bench [--megabytes N] [--samples DIR]
+//   statetrace_parser_rules_bench [--megabytes N] [--samples DIR] [--rule ID]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -72,12 +72,17 @@ std::map<std::pair<std::string, std::string>, std::string> sample_outputs(const 
   return out;
 }
 
-// The output with its body (lines after the first `keep` lines) repeated to `bytes`.
+// The output with its body repeated to `bytes`: a table's rows after its header line (the
+// one with "Port "), a log's messages after its "Log Buffer" line (so the configuration
+// preamble is not repeated into the messages).
 std::string repeated(const std::string& output, std::size_t bytes) {
-  // Keep up to the header line (the one with "Port "), repeat the rest.
-  std::size_t port = output.find("Port ");
+  std::size_t header = output.find("Log Buffer");
+  if (header == std::string::npos) {
+    header = output.find("Port ");
+    if (header != std::string::npos && header >= 400) header = std::string::npos;
+  }
   std::size_t body_start = 0;
-  if (port != std::string::npos && port < 400) body_start = output.find('\n', port) + 1;
+  if (header != std::string::npos) body_start = output.find('\n', header) + 1;
   const std::string head = output.substr(0, body_start);
   const std::string body = output.substr(body_start);
   std::string out = head;
@@ -106,10 +111,12 @@ std::size_t count(const st::parse::ParseResult& r) {
 int main(int argc, char** argv) {
   double megabytes = 1;
   std::filesystem::path samples = STATETRACE_SAMPLES_DIR "/campus-hq/run-1";
+  std::string only;  // --rule ID: that rule only (for profiling)
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i];
     if (a == "--megabytes") megabytes = std::atof(argv[i + 1]);
     else if (a == "--samples") samples = argv[i + 1];
+    else if (a == "--rule") only = argv[i + 1];
   }
   const std::size_t bytes = static_cast<std::size_t>(megabytes * 1e6);
   auto outputs = sample_outputs(samples);
@@ -127,6 +134,7 @@ int main(int argc, char** argv) {
               "rule MB/s", "C++/rule", "C++ rows", "rule rows", "verdict");
   int failures = 0;
   for (const auto& active : rules->rules()) {
+    if (!only.empty() && active->rule().id != only) continue;
     for (const auto& target : active->rule().applies_to) {
       auto it = outputs.find({target.platform, target.command});
       const auto* builtin = builtins.find(target.platform, target.command);

@@ -109,6 +109,60 @@ TEST_CASE("event blocks: thousands of events split into blocks and compress", "[
   CHECK(stored * 5 < raw);  // repetitive syslog compresses well in columns
 }
 
+TEST_CASE("event blocks: texts found in the raw file are stored as references to it", "[event_block]") {
+  // Three log lines as captured: the third was cleaned (an ANSI colour code), so its message
+  // is not verbatim in the raw bytes and must be stored as text.
+  const std::string raw =
+      "sw1#show logging\r\n"
+      "*Nov 20 07:48:51.204 UTC: %LINK-3-UPDOWN: Interface GigabitEthernet1/0/5, changed state to down\r\n"
+      "*Nov 20 07:48:54.204 UTC: %LINK-3-UPDOWN: Interface GigabitEthernet1/0/5, changed state to up\r\n"
+      "*Nov 20 07:49:01.000 UTC: %SYS-5-CONFIG_I: Configured from \x1b[1mconsole\x1b[0m by admin\r\n";
+  std::vector<StoredEvent> events;
+  std::size_t line_start = raw.find('*');
+  for (std::string_view state : {"down", "up"}) {
+    auto e = link_event(line_start, "GigabitEthernet1/0/5", state, 1795160931);
+    e.length = raw.find('\r', line_start) - line_start;
+    e.timestamp_raw = "Nov 20 07:48:51.204 UTC";
+    if (state == "up") e.timestamp_raw = "Nov 20 07:48:54.204 UTC";
+    events.push_back(e);
+    line_start = raw.find('*', line_start + 1);
+  }
+  StoredEvent config = link_event(line_start, "", "", 1795160941);
+  config.length = raw.size() - 2 - line_start;
+  config.interface.reset();
+  config.timestamp_raw = "Nov 20 07:49:01.000 UTC";
+  config.message = "Configured from console by admin";
+  config.message_id = "SYS-5-CONFIG_I";
+  config.kind = "other";
+  events.push_back(config);
+
+  auto with_refs = encode_event_block(views(events), raw);
+  auto as_text = encode_event_block(views(events));
+  CHECK(with_refs.data.size() < as_text.data.size());
+  // Reading takes the raw bytes the block's events span, once.
+  int reads = 0;
+  const auto reader = [&](ByteRange range) -> Result<std::string> {
+    ++reads;
+    CHECK(range.offset == events.front().offset);
+    CHECK(range.end() == events.back().offset + events.back().length);
+    return raw.substr(range.offset, range.length);
+  };
+  auto decoded = decode_event_block(with_refs.codec, with_refs.data, "event block 3", reader);
+  REQUIRE(decoded);
+  CHECK(reads == 1);
+  REQUIRE(decoded->size() == events.size());
+  for (std::size_t i = 0; i < events.size(); ++i) check_same((*decoded)[i], events[i]);
+  // A block of texts needs no raw bytes; one with references says so when none are given.
+  CHECK(decode_event_block(as_text.codec, as_text.data, "event block 4"));
+  auto no_raw = decode_event_block(with_refs.codec, with_refs.data, "event block 3");
+  REQUIRE_FALSE(no_raw);
+  CHECK_THAT(no_raw.error().message, Catch::Contains("event block 3") && Catch::Contains("raw bytes"));
+  // Raw bytes that do not cover the events (a damaged store) are an error too.
+  auto short_raw = decode_event_block(with_refs.codec, with_refs.data, "event block 3",
+                                      [&](ByteRange range) -> Result<std::string> { return raw.substr(range.offset, 10); });
+  CHECK_FALSE(short_raw);
+}
+
 TEST_CASE("event blocks: a damaged block is an error naming the block, never a crash", "[event_block]") {
   auto block = encode_event_block(views({link_event(10, "Gi1/0/1", "down", 1795160931)}));
   std::string truncated = block.data.substr(0, block.data.size() / 2);

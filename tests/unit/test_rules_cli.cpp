@@ -48,6 +48,29 @@ const char* kVlanOutput =
 
 }  // namespace
 
+TEST_CASE("rules cli: both helps name every parsers subcommand", "[rules][cli]") {
+  test::TempDir dir;
+  auto top = cli(dir, "--help");
+  auto group = cli(dir, "parsers --help");
+  auto bare = cli(dir, "parsers");
+  auto unknown = cli(dir, "parsers frobnicate");
+  CHECK(top.status == 0);
+  CHECK(group.status == 0);
+  CHECK(group.err.empty());
+  CHECK(bare.status == 2);
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.find("unknown subcommand 'frobnicate'") != std::string::npos);
+  const auto at = top.out.find("\n  parsers ");
+  REQUIRE(at != std::string::npos);
+  const std::string top_line = top.out.substr(at + 1, top.out.find('\n', at + 1) - at - 1);
+  for (const char* sub : {"list", "show", "save", "history", "rollback", "export", "import", "test"}) {
+    INFO(sub);
+    CHECK(top_line.find(sub) != std::string::npos);
+    CHECK(group.out.find(std::string("statetrace-cli parsers ") + sub + " ") != std::string::npos);
+    CHECK(bare.err.find(sub) != std::string::npos);
+  }
+}
+
 TEST_CASE("rules cli: parsers list shows shipped rules and built-in parsers", "[rules][cli]") {
   test::TempDir dir;
   auto run = cli(dir, "parsers list --json");

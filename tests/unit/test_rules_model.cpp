@@ -62,6 +62,41 @@ TEST_CASE("rules: a regex rule per line maps named groups to the interfaces tabl
   CHECK(result->interfaces[0].source.offset == 81);
 }
 
+TEST_CASE("rules: events take a field chain ending in a literal and value_map's upper", "[rules]") {
+  auto loaded = must_load(json::parse(R"json({
+    "id": "test/log", "kind": "regex", "version": 1,
+    "applies_to": [{"platform": "ruckus_fastiron", "command": "show logging"}],
+    "output": {"table": "events",
+               "fields": {"timestamp": "ts", "facility": "fac", "mnemonic": "state|=MSG", "message": "text"},
+               "value_map": {"facility": {"*": "upper"}, "mnemonic": {"down": "LINK_DOWN"}}},
+    "regex": {"patterns": ["^(?P<ts>\\w+ \\d+ [\\d:]+):(?P<fac>[^:]+): (?P<text>(?:.*state (?P<state>down))?.*)$",
+                           "^(?P<text>-- .*)$"]}
+  })json"));
+  auto run = loaded.executor->run("Nov 20 08:41:27:System: Interface ethernet 1/1/32, state down\n"
+                                  "Nov 20 08:44:46:Ntp: System clock synchronized\n"
+                                  "-- no header --\n",
+                                  false);
+  auto result = to_parse_result(loaded.rule, std::move(run), "ruckus_fastiron");
+  REQUIRE(result);
+  REQUIRE(result->events.size() == 3);
+  CHECK(result->events[0].facility == "SYSTEM");
+  CHECK(result->events[0].mnemonic == "LINK_DOWN");
+  CHECK(result->events[0].message_id == "SYSTEM-LINK_DOWN");
+  CHECK(result->events[1].facility == "NTP");
+  CHECK(result->events[1].mnemonic == "MSG");  // no `state`: the literal
+  // No facility, no message id (as the built-in parsers), whatever the mnemonic.
+  CHECK(result->events[2].facility.empty());
+  CHECK(result->events[2].message_id.empty());
+  // The loader still names a field no pattern gives, before the literal.
+  auto bad = json::parse(R"json({
+    "id": "test/log", "kind": "regex", "version": 1,
+    "applies_to": [{"platform": "ruckus_fastiron", "command": "show logging"}],
+    "output": {"table": "events", "fields": {"mnemonic": "stat|=MSG"}},
+    "regex": {"patterns": ["^(?P<state>down)$"]}
+  })json");
+  CHECK(load_error(bad).find("/output/fields/mnemonic: the rule gives no field 'stat'") != std::string::npos);
+}
+
 TEST_CASE("rules: a regex rule per block collects fields between start and end", "[rules]") {
   auto loaded = must_load(json::parse(R"json({
     "id": "test/cdp", "kind": "regex",

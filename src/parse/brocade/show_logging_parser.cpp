@@ -10,7 +10,8 @@
 //              "state down" or "is down" -> LINK_DOWN; "state up" or "is up" -> LINK_UP;
 //              anything else -> MSG;
 //   message_id "FACILITY-SEVERITY-MNEMONIC", e.g. "SYSTEM-6-LINK_DOWN", "DOT1X-4-MSG".
-// The rule is documented for users in docs/brocade-log-ids.md; change both together.
+// The rule is documented for users in docs/brocade-log-ids.md and has a data version in
+// rules/parsers/ruckus_fastiron_show_logging.json; change all three together.
 // Lines before the first message (the "Syslog logging:" preamble, the level-code legend) and
 // the "Static/Dynamic Log Buffer" headers are not messages; other lines continue a message.
 #include <algorithm>
