@@ -167,9 +167,6 @@ void MainWindow::createMenus() {
   rules->addSeparator();
   rules->addAction(rule_view_->importAction());
   rules->addAction(rule_view_->exportAction());
-  // The editor's Save works wherever the Rules menu is used; Ctrl+S only on the Rules tab.
-  connect(rules, &QMenu::aboutToShow, this,
-          [this] { rule_view_->saveAction()->setEnabled(!rule_view_->currentRuleId().isEmpty()); });
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   QAction* about = help->addAction(tr("&About StateTrace"), this, &MainWindow::showAbout);

@@ -113,6 +113,8 @@ TEST_CASE("rule editor previews live, shows errors in place, saves versions and 
   QSignalSpy catalog(view, &RuleEditorView::catalogLoaded);
   view->refresh();
   REQUIRE(t::wait_until([&] { return catalog.count() == 1; }));
+  CHECK_FALSE(view->saveAction()->isEnabled());  // nothing to save before a rule is open
+  CHECK(view->saveAction()->shortcut() == QKeySequence(QKeySequence::Save));
   int user_row = -1, shipped_clock = -1;
   for (int row = 0; row < view->listModel()->rowCount(); ++row) {
     const auto* r = view->listModel()->rowAt(row);
@@ -193,7 +195,8 @@ TEST_CASE("rule editor previews live, shows errors in place, saves versions and 
   REQUIRE(t::wait_until([&] { return view->recordsModel()->rowCount() == 3; }));
   QSignalSpy changed(view, &RuleEditorView::changed);
   history.clear();
-  view->save();
+  REQUIRE(view->saveAction()->isEnabled());
+  view->saveAction()->trigger();  // Rules → Save Rule Version
   REQUIRE(t::wait_until([&] { return changed.count() == 1 && history.count() >= 1; }));
   CHECK(changed.at(0).at(0).toString() == QStringLiteral("saved lab/inventory version 2"));
   CHECK(view->historyModel()->rowCount() == 2);

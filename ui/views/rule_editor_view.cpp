@@ -249,11 +249,10 @@ RuleEditorView::~RuleEditorView() {
 void RuleEditorView::buildActions() {
   save_action_ = new QAction(tr("&Save Rule Version"), this);
   save_action_->setObjectName(QStringLiteral("ruleSaveAction"));
-  save_action_->setShortcut(QKeySequence::Save);
-  save_action_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+  save_action_->setShortcut(QKeySequence::Save);  // in the main window's Rules menu: the whole window
   save_action_->setStatusTip(tr("Save the rule in the editor as a new version in the store"));
+  save_action_->setEnabled(false);  // until a rule is open
   connect(save_action_, &QAction::triggered, this, &RuleEditorView::save);
-  addAction(save_action_);
   import_action_ = new QAction(tr("&Import Rule Pack…"), this);
   import_action_->setObjectName(QStringLiteral("ruleImportAction"));
   connect(import_action_, &QAction::triggered, this, &RuleEditorView::chooseImport);
@@ -336,6 +335,7 @@ bool RuleEditorView::openRule(const QString& id) {
   editor_tabs_->setTabEnabled(1, has_template_);
   editor_tabs_->setCurrentIndex(0);
   opened_text_ = composedRuleText();
+  save_action_->setEnabled(true);
   stored_samples_.reset();
   stored_choice_ = 0;
   fillSampleChooser();

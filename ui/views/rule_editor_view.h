@@ -63,7 +63,8 @@ class RuleEditorView : public QWidget {
   // Asks whether to drop unsaved changes (true: none, or the user dropped them).
   bool confirmDiscard();
 
-  // Save (Ctrl+S), Import Rule Pack…, Export Rule Pack… for the main window's menu.
+  // Save (Ctrl+S; enabled once a rule is open), Import Rule Pack…, Export Rule Pack… for the
+  // main window's Rules menu.
   QAction* saveAction() const { return save_action_; }
   QAction* importAction() const { return import_action_; }
   QAction* exportAction() const { return export_action_; }
