@@ -2,12 +2,9 @@
 
 #include <QAction>
 #include <QComboBox>
-#include <QFile>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFontDatabase>
 #include <QFutureWatcher>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -15,7 +12,6 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -32,15 +28,12 @@
 #include "ui/models/rule_records_model.h"
 #include "ui/store_session.h"
 #include "ui/views/rule_highlighter.h"
+#include "ui/views/rule_sample_pane.h"
 
 namespace st::ui {
 
 namespace {
 
-constexpr qint64 kMaxSampleBytes = 64 << 20;
-// The sample pane is a QPlainTextEdit: filling it costs GUI-thread time per byte, so a big
-// sample shows its first part (the preview itself always runs over all of it).
-constexpr std::size_t kMaxShownSampleBytes = 512 * 1024;
 constexpr int kMaxListedProblems = 500;
 constexpr int kTargetRole = Qt::UserRole + 1;    // RuleEditorView::Target as int
 constexpr int kPositionRole = Qt::UserRole + 2;  // character position in the target
@@ -106,8 +99,7 @@ RuleEditorView::RuleEditorView(StoreSession& session, QWidget* parent)
       json_highlighter_(new RuleHighlighter(RuleHighlighter::Mode::Json, json_edit_->document())),
       template_highlighter_(new RuleHighlighter(RuleHighlighter::Mode::Textfsm, template_edit_->document())),
       problems_(new QListWidget(this)),
-      sample_combo_(new QComboBox(this)),
-      sample_view_(make_editor(QStringLiteral("ruleSampleView"), this)),
+      samples_(new RuleSamplePane(session, this)),
       records_view_(new QTableView(this)),
       status_(new QLabel(this)) {
   setObjectName(QStringLiteral("ruleEditorView"));
@@ -168,11 +160,6 @@ RuleEditorView::RuleEditorView(StoreSession& session, QWidget* parent)
   middle->setStretchFactor(1, 1);
 
   // Right: the sample, its matched lines, and the records.
-  sample_combo_->setObjectName(QStringLiteral("ruleSampleChooser"));
-  auto* sample_file = new QPushButton(tr("Sample &File…"), this);
-  sample_file->setObjectName(QStringLiteral("ruleSampleFileButton"));
-  connect(sample_file, &QPushButton::clicked, this, &RuleEditorView::chooseSampleFile);
-  sample_view_->setReadOnly(true);
   records_view_->setObjectName(QStringLiteral("ruleRecordsTable"));
   records_view_->setModel(records_model_);
   records_view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -181,16 +168,7 @@ RuleEditorView::RuleEditorView(StoreSession& session, QWidget* parent)
   status_->setObjectName(QStringLiteral("rulePreviewStatus"));
   status_->setWordWrap(true);
   auto* right = new QSplitter(Qt::Vertical, this);
-  auto* sample_box = new QWidget(right);
-  auto* sample_layout = new QVBoxLayout(sample_box);
-  sample_layout->setContentsMargins(0, 0, 0, 0);
-  auto* sample_head = new QHBoxLayout;
-  sample_head->addWidget(new QLabel(tr("Preview on"), sample_box));
-  sample_head->addWidget(sample_combo_, 1);
-  sample_head->addWidget(sample_file);
-  sample_layout->addLayout(sample_head);
-  sample_layout->addWidget(sample_view_);
-  right->addWidget(sample_box);
+  right->addWidget(samples_);
   auto* records_box = new QWidget(right);
   auto* records_layout = new QVBoxLayout(records_box);
   records_layout->setContentsMargins(0, 0, 0, 0);
@@ -228,18 +206,14 @@ RuleEditorView::RuleEditorView(StoreSession& session, QWidget* parent)
   });
   connect(json_edit_, &QPlainTextEdit::textChanged, this, [this] { schedulePreview(false); });
   connect(template_edit_, &QPlainTextEdit::textChanged, this, [this] { schedulePreview(false); });
-  connect(sample_combo_, &QComboBox::currentIndexChanged, this, &RuleEditorView::onSampleChosen);
-  connect(sample_view_->verticalScrollBar(), &QScrollBar::valueChanged, this, &RuleEditorView::markVisibleSampleLines);
-  sample_view_->viewport()->installEventFilter(this);
+  connect(samples_, &RuleSamplePane::sampleChanged, this, [this] { schedulePreview(true); });
+  connect(samples_, &RuleSamplePane::storedSamplesListed, this, &RuleEditorView::storedSamplesListed);
+  connect(samples_, &RuleSamplePane::status, status_, &QLabel::setText);
+  connect(samples_, &RuleSamplePane::failed, this, &RuleEditorView::failed);
   connect(problems_, &QListWidget::itemActivated, this, &RuleEditorView::onProblemActivated);
   connect(problems_, &QListWidget::itemClicked, this, &RuleEditorView::onProblemActivated);
   connect(preview_, &RulePreview::ready, this, &RuleEditorView::onPreview);
   connect(preview_, &RulePreview::started, this, [this] { status_->setText(tr("Running the preview…")); });
-}
-
-bool RuleEditorView::eventFilter(QObject* watched, QEvent* event) {
-  if (watched == sample_view_->viewport() && event->type() == QEvent::Resize) markVisibleSampleLines();
-  return QWidget::eventFilter(watched, event);
 }
 
 RuleEditorView::~RuleEditorView() {
@@ -336,100 +310,16 @@ bool RuleEditorView::openRule(const QString& id) {
   editor_tabs_->setCurrentIndex(0);
   opened_text_ = composedRuleText();
   save_action_->setEnabled(true);
-  stored_samples_.reset();
-  stored_choice_ = 0;
-  fillSampleChooser();
+  samples_->setRule(rule_id_, opened_text_);
   loadHistory();
-  findStoredSamples();
   schedulePreview(true);
   return true;
 }
 
-void RuleEditorView::findStoredSamples() {
-  runInBackground<StoredSamples>(
-      [path = session_.storePath(), text = composedRuleText()] { return find_stored_samples(path, text); },
-      [this, id = rule_id_](const StoredSamples& found) {
-        if (id != rule_id_) return;  // another rule was opened since
-        if (found.error) {
-          emit failed(tr("Reading the stored sections failed"), *found.error);
-          return;
-        }
-        stored_samples_ = found.samples;
-        fillSampleChooser();
-        emit storedSamplesListed(int(stored_samples_->size()));
-      });
-}
-
-void RuleEditorView::onSampleChosen() {
-  const int choice = sample_combo_->currentData().toInt();
-  if (choice > -2 || !stored_samples_ || choice == stored_choice_) {
-    schedulePreview(true);
-    return;
-  }
-  const std::size_t index = std::size_t(-2 - choice);
-  if (index >= stored_samples_->size()) return;
-  status_->setText(tr("Reading the stored section…"));
-  runInBackground<SampleText>(
-      [path = session_.storePath(), sample = (*stored_samples_)[index]] { return read_stored_sample(path, sample); },
-      [this, choice, samples = stored_samples_](const SampleText& text) {
-        if (samples != stored_samples_) return;  // another rule was opened since
-        if (text.error) {
-          emit failed(tr("Reading the stored section failed"), *text.error);
-          return;
-        }
-        stored_text_ = text.text;
-        stored_choice_ = choice;
-        if (sample_combo_->currentData().toInt() == choice) schedulePreview(true);
-      });
-}
-
-void RuleEditorView::fillSampleChooser() {
-  const QSignalBlocker block(sample_combo_);
-  const QVariant keep = sample_combo_->currentData();
-  sample_combo_->clear();
-  auto doc = nlohmann::ordered_json::parse(composedRuleText(), nullptr, false);
-  if (!doc.is_discarded() && doc.is_object() && doc.contains("samples") && doc["samples"].is_array()) {
-    int index = 0;
-    for (const auto& sample : doc["samples"]) {
-      const QString name = QString::fromStdString(sample.is_object() ? sample.value("name", std::string()) : std::string());
-      sample_combo_->addItem(tr("Sample %1: %2").arg(index + 1).arg(name), index);
-      ++index;
-    }
-  }
-  if (sample_file_text_) sample_combo_->addItem(tr("File: %1").arg(sample_file_name_), -1);
-  if (stored_samples_) {
-    for (std::size_t i = 0; i < stored_samples_->size(); ++i) {
-      sample_combo_->addItem(tr("Stored: %1").arg(QString::fromStdString((*stored_samples_)[i].label)), -2 - int(i));
-    }
-  }
-  if (sample_combo_->count() == 0) sample_combo_->addItem(tr("(no sample: choose a file)"), 0);
-  if (const int at = sample_combo_->findData(keep); at >= 0) sample_combo_->setCurrentIndex(at);
-}
-
-bool RuleEditorView::setSampleFile(const QString& path) {
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) return false;
-  if (file.size() > kMaxSampleBytes) {
-    status_->setText(tr("%1 is larger than 64 MB: choose a smaller sample.").arg(QFileInfo(path).fileName()));
-    return false;
-  }
-  const QByteArray bytes = file.readAll();
-  sample_file_text_ = std::string(bytes.constData(), std::size_t(bytes.size()));
-  sample_file_name_ = QFileInfo(path).fileName();
-  fillSampleChooser();
-  const QSignalBlocker block(sample_combo_);
-  sample_combo_->setCurrentIndex(sample_combo_->findData(-1));
-  schedulePreview(true);
-  return true;
-}
-
-void RuleEditorView::chooseSampleFile() {
-  const QString path = QFileDialog::getOpenFileName(this, tr("Sample Log"), QString(),
-                                                    tr("Captures and text (*.log *.txt);;All files (*)"));
-  if (!path.isEmpty() && !setSampleFile(path)) {
-    emit failed(tr("Reading the sample failed"), Error{ErrorKind::Io, "cannot read the file", path.toStdString(), {}, {}, {}});
-  }
-}
+bool RuleEditorView::setSampleFile(const QString& path) { return samples_->setSampleFile(path); }
+QPlainTextEdit* RuleEditorView::sampleView() const { return samples_->textView(); }
+QComboBox* RuleEditorView::sampleChooser() const { return samples_->chooser(); }
+QList<int> RuleEditorView::matchedSampleLines() const { return samples_->matchedLines(); }
 
 std::string RuleEditorView::composedRuleText() const {
   return compose(json_edit_->toPlainText(), template_edit_->toPlainText(), has_template_).text;
@@ -440,15 +330,7 @@ void RuleEditorView::schedulePreview(bool now) {
   rules::RuleTestInput input;
   input.rule_text = composedRuleText();
   input.source = rule_id_.toStdString();
-  const int choice = sample_combo_->currentData().toInt();
-  if (choice <= -2) {
-    if (choice != stored_choice_) return;  // the section is being read: it schedules the preview
-    input.sample = stored_text_;
-  } else if (choice == -1 && sample_file_text_) {
-    input.sample = *sample_file_text_;
-  } else {
-    input.sample_index = std::size_t(std::max(choice, 0));
-  }
+  if (!samples_->fillInput(input)) return;  // a stored section is being read
   if (now) preview_->requestNow(std::move(input));
   else preview_->request(std::move(input));
 }
@@ -456,17 +338,7 @@ void RuleEditorView::schedulePreview(bool now) {
 void RuleEditorView::onPreview(const PreviewReport& report, quint64 generation) {
   records_model_->resetData(report);
   if (records_model_->rowCount() <= 500) records_view_->resizeColumnsToContents();  // cheap for a few rows
-  if (report->sample != shown_sample_) {
-    shown_sample_ = report->sample;
-    std::string_view shown = shown_sample_;
-    sample_truncated_ = shown.size() > kMaxShownSampleBytes;
-    if (sample_truncated_) {
-      shown = shown.substr(0, kMaxShownSampleBytes);
-      shown = shown.substr(0, shown.rfind('\n') + 1);
-    }
-    sample_view_->setPlainText(QString::fromUtf8(shown.data(), qsizetype(shown.size())));
-  }
-  showMatches(*report);
+  samples_->showReport(*report);
   showProblems(*report);
   if (report->loaded) {
     status_->setText(tr("%1 record(s) from %2 line(s) · load %3 ms · run %4 ms")
@@ -474,48 +346,11 @@ void RuleEditorView::onPreview(const PreviewReport& report, quint64 generation) 
                          .arg(report->run.lines)
                          .arg(double(report->load_us) / 1000.0, 0, 'f', 1)
                          .arg(double(report->parse_us) / 1000.0, 0, 'f', 1) +
-                     (sample_truncated_ ? tr(" · the sample pane shows its first 512 KiB") : QString()));
+                     (samples_->isTruncated() ? tr(" · the sample pane shows its first 512 KiB") : QString()));
   } else {
     status_->setText(tr("The rule does not load: see Problems."));
   }
   emit previewShown(generation);
-}
-
-void RuleEditorView::showMatches(const rules::RuleTestReport& report) {
-  matched_.clear();
-  for (const auto& record : report.run.records) {
-    for (auto line : record.lines) matched_.push_back(int(line));
-  }
-  std::sort(matched_.begin(), matched_.end());
-  matched_.erase(std::unique(matched_.begin(), matched_.end()), matched_.end());
-  failed_lines_.clear();
-  for (const auto& p : report.problems) {
-    if (p.sample_line) failed_lines_.push_back(int(*p.sample_line));
-  }
-  std::sort(failed_lines_.begin(), failed_lines_.end());
-  markVisibleSampleLines();
-}
-
-// Extra selections cost GUI time per line: only the lines on screen are marked, again on
-// every scroll or resize.
-void RuleEditorView::markVisibleSampleLines() {
-  const bool dark = is_dark_palette(palette());
-  QList<QTextEdit::ExtraSelection> selections;
-  const QRect area = sample_view_->viewport()->rect();
-  QTextBlock block = sample_view_->cursorForPosition(area.topLeft()).block();
-  const int last = sample_view_->cursorForPosition(area.bottomLeft()).block().blockNumber();
-  for (; block.isValid() && block.blockNumber() <= last; block = block.next()) {
-    const int line = block.blockNumber() + 1;
-    const bool failed = std::binary_search(failed_lines_.begin(), failed_lines_.end(), line);
-    if (!failed && !std::binary_search(matched_.begin(), matched_.end(), line)) continue;
-    QTextEdit::ExtraSelection s;
-    s.cursor = QTextCursor(block);
-    s.format.setBackground(failed ? (dark ? QColor(0x5c, 0x22, 0x22) : QColor(0xfd, 0xdc, 0xdc))
-                                  : (dark ? QColor(0x1f, 0x4d, 0x2c) : QColor(0xd7, 0xf5, 0xdd)));
-    s.format.setProperty(QTextFormat::FullWidthSelection, true);
-    selections << s;
-  }
-  sample_view_->setExtraSelections(selections);
 }
 
 void RuleEditorView::showProblems(const rules::RuleTestReport& report) {
@@ -554,7 +389,7 @@ void RuleEditorView::showProblems(const rules::RuleTestReport& report) {
       }
     } else if (p.sample_line) {
       target = Target::Sample;
-      position = line_start(sample_view_, *p.sample_line);
+      position = line_start(samples_->textView(), *p.sample_line);
     }
 
     QString where;
@@ -590,7 +425,7 @@ void RuleEditorView::onProblemActivated(QListWidgetItem* item) {
   const auto target = Target(item->data(kTargetRole).toInt());
   QPlainTextEdit* edit = target == Target::Json       ? json_edit_
                          : target == Target::Template ? template_edit_
-                         : target == Target::Sample   ? sample_view_
+                         : target == Target::Sample   ? samples_->textView()
                                                       : nullptr;
   if (!edit) return;
   if (target != Target::Sample) editor_tabs_->setCurrentWidget(edit);

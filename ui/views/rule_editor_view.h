@@ -35,6 +35,7 @@ namespace st::ui {
 
 class RuleHighlighter;
 class RuleRecordsModel;
+class RuleSamplePane;
 class StoreSession;
 
 class RuleEditorView : public QWidget {
@@ -80,18 +81,15 @@ class RuleEditorView : public QWidget {
   RulePreview* preview() const { return preview_; }
   QPlainTextEdit* jsonEditor() const { return json_edit_; }
   QPlainTextEdit* templateEditor() const { return template_edit_; }
-  QPlainTextEdit* sampleView() const { return sample_view_; }
+  QPlainTextEdit* sampleView() const;
   QListWidget* problemList() const { return problems_; }
   QTabWidget* editorTabs() const { return editor_tabs_; }
-  QComboBox* sampleChooser() const { return sample_combo_; }
+  QComboBox* sampleChooser() const;
   QTableView* ruleTable() const { return list_view_; }
   QPushButton* rollbackButton() const { return rollback_button_; }
   QLabel* statusLabel() const { return status_; }
   // The 1-based lines of the sample the shown preview matched.
-  QList<int> matchedSampleLines() const { return QList<int>(matched_.begin(), matched_.end()); }
-
- protected:
-  bool eventFilter(QObject* watched, QEvent* event) override;
+  QList<int> matchedSampleLines() const;
 
  signals:
   void catalogLoaded(int rules);
@@ -114,14 +112,8 @@ class RuleEditorView : public QWidget {
   void onProblemActivated(QListWidgetItem* item);
   void loadHistory();
   void schedulePreview(bool now);
-  void fillSampleChooser();
   void selectListedRule(const QString& id);
-  void findStoredSamples();
-  void onSampleChosen();
-  void showMatches(const rules::RuleTestReport& report);
-  void markVisibleSampleLines();
   void showProblems(const rules::RuleTestReport& report);
-  void chooseSampleFile();
   void chooseImport();
   void chooseExport();
   template <class T, class Work, class Done>
@@ -141,8 +133,7 @@ class RuleEditorView : public QWidget {
   RuleHighlighter* json_highlighter_;
   RuleHighlighter* template_highlighter_;
   QListWidget* problems_;
-  QComboBox* sample_combo_;
-  QPlainTextEdit* sample_view_;
+  RuleSamplePane* samples_;
   QTableView* records_view_;
   QLabel* status_;
   QAction* save_action_ = nullptr;
@@ -153,15 +144,6 @@ class RuleEditorView : public QWidget {
   bool has_template_ = false;
   std::string opened_text_;  // the composed text as opened or last saved
   bool loading_ = false;  // filling the editors: no preview per keystroke
-  std::optional<std::string> sample_file_text_;
-  std::shared_ptr<const std::vector<StoredSample>> stored_samples_;  // sections the rule applies to
-  int stored_choice_ = 0;        // the chooser's data of the stored section in stored_text_ (<= -2)
-  std::string stored_text_;
-  QString sample_file_name_;
-  std::string shown_sample_;
-  bool sample_truncated_ = false;
-  std::vector<int> matched_;       // sorted sample lines the records came from
-  std::vector<int> failed_lines_;  // sorted sample lines with warnings or errors
 };
 
 }  // namespace st::ui
