@@ -20,6 +20,7 @@ const Key<QStringList> kRecentBundles{"bundles/recent", {}};
 const Key<QString> kLastBundleDir{"bundles/lastDir", {}};
 const Key<QByteArray> kWindowGeometry{"window/geometry", {}};
 const Key<QByteArray> kDevicesSplitter{"window/devicesSplitter", {}};
+const Key<QString> kTemplateDir{"ingest/templateDir", {}};
 
 }  // namespace
 
@@ -90,6 +91,10 @@ QByteArray AppSettings::devicesSplitterState() const { return read(ini_path_, kD
 void AppSettings::setDevicesSplitterState(const QByteArray& state) {
   write(ini_path_, kDevicesSplitter, state);
 }
+
+QString AppSettings::templateDir() const { return read(ini_path_, kTemplateDir); }
+
+void AppSettings::setTemplateDir(const QString& dir) { write(ini_path_, kTemplateDir, dir); }
 
 QString AppSettings::fileName() const { return open_settings(ini_path_)->fileName(); }
 

@@ -34,6 +34,11 @@ class AppSettings {
   QByteArray devicesSplitterState() const;
   void setDevicesSplitterState(const QByteArray& state);
 
+  // The ntc-templates style folder (an `index` and its .textfsm files) every ingest adds
+  // as a catch-all, like `statetrace-cli ingest --templates DIR`; empty: none.
+  QString templateDir() const;
+  void setTemplateDir(const QString& dir);
+
   // The file behind these settings (for diagnostics and tests).
   QString fileName() const;
 

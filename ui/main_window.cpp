@@ -29,6 +29,8 @@
 #include "ui/views/devices_view.h"
 #include "ui/views/health_view.h"
 #include "ui/views/raw_log_view.h"
+#include "ui/views/rule_editor_view.h"
+#include "ui/views/settings_dialog.h"
 
 namespace st::ui {
 
@@ -41,6 +43,12 @@ QString display_name(const QString& bundle) {
 }
 
 // "2024-05-02T09:12:44Z" -> "2024-05-02 09:12 UTC"; other text is shown as it is.
+IngestSetup ingest_setup_of(const AppSettings& settings) {
+  IngestSetup setup;
+  if (const QString dir = settings.templateDir(); !dir.isEmpty()) setup.templates = dir.toStdString();
+  return setup;
+}
+
 QString capture_time_text(const std::string& iso) {
   const QString text = QString::fromStdString(iso);
   const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
@@ -58,15 +66,18 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
       devices_view_(new DevicesView(*session_, this)),
       health_view_(new HealthView(*session_, this)),
       raw_view_(new RawLogView(*session_, this)),
+      rule_view_(new RuleEditorView(*session_, this)),
       ingest_(new IngestController(*session_, this)),
       store_label_(new QLabel(this)),
       counts_label_(new QLabel(this)) {
   setWindowTitle(tr("StateTrace — %1").arg(session_->storeFileName()));
+  session_->setIngestSetup(ingest_setup_of(settings_));
   tabs_->setObjectName(QStringLiteral("viewTabs"));
   tabs_->setDocumentMode(true);
   tabs_->addTab(devices_view_, tr("Devices"));
   tabs_->addTab(health_view_, tr("Health"));
   tabs_->addTab(raw_view_, tr("Raw Log"));
+  tabs_->addTab(rule_view_, tr("Rules"));
   setCentralWidget(tabs_);
   if (!restoreGeometry(settings_.windowGeometry())) resize(1200, 760);
   devices_view_->restoreSplitterState(settings_.devicesSplitterState());
@@ -88,6 +99,9 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
   connect(devices_view_, &DevicesView::showInRawLog, this, &MainWindow::showInRawLog);
   connect(health_view_, &HealthView::showInRawLog, this, &MainWindow::showInRawLog);
   connect(raw_view_, &RawLogView::failed, this, &MainWindow::reportError);
+  connect(rule_view_, &RuleEditorView::failed, this, &MainWindow::reportError);
+  connect(rule_view_, &RuleEditorView::changed, this,
+          [this](const QString& message) { statusBar()->showMessage(message, kStatusMessageMs); });
 }
 
 void MainWindow::showInRawLog(const RawLocation& location) {
@@ -131,9 +145,15 @@ void MainWindow::createMenus() {
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
   QAction* find = edit->addAction(tr("&Find or Filter"), this, &MainWindow::focusFind);
   find->setShortcut(QKeySequence::Find);
+  edit->addSeparator();
+  preferences_ = edit->addAction(tr("&Preferences…"), this, &MainWindow::openPreferences);
+  preferences_->setObjectName(QStringLiteral("preferencesAction"));
+  preferences_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+  preferences_->setMenuRole(QAction::PreferencesRole);
+  preferences_->setStatusTip(tr("The template folder every ingest uses"));
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
-  const QList<QWidget*> views{devices_view_, health_view_, raw_view_};
+  const QList<QWidget*> views{devices_view_, health_view_, raw_view_, rule_view_};
   for (int i = 0; i < views.size(); ++i) {
     QAction* show = view->addAction(tabs_->tabText(i), this, [this, page = views[i]] {
       tabs_->setCurrentWidget(page);
@@ -141,6 +161,12 @@ void MainWindow::createMenus() {
     });
     show->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
   }
+
+  QMenu* rules = menuBar()->addMenu(tr("&Rules"));
+  rules->addAction(rule_view_->saveAction());
+  rules->addSeparator();
+  rules->addAction(rule_view_->importAction());
+  rules->addAction(rule_view_->exportAction());
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   QAction* about = help->addAction(tr("&About StateTrace"), this, &MainWindow::showAbout);
@@ -156,6 +182,7 @@ void MainWindow::start(std::optional<QString> bundle) {
 void MainWindow::onOpened(qsizetype runs) {
   runs_ = static_cast<std::size_t>(runs);
   updateStatus();
+  rule_view_->refresh();
   if (pending_bundle_) {
     ingestBundle(*std::exchange(pending_bundle_, std::nullopt));
   } else if (runs == 0) {
@@ -229,6 +256,10 @@ void MainWindow::dropEvent(QDropEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!rule_view_->confirmDiscard()) {
+    event->ignore();
+    return;
+  }
   saveWindowState();
   QMainWindow::closeEvent(event);
 }
@@ -246,6 +277,20 @@ void MainWindow::showAbout() {
          "<p>Store: <code>%2</code></p>")
           .arg(QCoreApplication::applicationVersion(),
                QDir::toNativeSeparators(session_->storePathText()).toHtmlEscaped()));
+}
+
+void MainWindow::openPreferences() {
+  auto* dialog = new SettingsDialog(settings_.templateDir(), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    settings_.setTemplateDir(dialog->templateDir());
+    session_->setIngestSetup(ingest_setup_of(settings_));
+    statusBar()->showMessage(dialog->templateDir().isEmpty()
+                                 ? tr("Ingests use no template folder.")
+                                 : tr("Ingests use the templates in %1.").arg(QDir::toNativeSeparators(dialog->templateDir())),
+                             kStatusMessageMs);
+  });
+  dialog->open();
 }
 
 void MainWindow::onOverview(const StoreOverview& overview) {

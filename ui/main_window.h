@@ -24,6 +24,7 @@ namespace st::ui {
 class DevicesView;
 class HealthView;
 class RawLogView;
+class RuleEditorView;
 class IngestController;
 class RecentBundlesMenu;
 class StoreSession;
@@ -51,7 +52,8 @@ class MainWindow : public QMainWindow {
   DevicesView* devicesView() const { return devices_view_; }
   HealthView* healthView() const { return health_view_; }
   RawLogView* rawLogView() const { return raw_view_; }
-  // Devices, Health and Raw Log, one tab each.
+  RuleEditorView* ruleEditorView() const { return rule_view_; }
+  // Devices, Health, Raw Log and Rules, one tab each.
   QTabWidget* viewTabs() const { return tabs_; }
   // Opens `location` in the raw log viewer and brings it to the front.
   void showInRawLog(const RawLocation& location);
@@ -59,6 +61,8 @@ class MainWindow : public QMainWindow {
   std::size_t runCount() const { return runs_; }
   RecentBundlesMenu* recentBundles() const { return recent_; }
   const AppSettings& settings() const { return settings_; }
+  // Edit → Preferences… (template folder); the dialog opens window-modal.
+  QAction* preferencesAction() const { return preferences_; }
   // "3 runs · 12 devices · 2 sites · latest capture 2024-05-02 09:12 UTC"
   QString storeSummaryText() const;
 
@@ -81,6 +85,7 @@ class MainWindow : public QMainWindow {
   void openBundleFileDialog();
   void saveWindowState();
   void showAbout();
+  void openPreferences();
   void onOpened(qsizetype runs);
   void onOverview(const StoreOverview& overview);
   void onIngestFinished(const IngestOutcome& outcome);
@@ -93,8 +98,10 @@ class MainWindow : public QMainWindow {
   DevicesView* devices_view_;
   HealthView* health_view_;
   RawLogView* raw_view_;
+  RuleEditorView* rule_view_;
   IngestController* ingest_;
   RecentBundlesMenu* recent_ = nullptr;
+  QAction* preferences_ = nullptr;
   QLabel* store_label_;
   QLabel* counts_label_;
   std::optional<QString> pending_bundle_;

@@ -109,8 +109,8 @@ bool StoreSession::startIngest(const QString& bundle, std::shared_ptr<std::atomi
 
   runInBackground<IngestOutcome>(
       [path = store_path_, bundle_path = std::filesystem::path(bundle.toStdString()),
-       flag = ingest_cancel_, progress = std::move(progress)]() mutable {
-        return run_ingest(path, bundle_path, flag.get(), std::move(progress));
+       setup = ingest_setup_, flag = ingest_cancel_, progress = std::move(progress)]() mutable {
+        return run_ingest(path, bundle_path, setup, flag.get(), std::move(progress));
       },
       [this](IngestOutcome outcome) {
         ingest_cancel_.reset();

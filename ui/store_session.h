@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "ui/store_tasks.h"
 
@@ -44,6 +45,9 @@ class StoreSession : public QObject {
   // Starts ingesting `bundle`; false when an ingest is already running. `cancel` lets
   // a caller hold (and pre-set) the flag; by default the session makes one.
   bool startIngest(const QString& bundle, std::shared_ptr<std::atomic<bool>> cancel = {});
+  // What every later ingest runs with (the template folder setting).
+  void setIngestSetup(IngestSetup setup) { ingest_setup_ = std::move(setup); }
+  const IngestSetup& ingestSetup() const { return ingest_setup_; }
   void cancelIngest();
   bool isIngesting() const { return ingest_cancel_ != nullptr; }
 
@@ -65,6 +69,7 @@ class StoreSession : public QObject {
   std::uint64_t overview_generation_ = 0;
   std::uint64_t interfaces_generation_ = 0;
   std::uint64_t health_generation_ = 0;
+  IngestSetup ingest_setup_;
   std::shared_ptr<std::atomic<bool>> ingest_cancel_;  // non-null while an ingest runs
 };
 

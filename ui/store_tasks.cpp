@@ -3,7 +3,7 @@
 #include <set>
 #include <utility>
 
-#include "parse/parser_registry.h"
+#include "rules/user_rules.h"
 #include "store/store.h"
 
 namespace st::ui {
@@ -100,7 +100,8 @@ HealthOutcome load_health(const std::filesystem::path& store_path, std::optional
 }
 
 IngestOutcome run_ingest(const std::filesystem::path& store_path,
-                         const std::filesystem::path& bundle, const std::atomic<bool>* cancel,
+                         const std::filesystem::path& bundle, const IngestSetup& setup,
+                         const std::atomic<bool>* cancel,
                          std::function<void(double, std::string_view)> progress) {
   IngestOutcome outcome;
   outcome.bundle = bundle.string();
@@ -109,12 +110,17 @@ IngestOutcome run_ingest(const std::filesystem::path& store_path,
     outcome.error = std::move(db).error();
     return outcome;
   }
-  const auto registry = parse::ParserRegistry::with_builtins();
+  auto registry = rules::registry_for_ingest(*db);
+  if (!registry) {
+    outcome.error = std::move(registry).error();
+    return outcome;
+  }
   ingest::IngestOptions options;
   options.bundle = bundle;
+  options.templates = setup.templates;
   options.progress = std::move(progress);
   options.cancel = cancel;
-  auto summary = ingest::ingest_bundle(*db, registry, options);
+  auto summary = ingest::ingest_bundle(*db, *registry, options);
   if (summary) {
     // A cancel that arrives after the commit is too late: the run is stored.
     outcome.summary = std::move(*summary);

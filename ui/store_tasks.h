@@ -69,9 +69,16 @@ InterfacesOutcome load_interfaces(const std::filesystem::path& store_path, std::
 // Every run's totals and the report of `run` (the latest run when `run` is absent or gone).
 HealthOutcome load_health(const std::filesystem::path& store_path, std::optional<RunId> run);
 
-// Ingests one bundle with the built-in parsers. `cancel` may be null.
+// What an ingest runs with besides the bundle (the settings' part of IngestOptions).
+struct IngestSetup {
+  std::optional<std::filesystem::path> templates;  // AppSettings::templateDir(), when set
+};
+
+// Ingests one bundle as `statetrace-cli ingest` does: built-ins, shipped rules and the
+// store's rules (rules::registry_for_ingest), plus `setup.templates`. `cancel` may be null.
 IngestOutcome run_ingest(const std::filesystem::path& store_path,
-                         const std::filesystem::path& bundle, const std::atomic<bool>* cancel,
+                         const std::filesystem::path& bundle, const IngestSetup& setup,
+                         const std::atomic<bool>* cancel,
                          std::function<void(double, std::string_view)> progress);
 
 }  // namespace st::ui

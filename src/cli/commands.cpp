@@ -8,11 +8,10 @@
 #include "cli/exit_codes.h"
 #include "cli/generate_command.h"
 #include "cli/json_output.h"
-#include "cli/rules_command.h"
 #include "cli/text_table.h"
 #include "rules/command_coverage.h"
 #include "ingest/ingest_pipeline.h"
-#include "rules/registry_setup.h"
+#include "rules/user_rules.h"
 #include "store/listings.h"
 #include "store/record_listing.h"
 #include "store/raw_reader.h"
@@ -61,7 +60,7 @@ Result<int> ingest(const CliArgs& args, std::ostream& out) {
   auto path = store::resolve_store_path(args.get("--store"));
   if (auto templates = args.get("--templates")) options.templates = *templates;
   ST_TRY(auto db, store::open_store(path, store::OpenMode::ReadWrite));
-  ST_TRY(auto registry, registry_for_ingest(db));
+  ST_TRY(auto registry, rules::registry_for_ingest(db));
   ST_TRY(auto summary, ingest::ingest_bundle(db, registry, options));
   if (args.json) {
     out << dump(to_json(summary)) << '\n';

@@ -14,19 +14,18 @@
 #include "cli/exit_codes.h"
 #include "cli/json_output.h"
 #include "cli/text_table.h"
-#include "rules/registry_setup.h"
 #include "rules/rule_pack.h"
 #include "store/rule_store.h"
 #include "store/store.h"
 #include "rules/rule_loader.h"
 #include "rules/rule_set.h"
+#include "rules/rule_test.h"
 #include "rules/text_lines.h"
+#include "rules/user_rules.h"
 
 namespace st::cli {
 
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 Result<std::string> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -36,7 +35,6 @@ Result<std::string> read_file(const std::string& path) {
   return buffer.str();
 }
 
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
 // The store, when there is one (listing, showing and testing never create it).
 Result<std::optional<store::Database>> existing_store(const CliArgs& args) {
@@ -51,36 +49,9 @@ Result<store::Database> writable_store(const CliArgs& args) {
   return store::open_store(store::resolve_store_path(args.get("--store")), store::OpenMode::ReadWrite);
 }
 
-parse::ParserOrigin origin_of(const store::StoredRule& r) {
-  return r.origin == "pack" ? parse::ParserOrigin::Pack : parse::ParserOrigin::User;
-}
-
-// The store's current rules, loaded and self-tested (a rule that no longer loads is an error
-// naming it: it was checked when saved, so the program changed under it).
-Result<rules::RuleSet> stored_rules(store::Database& db) {
-  rules::RuleSet set;
-  ST_TRY(auto rows, store::current_rules(db));
-  for (const auto& row : rows) {
-    rules::LoadOptions options;
-    options.origin = origin_of(row);
-    ST_TRY(auto loaded, rules::load_rule_text(row.rule_json, fmt::format("store: {} v{}", row.rule_id, row.version), options));
-    loaded.rule.version = row.version;
-    set.add(std::move(loaded));
-  }
-  return set;
-}
-
-// Every rule `parsers` can name: the store's (user, pack), then shipped (including those
-// kept in C++). A stored rule with a shipped rule's id shadows it here.
 Result<rules::RuleSet> known_rules(const CliArgs& args) {
-  ST_TRY(auto shipped, rules::shipped_rules(true));
   ST_TRY(auto db, existing_store(args));
-  if (!db) return shipped;
-  ST_TRY(auto stored, stored_rules(*db));
-  for (const auto& active : shipped.rules()) {
-    if (!stored.find(active->rule().id)) stored.add(active->loaded);
-  }
-  return stored;
+  return rules::known_rules(db ? &*db : nullptr);
 }
 
 Json applies_json(const rules::ParserRule& rule) {
@@ -157,6 +128,20 @@ Json error_json(const std::string& message, std::optional<std::uint64_t> line, c
               {"pointer", pointer.empty() ? Json(nullptr) : Json(pointer)}};
 }
 
+// One `errors` item from a harness problem; line and column are the rule file's when the
+// problem has a place in it, else the sample's line.
+Json problem_json(const rules::RuleTestProblem& p, const std::string& file, std::string_view text) {
+  Json e = error_json(p.message, p.sample_line, p.pointer, p.kind == rules::ProblemKind::Run || p.kind == rules::ProblemKind::Warning || p.kind == rules::ProblemKind::Sandbox ? std::string() : file,
+                      rules::to_string(p.kind));
+  if (p.at && !text.empty()) {
+    const auto where = rules::position_of(text, p.at->offset);
+    e["line"] = where.line;
+    e["column"] = where.column;
+  }
+  if (p.template_line) e["template_line"] = *p.template_line;
+  return e;
+}
+
 Result<int> test(const CliArgs& args, std::ostream& out) {
   auto sample_path = args.get("--sample");
   if (!sample_path) return fail(ErrorKind::Usage, "usage: statetrace-cli parsers test RULE_OR_FILE --sample FILE [--json]");
@@ -165,56 +150,40 @@ Result<int> test(const CliArgs& args, std::ostream& out) {
     return fail(ErrorKind::Usage, "usage: statetrace-cli parsers test RULE_OR_FILE --sample FILE [--json]");
   }
   const std::string& target = args.positional[1];
-  Json result{{"rule", target},
-              {"records", Json::array()},
-              {"matches", Json{{"records", Json::array()}, {"rules", Json::array()}}},
-              {"timing", Json::object()},
-              {"errors", Json::array()}};
-  auto started = Clock::now();
-  std::shared_ptr<const rules::RuleExecutor> executor;
-  std::optional<rules::ParserRule> rule;
+  rules::RuleTestReport report;
+  std::string rule_text;
+  std::string file;
   std::error_code ec;
   if (std::filesystem::is_regular_file(target, ec)) {
-    rules::LoadOptions options;
-    options.self_test = false;  // a rule being written: its samples are reported, not enforced
-    auto loaded = rules::load_rule_file(target, options);
-    if (!loaded) {
-      // Load errors (schema, patterns) are the answer, with their pointers.
-      for (std::string_view rest = loaded.error().message; !rest.empty();) {
-        auto nl = rest.find("\n  ");
-        std::string line(rest.substr(0, nl));
-        std::string pointer;
-        if (auto at = line.find(": /"); at != std::string::npos) {
-          auto end = line.find(": ", at + 2);
-          if (end != std::string::npos) pointer = line.substr(at + 2, end - at - 2);
-        }
-        result["errors"].push_back(error_json(line, std::nullopt, pointer, target));
-        if (nl == std::string_view::npos) break;
-        rest.remove_prefix(nl + 3);
-      }
-      if (args.json) out << dump(result) << '\n';
-      else for (const auto& e : result["errors"]) out << "error: " << e["message"].get<std::string>() << '\n';
-      return kError;
-    }
-    executor = loaded->executor;
-    rule = loaded->rule;
-    for (const auto& o : rules::run_samples(*loaded)) {
-      for (const auto& d : o.differences) result["errors"].push_back(error_json(d.message, std::nullopt, d.pointer, target));
-    }
+    ST_TRY(rule_text, read_file(target));
+    file = target;
+    rules::RuleTestInput input;
+    input.rule_text = rule_text;
+    input.source = target;
+    input.sample = sample;
+    input.template_dir = std::filesystem::path(target).parent_path() / ".." / "templates";
+    report = rules::test_rule_text(input);
   } else {
     ST_TRY(auto set, known_rules(args));
     auto active = set.find(target);
     if (!active) return fail(ErrorKind::NotFound, fmt::format("no rule or file '{}'", target));
-    executor = active->loaded.executor;
-    rule = active->rule();
+    report = rules::test_loaded_rule(active->loaded, sample);
   }
-  result["rule"] = rule->id;
-  result["kind"] = rules::to_string(rule->kind);
-  result["header"] = executor->fields();
-  const double load_ms = ms_since(started);
-  started = Clock::now();
-  rules::RuleRun run = executor->run(sample, true);
-  const double parse_ms = ms_since(started);
+  Json result{{"rule", report.loaded ? report.rule_id : target},
+              {"records", Json::array()},
+              {"matches", Json{{"records", Json::array()}, {"rules", Json::array()}}},
+              {"timing", Json::object()},
+              {"errors", Json::array()}};
+  for (const auto& p : report.problems) result["errors"].push_back(problem_json(p, file, rule_text));
+  if (!report.loaded) {
+    // Load errors (schema, patterns) are the answer, with their pointers and places.
+    if (args.json) out << dump(result) << '\n';
+    else for (const auto& e : result["errors"]) out << "error: " << e["message"].get<std::string>() << '\n';
+    return kError;
+  }
+  const rules::RuleRun& run = report.run;
+  result["kind"] = report.kind;
+  result["header"] = report.fields;
   for (std::size_t i = 0; i < run.records.size(); ++i) {
     result["records"].push_back(run.records[i].row);
     Json lines = Json::array();
@@ -223,20 +192,14 @@ Result<int> test(const CliArgs& args, std::ostream& out) {
                                                 {"offset", run.records[i].source.offset},
                                                 {"length", run.records[i].source.length}});
   }
-  for (const auto& e : run.errors) result["errors"].push_back(error_json(e.message, e.line ? std::optional<std::uint64_t>(e.line) : std::nullopt));
-  for (const auto& w : run.warnings) result["errors"].push_back(error_json("warning: " + w.message, w.line));
-  if (run.stopped != rules::StopReason::None) {
-    result["errors"].push_back(error_json(run.stop_detail, std::nullopt, {}, {}, "sandbox"));
-  }
-  result["timing"] = Json{{"compile_us", static_cast<std::int64_t>(load_ms * 1000 + 0.5)},
-                          {"parse_us", static_cast<std::int64_t>(parse_ms * 1000 + 0.5)}};
+  result["timing"] = Json{{"compile_us", report.load_us}, {"parse_us", report.parse_us}};
   result["input_lines"] = run.lines;
   if (args.json) {
     out << dump(result) << '\n';
   } else {
     out << dump(result["records"]) << '\n';
     for (const auto& e : result["errors"]) out << "error: " << e["message"].get<std::string>() << '\n';
-    out << fmt::format("{} record(s) from {} line(s) in {:.3f} ms\n", run.records.size(), run.lines, parse_ms);
+    out << fmt::format("{} record(s) from {} line(s) in {:.3f} ms\n", run.records.size(), run.lines, report.parse_us / 1000.0);
   }
   return run.ok() && run.errors.empty() ? kOk : kError;
 }
@@ -245,19 +208,15 @@ Result<int> test(const CliArgs& args, std::ostream& out) {
 Result<int> save(const CliArgs& args, std::ostream& out) {
   if (args.positional.size() != 2) return fail(ErrorKind::Usage, "usage: statetrace-cli parsers save RULE_FILE");
   const std::filesystem::path file = args.positional[1];
-  ST_TRY(auto loaded, rules::load_rule_file(file, rules::LoadOptions{}));
-  ST_TRY(auto json, rules::with_inlined_template(loaded.rule.json, file.parent_path() / ".." / "templates"));
+  ST_TRY(auto text, read_file(file.string()));
   ST_TRY(auto db, writable_store(args));
-  ST_TRY(auto tx, store::Transaction::begin_immediate(db));
-  ST_TRY(auto current, store::current_rule(db, loaded.rule.id));
-  if (current && current->rule_json == json.dump()) {
-    out << fmt::format("{} is unchanged (version {})\n", loaded.rule.id, current->version);
+  ST_TRY(auto saved, rules::save_rule_text(db, text, file.string(), file.parent_path() / ".." / "templates"));
+  if (saved.unchanged) {
+    out << fmt::format("{} is unchanged (version {})\n", saved.rule_id, saved.version);
     return kOk;
   }
-  ST_TRY(auto version, store::save_rule_version(db, store::RuleSave{loaded.rule.id, json.dump(), "user", {}, "saved"}));
-  ST_CHECK(tx.commit());
-  if (args.json) out << dump(Json{{"rule", loaded.rule.id}, {"version", version}}) << '\n';
-  else out << fmt::format("saved {} version {}\n", loaded.rule.id, version);
+  if (args.json) out << dump(Json{{"rule", saved.rule_id}, {"version", saved.version}}) << '\n';
+  else out << fmt::format("saved {} version {}\n", saved.rule_id, saved.version);
   return kOk;
 }
 
@@ -294,17 +253,7 @@ Result<int> rollback(const CliArgs& args, std::ostream& out) {
     return fail(ErrorKind::Usage, fmt::format("VERSION must be a positive number, got '{}'", args.positional[2]));
   }
   ST_TRY(auto db, writable_store(args));
-  ST_TRY(auto tx, store::Transaction::begin_immediate(db));
-  ST_TRY(auto history_rows, store::rule_history(db, args.positional[1]));
-  for (const auto& r : history_rows) {
-    if (r.version != version) continue;
-    rules::LoadOptions options;
-    options.origin = origin_of(r);
-    ST_TRY(auto loaded, rules::load_rule_text(r.rule_json, fmt::format("store: {} v{}", r.rule_id, r.version), options));
-    (void)loaded;  // it must still load and pass its samples before it becomes current again
-  }
-  ST_TRY(auto saved, store::rollback_rule(db, args.positional[1], version));
-  ST_CHECK(tx.commit());
+  ST_TRY(auto saved, rules::rollback_rule_checked(db, args.positional[1], version));
   if (args.json) out << dump(Json{{"rule", args.positional[1]}, {"version", saved}, {"restored", version}}) << '\n';
   else out << fmt::format("{}: version {} restored as version {}\n", args.positional[1], version, saved);
   return kOk;
@@ -343,59 +292,30 @@ Result<int> export_rules(const CliArgs& args, std::ostream& out) {
 Result<int> import_rules(const CliArgs& args, std::ostream& out) {
   if (args.positional.size() != 2) return fail(ErrorKind::Usage, "usage: statetrace-cli parsers import PACK.json [--replace]");
   ST_TRY(auto text, read_file(args.positional[1]));
-  ST_TRY(auto pack, rules::read_pack(text, args.positional[1]));  // everything checked before any write
   ST_TRY(auto db, writable_store(args));
-  ST_TRY(auto tx, store::Transaction::begin_immediate(db));
+  ST_TRY(auto report, rules::import_pack_text(db, text, args.positional[1], args.has("--replace")));
   Json conflicts = Json::array(), imported = Json::array(), unchanged = Json::array();
-  std::vector<std::pair<std::string, std::string>> to_save;
-  for (const auto& loaded : pack.rules) {
-    const std::string json = loaded.rule.json.dump();
-    ST_TRY(auto current, store::current_rule(db, loaded.rule.id));
-    if (current && current->rule_json == json) {
-      unchanged.push_back(loaded.rule.id);
-      continue;
-    }
-    if (current) {
-      conflicts.push_back(Json{{"rule", loaded.rule.id}, {"stored_version", current->version},
-                               {"stored_origin", current->origin},
-                               {"stored_pack", current->pack ? Json(*current->pack) : Json(nullptr)}});
-    }
-    to_save.emplace_back(loaded.rule.id, json);
+  for (const auto& c : report.conflicts) {
+    conflicts.push_back(Json{{"rule", c.rule_id}, {"stored_version", c.stored_version}, {"stored_origin", c.stored_origin},
+                             {"stored_pack", c.stored_pack ? Json(*c.stored_pack) : Json(nullptr)}});
   }
-  const bool replace = args.has("--replace");
-  if (!conflicts.empty() && !replace) {
+  for (const auto& [id, version] : report.imported) imported.push_back(Json{{"rule", id}, {"version", version}});
+  for (const auto& id : report.unchanged) unchanged.push_back(id);
+  if (!report.written) {
     std::string ids;
-    for (const auto& c : conflicts) ids += (ids.empty() ? "" : ", ") + c["rule"].get<std::string>();
+    for (const auto& c : report.conflicts) ids += (ids.empty() ? "" : ", ") + c.rule_id;
     if (args.json) out << dump(Json{{"imported", Json::array()}, {"unchanged", unchanged}, {"conflicts", conflicts}}) << '\n';
-    return fail(Error{ErrorKind::InputRefused, fmt::format("{} rule(s) differ from the stored ones: {}", conflicts.size(), ids),
+    return fail(Error{ErrorKind::InputRefused, fmt::format("{} rule(s) differ from the stored ones: {}", report.conflicts.size(), ids),
                       args.positional[1], {}, {}, "nothing was imported; --replace saves the pack's as new versions"});
   }
-  const std::string pack_name = pack.info.name + "@" + pack.info.version;
-  for (const auto& [id, json] : to_save) {
-    ST_TRY(auto version, store::save_rule_version(db, store::RuleSave{id, json, "pack", pack_name,
-                                                                        "imported from pack " + pack_name}));
-    imported.push_back(Json{{"rule", id}, {"version", version}});
-  }
-  ST_CHECK(tx.commit());
   if (args.json) {
     out << dump(Json{{"imported", imported}, {"unchanged", unchanged}, {"conflicts", conflicts}}) << '\n';
   } else {
-    out << fmt::format("pack {}: {} imported, {} unchanged, {} replaced\n", pack_name, imported.size(), unchanged.size(),
+    out << fmt::format("pack {}: {} imported, {} unchanged, {} replaced\n", report.pack, imported.size(), unchanged.size(),
                        conflicts.size());
   }
   return kOk;
 }
-
-}  // namespace
-
-Result<parse::ParserRegistry> registry_for_ingest(store::Database& db) {
-  ST_TRY(auto stored, stored_rules(db));
-  rules::RegistrySources sources;
-  sources.extra.push_back(&stored);
-  return rules::build_registry(sources);  // entries share the rules: `stored` may go
-}
-
-namespace {
 
 // `parsers` arguments: SUB, positionals, `--name value` options and flags.
 Result<CliArgs> parse_rules_args(int argc, char** argv) {

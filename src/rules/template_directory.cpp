@@ -23,15 +23,25 @@ textfsm::Attributes attributes(std::string_view platform, std::string_view comma
   return {{"Platform", std::string(platform)}, {"Command", std::string(command)}};
 }
 
-}  // namespace
-
-Result<void> register_template_directory(parse::ParserRegistry& registry, const std::filesystem::path& dir) {
+Result<textfsm::TemplateLibrary> open_library(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
     return fail(Error{ErrorKind::NotFound, "no such template folder", dir.string(), {}, {},
                       "give a folder holding an ntc-templates style `index` and its .textfsm files"});
   }
-  ST_TRY(auto lib, textfsm::TemplateLibrary::open(dir));
+  return textfsm::TemplateLibrary::open(dir);
+}
+
+}  // namespace
+
+Result<void> check_template_directory(const std::filesystem::path& dir) {
+  ST_TRY(auto lib, open_library(dir));
+  (void)lib;
+  return {};
+}
+
+Result<void> register_template_directory(parse::ParserRegistry& registry, const std::filesystem::path& dir) {
+  ST_TRY(auto lib, open_library(dir));
   auto shared = std::make_shared<Library>(std::move(lib));
   parse::ParserEntry entry;
   entry.id = fmt::format("templates:{}", dir.filename().empty() ? dir.parent_path().filename().string()

@@ -13,6 +13,10 @@
 
 namespace st::rules {
 
+// Checks that DIR is a folder whose `index` reads and parses (what registering it needs
+// first); the error names the index file and its line. The settings of the GUI call it.
+Result<void> check_template_directory(const std::filesystem::path& dir);
+
 // Loads DIR/index (errors name the index file and line) and registers the entry.
 Result<void> register_template_directory(parse::ParserRegistry& registry, const std::filesystem::path& dir);
 

@@ -26,7 +26,7 @@ TEST_CASE("cancelling at the first progress callback stores nothing", "[ui][inge
 
   std::atomic<bool> cancel{false};
   int calls = 0;
-  const auto outcome = st::ui::run_ingest(store, st::ui::test::fixture_bundle(), &cancel,
+  const auto outcome = st::ui::run_ingest(store, st::ui::test::fixture_bundle(), {}, &cancel,
                                           [&](double, std::string_view) {
                                             ++calls;
                                             cancel = true;
@@ -37,7 +37,7 @@ TEST_CASE("cancelling at the first progress callback stores nothing", "[ui][inge
   CHECK(st::ui::test::runs_in(store).empty());
 
   // The same store still takes the bundle afterwards.
-  const auto again = st::ui::run_ingest(store, st::ui::test::fixture_bundle(), nullptr, {});
+  const auto again = st::ui::run_ingest(store, st::ui::test::fixture_bundle(), {}, nullptr, {});
   INFO((again.error ? again.error->describe() : std::string()));
   REQUIRE(again.summary.has_value());
   CHECK(again.summary->devices == 2);

@@ -1,0 +1,176 @@
+// Issue #4 in the GUI: the template folder setting (Edit → Preferences…) and GUI ingests
+// that parse like `statetrace-cli ingest --templates DIR`: template records and the store's
+// user rules land in the store.
+#include <catch2/catch.hpp>
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <fstream>
+#include <sstream>
+
+#include "store/record_listing.h"
+#include "store/rule_store.h"
+#include "store/store.h"
+#include "ui/app_settings.h"
+#include "ui/ingest_controller.h"
+#include "ui/main_window.h"
+#include "ui/views/settings_dialog.h"
+#include "ui_test_support.h"
+
+using st::ui::MainWindow;
+using st::ui::SettingsDialog;
+namespace t = st::ui::test;
+
+namespace {
+
+void write(const QString& path, const std::string& text) {
+  std::ofstream out(path.toStdString(), std::ios::binary);
+  out << text;
+  REQUIRE(out.good());
+}
+
+std::string read(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// An ntc-style folder: an index and one template for `show vlan brief`.
+void write_template_dir(const QString& dir) {
+  write(dir + QStringLiteral("/index"),
+        "Template, Hostname, Platform, Command\n\n"
+        "cisco_ios_show_vlan.textfsm, .*, cisco_ios, sh[[ow]] vl[[an]] b[[rief]]\n");
+  write(dir + QStringLiteral("/cisco_ios_show_vlan.textfsm"),
+        "Value VLAN_ID (\\d+)\nValue NAME (\\S+)\nValue STATUS (\\S+)\nValue List INTERFACES ([\\w/.-]+)\n\n"
+        "Start\n  ^\\d+ -> Continue.Record\n"
+        "  ^${VLAN_ID}\\s+${NAME}\\s+${STATUS}\\s+${INTERFACES},? -> Continue\n"
+        "  ^\\d+\\s+\\S+\\s+\\S+\\s+\\S+,\\s+${INTERFACES},? -> Continue\n"
+        "  ^\\s+${INTERFACES},? -> Continue\n  ^\\s+\\S+,\\s+${INTERFACES},? -> Continue\n");
+}
+
+// The fixture's first switch with `show vlan brief` and `show inventory` added before `exit`.
+void write_bundle(const QString& dir) {
+  std::string capture = read(t::fixture_bundle() / "BR2-F1-ACC-01.log");
+  capture.erase(capture.rfind("BR2-F1-ACC-01#exit"));
+  capture +=
+      "BR2-F1-ACC-01#show vlan brief\n"
+      "VLAN Name                             Status    Ports\n"
+      "---- -------------------------------- --------- -------------------------------\n"
+      "1    default                          active    Gi1/0/1, Gi1/0/2\n"
+      "                                                Gi1/0/3\n"
+      "10   users                            active    Gi1/0/4\n"
+      "BR2-F1-ACC-01#show inventory\n"
+      "NAME: \"1\", DESCR: \"WS-C2960X-48FPD-L\"\n"
+      "PID: WS-C2960X-48FPD-L  , VID: V05  , SN: FOC2101X0AB\n"
+      "BR2-F1-ACC-01#exit\n";
+  write(dir + QStringLiteral("/BR2-F1-ACC-01.log"), capture);
+}
+
+// A user rule for `show inventory`, saved in the store as `statetrace-cli parsers save` does.
+const char* kInventoryRule = R"json({"id": "lab/inventory", "kind": "regex", "version": 1,
+  "applies_to": [{"platform": "cisco_ios", "command": "show inventory"}],
+  "output": {"table": "records"},
+  "regex": {"patterns": ["^NAME: \"(?P<name>[^\"]*)\", DESCR: \"(?P<descr>[^\"]*)\""]}})json";
+
+}  // namespace
+
+TEST_CASE("preferences validate the template folder and GUI ingests use it and the store's rules",
+          "[ui][settings][rules]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const QString templates = dir.filePath(QStringLiteral("templates"));
+  const QString broken = dir.filePath(QStringLiteral("broken"));
+  const QString bundle = dir.filePath(QStringLiteral("bundle"));
+  REQUIRE(QDir().mkpath(templates));
+  REQUIRE(QDir().mkpath(broken));
+  REQUIRE(QDir().mkpath(bundle));
+  write_template_dir(templates);
+  write(broken + QStringLiteral("/index"),
+        "Template, Hostname, Platform, Command\n\nx.textfsm, .*, cisco_ios, (sh\n");
+  write_bundle(bundle);
+
+  const std::filesystem::path store = dir.filePath(QStringLiteral("store.sqlite")).toStdString();
+  {
+    auto db = st::store::open_store(store, st::store::OpenMode::ReadWrite);
+    REQUIRE(db);
+    REQUIRE(st::store::save_rule_version(*db, st::store::RuleSave{"lab/inventory", kInventoryRule, "user", {}, "saved"}));
+  }
+
+  auto settings = st::ui::AppSettings::atPath(dir.filePath(QStringLiteral("settings.ini")));
+  MainWindow window(store, settings);
+  REQUIRE(window.preferencesAction() != nullptr);
+  CHECK(window.preferencesAction()->menuRole() == QAction::PreferencesRole);
+  window.preferencesAction()->trigger();
+  auto* dialog = window.findChild<SettingsDialog*>();
+  REQUIRE(dialog != nullptr);
+  auto* edit = dialog->findChild<QLineEdit*>(QStringLiteral("templateDirEdit"));
+  auto* status = dialog->findChild<QLabel*>(QStringLiteral("templateDirStatus"));
+  auto* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+  REQUIRE(edit);
+  REQUIRE(status);
+  CHECK(ok->isEnabled());  // no folder is a valid choice
+
+  // A folder without an index, then one whose index does not parse: the error names the
+  // index file and its line, and OK stays disabled.
+  edit->setText(bundle);
+  CHECK_FALSE(ok->isEnabled());
+  CHECK(dialog->problem().contains(QStringLiteral("index")));
+  edit->setText(broken);
+  CHECK_FALSE(ok->isEnabled());
+  CHECK(dialog->problem().contains(broken + QStringLiteral("/index:3:")));
+  CHECK(status->text().contains(QStringLiteral("index:3:")));
+  CHECK(dialog->problem().contains(QStringLiteral("invalid regular expression")));
+  edit->setText(dir.filePath(QStringLiteral("nowhere")));
+  CHECK_FALSE(ok->isEnabled());
+  CHECK(dialog->problem().contains(QStringLiteral("no such template folder")));
+
+  edit->setText(templates);
+  CHECK(dialog->problem().isEmpty());
+  REQUIRE(ok->isEnabled());
+  ok->click();
+  CHECK(settings.templateDir() == templates);
+  CHECK(st::ui::AppSettings::atPath(settings.fileName()).templateDir() == templates);  // persisted
+
+  QSignalSpy finished(window.ingestController(), &st::ui::IngestController::finished);
+  window.ingestBundle(bundle);
+  REQUIRE(t::wait_until([&] { return finished.count() == 1; }));
+  const auto outcome = finished.at(0).at(0).value<st::ui::IngestOutcome>();
+  INFO((outcome.error ? outcome.error->describe() : std::string()));
+  REQUIRE(outcome.summary.has_value());
+
+  auto db = st::store::open_store(store, st::store::OpenMode::ReadOnly);
+  REQUIRE(db);
+  auto vlans = st::store::list_records(*db, st::store::ListingFilter{}, std::string("show vlan brief"));
+  REQUIRE(vlans);
+  REQUIRE(vlans->size() == 2);
+  CHECK((*vlans)[0].parser == "templates:templates");
+  CHECK((*vlans)[0].device == "BR2-F1-ACC-01");
+  CHECK((*vlans)[0].row["INTERFACES"] == nlohmann::ordered_json::array({"Gi1/0/1", "Gi1/0/2", "Gi1/0/3"}));
+  CHECK((*vlans)[1].row["NAME"] == "users");
+  CHECK((*vlans)[1].source.length > 0);
+
+  auto inventory = st::store::list_records(*db, st::store::ListingFilter{}, std::string("show inventory"));
+  REQUIRE(inventory);
+  REQUIRE(inventory->size() == 1);
+  CHECK((*inventory)[0].parser == "rule:user:lab/inventory");
+  CHECK((*inventory)[0].row["descr"] == "WS-C2960X-48FPD-L");
+
+  // A folder that broke since it was chosen: the dialog opens on it and shows the problem.
+  settings.setTemplateDir(broken);
+  window.preferencesAction()->trigger();
+  auto dialogs = window.findChildren<SettingsDialog*>();
+  REQUIRE(!dialogs.isEmpty());
+  SettingsDialog* again = dialogs.last();
+  CHECK(again->templateDir() == broken);
+  CHECK_FALSE(again->problem().isEmpty());
+  again->reject();
+}

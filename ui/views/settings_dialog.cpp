@@ -1,0 +1,91 @@
+#include "ui/views/settings_dialog.h"
+
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <filesystem>
+
+#include "rules/template_directory.h"
+
+namespace st::ui {
+
+SettingsDialog::SettingsDialog(const QString& template_dir, QWidget* parent)
+    : QDialog(parent),
+      dir_edit_(new QLineEdit(this)),
+      status_(new QLabel(this)),
+      buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
+  setWindowTitle(tr("Preferences"));
+  setObjectName(QStringLiteral("settingsDialog"));
+  dir_edit_->setObjectName(QStringLiteral("templateDirEdit"));
+  dir_edit_->setPlaceholderText(tr("none: only built-in parsers and rules"));
+  dir_edit_->setClearButtonEnabled(true);
+  dir_edit_->setMinimumWidth(360);
+  auto* browse = new QPushButton(tr("&Browse…"), this);
+  browse->setObjectName(QStringLiteral("templateDirBrowse"));
+  status_->setObjectName(QStringLiteral("templateDirStatus"));
+  status_->setWordWrap(true);
+  status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+  auto* row = new QHBoxLayout;
+  row->addWidget(dir_edit_, 1);
+  row->addWidget(browse);
+  auto* form = new QFormLayout;
+  form->addRow(tr("&Template folder:"), row);
+  form->addRow(QString(), status_);
+  auto* help = new QLabel(
+      tr("An ntc-templates style folder: an <code>index</code> and its .textfsm files. Every ingest "
+         "parses the commands its index covers (and no other parser takes) into records, like "
+         "<code>statetrace-cli ingest --templates DIR</code>."),
+      this);
+  help->setWordWrap(true);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(form);
+  layout->addWidget(help);
+  layout->addStretch(1);
+  layout->addWidget(buttons_);
+
+  connect(browse, &QPushButton::clicked, this, &SettingsDialog::chooseFolder);
+  connect(dir_edit_, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+  connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  dir_edit_->setText(template_dir);
+  validate();
+}
+
+QString SettingsDialog::templateDir() const {
+  const QString text = dir_edit_->text().trimmed();
+  return text.isEmpty() ? QString() : QDir::cleanPath(text);
+}
+
+void SettingsDialog::setTemplateDir(const QString& dir) { dir_edit_->setText(dir); }
+
+void SettingsDialog::chooseFolder() {
+  const QString start = templateDir().isEmpty() ? QDir::homePath() : templateDir();
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Template Folder"), start);
+  if (!dir.isEmpty()) dir_edit_->setText(QDir::toNativeSeparators(dir));
+}
+
+// The index is a small text file: reading it on the GUI thread as the user types is cheap.
+void SettingsDialog::validate() {
+  const QString dir = templateDir();
+  if (dir.isEmpty()) {
+    problem_.clear();
+    status_->setText(tr("No template folder: ingests use the built-in parsers and rules."));
+  } else if (auto checked = rules::check_template_directory(std::filesystem::path(dir.toStdString())); !checked) {
+    problem_ = QString::fromStdString(checked.error().describe());
+    status_->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(problem_.toHtmlEscaped()));
+  } else {
+    problem_.clear();
+    status_->setText(tr("The index loads: every ingest uses this folder."));
+  }
+  buttons_->button(QDialogButtonBox::Ok)->setEnabled(problem_.isEmpty());
+}
+
+}  // namespace st::ui
