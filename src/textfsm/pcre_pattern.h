@@ -83,7 +83,6 @@ class MatchScratch {
  private:
   pcre2_real_match_data_8* data_ = nullptr;
   pcre2_real_match_context_8* context_ = nullptr;
-  pcre2_real_jit_stack_8* stack_ = nullptr;
   const std::size_t* ovector_ = nullptr;
   std::uint32_t pairs_ = 0;
 };

@@ -3,10 +3,12 @@
 // alone and the whole ingest into a real store.
 // Prints figures; it asserts nothing about time (tests run it at smoke size).
 //
-//   statetrace_ingest_bench [--megabytes N] [--devices N] [--seed S] [--threads N] [--only parse|ingest]
+//   statetrace_ingest_bench [--megabytes N] [--devices N] [--seed S] [--threads N] [--only parse|ingest] [--repeat N]
 //                           [--generated DIR]   (reuse `statetrace-cli generate DIR` output: run-1 and manifest.json)
 #include <chrono>
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -69,6 +71,7 @@ int main(int argc, char** argv) {
   int devices = 0;
   std::uint64_t seed = 1;
   unsigned threads = 0;
+  int repeat = 1;  // each measurement N times, the fastest printed (a shared VM is noisy)
   std::string only;
   std::filesystem::path reuse;
   for (int i = 1; i + 1 < argc; i += 2) {
@@ -78,6 +81,7 @@ int main(int argc, char** argv) {
     else if (flag == "--seed") seed = std::strtoull(argv[i + 1], nullptr, 10);
     else if (flag == "--threads") threads = static_cast<unsigned>(std::atoi(argv[i + 1]));
     else if (flag == "--only") only = argv[i + 1];
+    else if (flag == "--repeat") repeat = std::max(1, std::atoi(argv[i + 1]));
     else if (flag == "--generated") reuse = argv[i + 1];
   }
   if (devices <= 0) devices = std::max(1, static_cast<int>(std::ceil(megabytes / 1.2)));  // ~1.2 MB a device
@@ -124,7 +128,7 @@ int main(int argc, char** argv) {
                          std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
       names.push_back(e.path().filename().string());
     }
-    auto run = [&](auto&& work) {
+    auto run_once = [&](auto&& work) {
       std::atomic<std::size_t> next{0}, records{0};
       std::atomic<std::int64_t> cpu_micros{0};
       auto t = std::chrono::steady_clock::now();
@@ -138,6 +142,11 @@ int main(int argc, char** argv) {
       }
       for (auto& th : pool) th.join();
       return std::tuple{seconds_since(t), records.load(), static_cast<double>(cpu_micros.load()) / 1e6};
+    };
+    auto run = [&](auto&& work) {
+      auto best = run_once(work);
+      for (int r = 1; r < repeat; ++r) best = std::min(best, run_once(work));
+      return best;
     };
     auto [s1, n1, cpu1] = run([&](std::size_t i) {
       const auto& [platform, raw] = files[i];
@@ -190,23 +199,33 @@ int main(int argc, char** argv) {
     fmt::print("  per-stage CPU: clean-up {:.3f} s, sha256 {:.3f} s, raw zstd {:.3f} s (pipeline wall {:.3f} s, "
                "parse-only wall {:.3f} s)\n", clean, hash, compress, s2, s1);
   }
-  // The whole ingest into a real SQLite store on disk.
+  // The whole ingest into a real SQLite store on disk (a fresh store each time).
   if (only != "parse") {
-    auto db = st::store::open_store(dir / "store.sqlite", st::store::OpenMode::ReadWrite);
-    if (!db) return fmt::print(stderr, "{}\n", db.error().describe()), 1;
-    st::ingest::IngestOptions options;
-    options.bundle = bundle;
-    options.threads = threads;
-    auto t = std::chrono::steady_clock::now();
-    auto summary = st::ingest::ingest_bundle(*db, st::parse::ParserRegistry::with_builtins(), options);
-    double s = seconds_since(t);
-    if (!summary) return fmt::print(stderr, "{}\n", summary.error().describe()), 1;
-    fmt::print("ingest ({} parser thread(s); read, parse, store in one transaction): {:.1f} MB in {:.3f} s = {:.0f} MB/s, "
+    std::optional<st::ingest::IngestSummary> best;
+    double best_seconds = 0, store_mb = 0;
+    for (int r = 0; r < repeat; ++r) {
+      const auto path = dir / fmt::format("store-{}.sqlite", r);
+      auto db = st::store::open_store(path, st::store::OpenMode::ReadWrite);
+      if (!db) return fmt::print(stderr, "{}\n", db.error().describe()), 1;
+      st::ingest::IngestOptions options;
+      options.bundle = bundle;
+      options.threads = threads;
+      auto t = std::chrono::steady_clock::now();
+      auto summary = st::ingest::ingest_bundle(*db, st::parse::ParserRegistry::with_builtins(), options);
+      double s = seconds_since(t);
+      if (!summary) return fmt::print(stderr, "{}\n", summary.error().describe()), 1;
+      if (!best || s < best_seconds) {
+        best = *summary;
+        best_seconds = s;
+        store_mb = store_megabytes(*db, path);
+      }
+    }
+    fmt::print("ingest ({} parser thread(s); read, parse, store in one transaction{}): {:.1f} MB in {:.3f} s = {:.0f} MB/s, "
                "{:.0f} events/s, {} rows\n",
-               summary->threads, total / 1e6, s, total / 1e6 / s, summary->events / s, summary->rows);
+               best->threads, repeat > 1 ? fmt::format("; best of {}", repeat) : "", total / 1e6, best_seconds,
+               total / 1e6 / best_seconds, best->events / best_seconds, best->rows);
     fmt::print("  of which read+split+parse {:.3f} s, store write+commit {:.3f} s; store file {:.1f} MB\n",
-               summary->parse_seconds, summary->write_seconds,
-               store_megabytes(*db, dir / "store.sqlite"));
+               best->parse_seconds, best->write_seconds, store_mb);
     fmt::print("  peak memory so far: {:.0f} MB\n", peak_rss_megabytes());
   }
   std::filesystem::remove_all(dir);
