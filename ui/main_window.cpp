@@ -23,6 +23,7 @@
 #include "ui/bundle_paths.h"
 #include "ui/ingest_controller.h"
 #include "ui/models/device_table_model.h"
+#include "ui/capture_commands_menu.h"
 #include "ui/recent_bundles_menu.h"
 #include "ui/sample_bundle.h"
 #include "ui/store_session.h"
@@ -145,6 +146,13 @@ void MainWindow::createMenus() {
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
   QAction* find = edit->addAction(tr("&Find or Filter"), this, &MainWindow::focusFind);
   find->setShortcut(QKeySequence::Find);
+  edit->addSeparator();
+  QMenu* copy_commands = edit->addMenu(tr("&Copy Capture Commands"));
+  copy_commands->setObjectName(QStringLiteral("captureCommandsMenu"));
+  copy_commands->setStatusTip(tr("Copy a vendor's recommended show commands, to paste into the next capture"));
+  auto* capture_commands = new CaptureCommandsMenu(copy_commands);
+  connect(capture_commands, &CaptureCommandsMenu::copied, this,
+          [this](const QString& message) { statusBar()->showMessage(message, 5000); });
   edit->addSeparator();
   preferences_ = edit->addAction(tr("&Preferences…"), this, &MainWindow::openPreferences);
   preferences_->setObjectName(QStringLiteral("preferencesAction"));

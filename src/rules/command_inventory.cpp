@@ -14,6 +14,13 @@ bool RecommendedCommand::satisfied_by(std::string_view canonical_command) const 
   return canonical_command == canonical || std::find(also.begin(), also.end(), canonical_command) != also.end();
 }
 
+std::string CommandInventory::script() const {
+  std::string out;
+  if (!pager.empty()) out += pager + "\n";
+  for (const auto& c : commands) out += c.syntax + "\n";
+  return out;
+}
+
 Result<CommandInventory> load_command_inventory(std::string_view file, std::string_view text) {
   const auto where = [&](std::string_view pointer, std::string_view message) {
     return Error{ErrorKind::Parse, fmt::format("{}: {}", pointer.empty() ? "/" : pointer, message), std::string(file),
@@ -27,7 +34,7 @@ Result<CommandInventory> load_command_inventory(std::string_view file, std::stri
   if (auto violations = validate_schema(schema->second, json, &schemas); !violations.empty()) {
     return fail(where(violations.front().pointer, violations.front().message));
   }
-  CommandInventory inventory{json["platform"], json["vendor"], json.value("description", ""), {}};
+  CommandInventory inventory{json["platform"], json["vendor"], json.value("description", ""), json.value("pager", ""), {}};
   for (std::size_t i = 0; i < json["commands"].size(); ++i) {
     const auto& c = json["commands"][i];
     RecommendedCommand command{c["canonical"], c.value("also", std::vector<std::string>{}), c["syntax"],

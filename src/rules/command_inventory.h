@@ -24,7 +24,10 @@ struct CommandInventory {
   std::string platform;  // ntc-templates name: cisco_ios, arista_eos, ruckus_fastiron
   std::string vendor;
   std::string description;
+  std::string pager;  // typed first: "terminal length 0"
   std::vector<RecommendedCommand> commands;
+  // What an operator pastes into a session: the pager command, then each command's syntax.
+  std::string script() const;
 };
 
 // Reads one inventory file's text; errors name `file`, the JSON pointer and the reason.
