@@ -21,6 +21,7 @@ const Key<QString> kLastBundleDir{"bundles/lastDir", {}};
 const Key<QByteArray> kWindowGeometry{"window/geometry", {}};
 const Key<QByteArray> kDevicesSplitter{"window/devicesSplitter", {}};
 const Key<QString> kTemplateDir{"ingest/templateDir", {}};
+const Key<QString> kStorePath{"store/path", {}};
 
 }  // namespace
 
@@ -95,6 +96,10 @@ void AppSettings::setDevicesSplitterState(const QByteArray& state) {
 QString AppSettings::templateDir() const { return read(ini_path_, kTemplateDir); }
 
 void AppSettings::setTemplateDir(const QString& dir) { write(ini_path_, kTemplateDir, dir); }
+
+QString AppSettings::storePath() const { return read(ini_path_, kStorePath); }
+
+void AppSettings::setStorePath(const QString& path) { write(ini_path_, kStorePath, path); }
 
 QString AppSettings::fileName() const { return open_settings(ini_path_)->fileName(); }
 

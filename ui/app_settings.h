@@ -39,6 +39,11 @@ class AppSettings {
   QString templateDir() const;
   void setTemplateDir(const QString& dir);
 
+  // The store the next start opens when no --store is given (File → Open/New Store sets it);
+  // empty: $STATETRACE_STORE, else the default path.
+  QString storePath() const;
+  void setStorePath(const QString& path);
+
   // The file behind these settings (for diagnostics and tests).
   QString fileName() const;
 

@@ -2,6 +2,7 @@
 #include <QApplication>
 
 #include "store/store.h"
+#include "ui/app_settings.h"
 #include "ui/command_line.h"
 #include "ui/main_window.h"
 
@@ -13,7 +14,13 @@ int main(int argc, char** argv) {
   QApplication::setOrganizationName(QStringLiteral("StateTrace"));
 
   const st::ui::StartOptions options = st::ui::parse_command_line(QApplication::arguments());
-  st::ui::MainWindow window(st::store::resolve_store_path(options.store));
+  // --store, else $STATETRACE_STORE, else the store File → Open/New Store chose last, else the default.
+  std::optional<std::string> store = options.store;
+  const QString remembered = st::ui::AppSettings().storePath();
+  if (!store && qEnvironmentVariableIsEmpty("STATETRACE_STORE") && !remembered.isEmpty()) {
+    store = remembered.toStdString();
+  }
+  st::ui::MainWindow window(st::store::resolve_store_path(store));
   window.show();
   window.start(options.bundle);
   return QApplication::exec();

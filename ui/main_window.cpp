@@ -135,6 +135,13 @@ void MainWindow::createMenus() {
   open_file->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
   open_file->setStatusTip(tr("Ingest a .zip, .tar.gz, .tgz or .tar bundle, or a single .log capture"));
   QMenu* recent_menu = file->addMenu(tr("&Recent Bundles"));
+  file->addSeparator();
+  QAction* open_store = file->addAction(tr("Open &Store…"), this, &MainWindow::openStoreDialog);
+  open_store->setObjectName(QStringLiteral("openStoreAction"));
+  open_store->setStatusTip(tr("Show another StateTrace store (.sqlite) in a new window"));
+  QAction* new_store = file->addAction(tr("&New Store…"), this, &MainWindow::newStoreDialog);
+  new_store->setObjectName(QStringLiteral("newStoreAction"));
+  new_store->setStatusTip(tr("Create an empty store and show it in a new window"));
   recent_menu->setObjectName(QStringLiteral("recentBundlesMenu"));
   recent_ = new RecentBundlesMenu(settings_, recent_menu);
   connect(recent_, &RecentBundlesMenu::bundleChosen, this, &MainWindow::ingestBundle);
@@ -181,8 +188,9 @@ void MainWindow::createMenus() {
   about->setMenuRole(QAction::AboutRole);
 }
 
-void MainWindow::start(std::optional<QString> bundle) {
+void MainWindow::start(std::optional<QString> bundle, bool sample_when_empty) {
   pending_bundle_ = std::move(bundle);
+  sample_when_empty_ = sample_when_empty;
   statusBar()->showMessage(tr("Opening the store…"));
   session_->open();
 }
@@ -194,7 +202,7 @@ void MainWindow::onOpened(qsizetype runs) {
   if (pending_bundle_) {
     ingestBundle(*std::exchange(pending_bundle_, std::nullopt));
   } else if (runs == 0) {
-    if (const QStringList sample = find_sample_bundles(); !sample.isEmpty()) {
+    if (const QStringList sample = sample_when_empty_ ? find_sample_bundles() : QStringList{}; !sample.isEmpty()) {
       // The sample site's runs, oldest first, so that the latest snapshot is the newest run.
       ingestBundles(sample);
       statusBar()->showMessage(sample.size() == 1
@@ -233,6 +241,45 @@ void MainWindow::openBundleFolderDialog() {
   ingestBundle(bundle);
 }
 
+MainWindow* MainWindow::openStore(const QString& path, bool fresh) {
+  const auto refuse = [this](const QString& why) -> MainWindow* {
+    reportError(tr("Cannot switch stores"), Error{ErrorKind::Usage, why.toStdString(), {}, {}, {}, {}});
+    return nullptr;
+  };
+  if (ingest_->isRunning()) return refuse(tr("An ingest is running in this store: wait for it or cancel it first."));
+  const QFileInfo file(path);
+  if (fresh && file.exists()) {
+    return refuse(tr("%1 exists already: use File → Open Store… to show it.").arg(QDir::toNativeSeparators(path)));
+  }
+  if (!fresh && !file.isFile()) return refuse(tr("%1 is not a store file.").arg(QDir::toNativeSeparators(path)));
+  if (!rule_view_->confirmDiscard()) return nullptr;
+  discard_confirmed_ = true;  // closing below must not ask again
+  settings_.setStorePath(file.absoluteFilePath());
+  saveWindowState();
+  auto* next = new MainWindow(file.absoluteFilePath().toStdString(), settings_);
+  next->setAttribute(Qt::WA_DeleteOnClose);
+  next->show();
+  next->start(std::nullopt, !fresh);
+  close();
+  return next;
+}
+
+void MainWindow::openStoreDialog() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open Store"),
+                                                    QFileInfo(session_->storePathText()).absolutePath(),
+                                                    tr("StateTrace stores (*.sqlite);;All files (*)"));
+  if (!path.isEmpty()) openStore(path);
+}
+
+void MainWindow::newStoreDialog() {
+  QString path = QFileDialog::getSaveFileName(this, tr("New Store"), QFileInfo(session_->storePathText()).absolutePath(),
+                                              tr("StateTrace stores (*.sqlite)"), nullptr,
+                                              QFileDialog::DontConfirmOverwrite);
+  if (path.isEmpty()) return;
+  if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".sqlite");
+  openStore(path, true);
+}
+
 void MainWindow::openBundleFileDialog() {
   const QString bundle = QFileDialog::getOpenFileName(
       this, tr("Open Bundle Archive or Log"), settings_.lastBundleDir(), bundle_file_dialog_filter());
@@ -264,7 +311,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-  if (!rule_view_->confirmDiscard()) {
+  if (!discard_confirmed_ && !rule_view_->confirmDiscard()) {
     event->ignore();
     return;
   }

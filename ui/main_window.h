@@ -41,7 +41,14 @@ class MainWindow : public QMainWindow {
   // Opens the store. Then ingests `bundle` if given, or the sample site's runs in order
   // (find_sample_bundles) when the store has no runs yet (first start), and shows the
   // store's devices.
-  void start(std::optional<QString> bundle = std::nullopt);
+  // `sample_when_empty` false: an empty store stays empty (File → New Store).
+  void start(std::optional<QString> bundle = std::nullopt, bool sample_when_empty = true);
+
+  // File → Open Store… / New Store…: a new window on the store at `path` (created when
+  // missing), remembered for the next start; this window closes. Nullptr, with a message,
+  // while an ingest runs here or when `path` is not usable. `fresh`: the file must not exist
+  // yet, and the new store is not given the sample site.
+  MainWindow* openStore(const QString& path, bool fresh = false);
 
   // Ingests a bundle: a folder, .zip/.tar.gz/.tgz/.tar archive or .log capture
   // (File → Open…, Recent Bundles and drops end here). Queued while another runs.
@@ -83,6 +90,8 @@ class MainWindow : public QMainWindow {
   void focusFind();
   void openBundleFolderDialog();
   void openBundleFileDialog();
+  void openStoreDialog();
+  void newStoreDialog();
   void saveWindowState();
   void showAbout();
   void openPreferences();
@@ -105,6 +114,8 @@ class MainWindow : public QMainWindow {
   QLabel* store_label_;
   QLabel* counts_label_;
   std::optional<QString> pending_bundle_;
+  bool sample_when_empty_ = true;
+  bool discard_confirmed_ = false;  // openStore asked about unsaved rule edits already
   std::size_t runs_ = 0;
   std::size_t devices_ = 0;
   std::size_t sites_ = 0;
