@@ -28,6 +28,7 @@
 #include "ui/sample_bundle.h"
 #include "ui/store_session.h"
 #include "ui/views/devices_view.h"
+#include "ui/views/shortcuts_dialog.h"
 #include "ui/views/health_view.h"
 #include "ui/views/raw_log_view.h"
 #include "ui/views/rule_editor_view.h"
@@ -184,6 +185,13 @@ void MainWindow::createMenus() {
   rules->addAction(rule_view_->exportAction());
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  QAction* keys = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+    auto* dialog = new ShortcutsDialog(*menuBar(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+  });
+  keys->setObjectName(QStringLiteral("shortcutsAction"));
+  keys->setShortcut(QKeySequence::HelpContents);
   QAction* about = help->addAction(tr("&About StateTrace"), this, &MainWindow::showAbout);
   about->setMenuRole(QAction::AboutRole);
 }
