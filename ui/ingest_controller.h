@@ -31,6 +31,7 @@ class IngestController : public QObject {
   void cancel();
   bool isRunning() const;
   qsizetype queuedCount() const { return queue_.size(); }
+  // Made by the first ingest and kept (hidden between ingests) for the controller's life.
   QProgressDialog* dialog() const { return dialog_; }
   // The dialog's text: the bundle and the step or file being parsed.
   QString progressText() const { return progress_text_; }
@@ -50,6 +51,7 @@ class IngestController : public QObject {
   QString progress_text_;
   QStringList queue_;
   bool cancelling_ = false;
+  bool updating_value_ = false;  // inside QProgressDialog::setValue(), which processes events
 };
 
 }  // namespace st::ui
