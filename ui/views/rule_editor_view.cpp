@@ -246,9 +246,15 @@ void RuleEditorView::runInBackground(Work work, Done done) {
   watcher->setFuture(QtConcurrent::run(std::move(work)));
 }
 
+// Only the latest request is answered: an older catalog that arrives late (a refresh
+// after a save, overtaken by one after a rollback) must not be shown, nor reopen a rule
+// with its old text.
 void RuleEditorView::refresh() {
+  const std::uint64_t generation = ++catalog_generation_;
   runInBackground<RuleCatalog>([path = session_.storePath()] { return load_rule_catalog(path); },
-                               [this](const RuleCatalog& catalog) { onCatalog(catalog); });
+                               [this, generation](const RuleCatalog& catalog) {
+                                 if (generation == catalog_generation_) onCatalog(catalog);
+                               });
 }
 
 void RuleEditorView::onCatalog(const RuleCatalog& catalog) {
@@ -437,8 +443,11 @@ void RuleEditorView::onProblemActivated(QListWidgetItem* item) {
 }
 
 void RuleEditorView::loadHistory() {
+  const std::uint64_t generation = ++history_generation_;  // as refresh(): the latest answer only
   runInBackground<RuleHistory>([path = session_.storePath(), id = rule_id_.toStdString()] { return load_rule_history(path, id); },
-                               [this](const RuleHistory& history) { onHistory(history); });
+                               [this, generation](const RuleHistory& history) {
+                                 if (generation == history_generation_) onHistory(history);
+                               });
 }
 
 void RuleEditorView::onHistory(const RuleHistory& history) {

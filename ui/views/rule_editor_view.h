@@ -140,6 +140,8 @@ class RuleEditorView : public QWidget {
   QAction* import_action_ = nullptr;
   QAction* export_action_ = nullptr;
 
+  std::uint64_t catalog_generation_ = 0;  // refresh(): answers to older requests are dropped
+  std::uint64_t history_generation_ = 0;  // loadHistory(): the same
   QString rule_id_;
   bool has_template_ = false;
   std::string opened_text_;  // the composed text as opened or last saved
