@@ -63,6 +63,26 @@ QString capture_text(const std::optional<std::string>& iso) {
                         : text(*iso);
 }
 
+// The columns the run, file and device tables share: sections by status, then parse time.
+template <class Row>
+std::vector<typename RowTableModel<Row>::Column> section_columns() {
+  return {
+      {QObject::tr("Parsed"), [](const Row& r, int role) { return count_cell(r.sections.parsed, role); }, kRight},
+      {QObject::tr("Unknown"),
+       [](const Row& r, int role) { return count_cell(r.sections.unknown, role, unknown_colour()); }, kRight},
+      {QObject::tr("Failed"),
+       [](const Row& r, int role) { return count_cell(r.sections.failed, role, failed_colour()); }, kRight},
+      {QObject::tr("Parse time"), [](const Row& r, int role) { return time_cell(r.parse_seconds, role); }, kRight},
+  };
+}
+
+// `columns`, then `more` after them.
+template <class Column>
+std::vector<Column> joined(std::vector<Column> columns, std::vector<Column> more) {
+  columns.insert(columns.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  return columns;
+}
+
 }  // namespace
 
 QString byte_size_text(std::uint64_t bytes) {
@@ -76,61 +96,48 @@ QString duration_text(double seconds) {
 
 RunHealthModel* make_run_health_model(QObject* parent) {
   using Row = store::RunHealth;
-  return new RunHealthModel(
+  auto columns = joined<RunHealthModel::Column>(
       {
           {QObject::tr("Run"), [](const Row& r, int role) { return count_cell(r.run.value, role); }, kRight},
           {QObject::tr("Captured"), [](const Row& r, int role) { return text_cell(capture_text(r.captured_at), role); }},
           {QObject::tr("Files"), [](const Row& r, int role) { return count_cell(r.files, role); }, kRight},
           {QObject::tr("Devices"), [](const Row& r, int role) { return count_cell(r.devices, role); }, kRight},
           {QObject::tr("Size"), [](const Row& r, int role) { return size_cell(r.bytes, role); }, kRight},
-          {QObject::tr("Parsed"), [](const Row& r, int role) { return count_cell(r.sections.parsed, role); }, kRight},
-          {QObject::tr("Unknown"),
-           [](const Row& r, int role) { return count_cell(r.sections.unknown, role, unknown_colour()); }, kRight},
-          {QObject::tr("Failed"),
-           [](const Row& r, int role) { return count_cell(r.sections.failed, role, failed_colour()); }, kRight},
-          {QObject::tr("Parse time"), [](const Row& r, int role) { return time_cell(r.parse_seconds, role); }, kRight},
-          {QObject::tr("Bundle"), [](const Row& r, int role) { return text_cell(text(r.bundle), role); }},
       },
-      parent);
+      section_columns<Row>());
+  columns.push_back({QObject::tr("Bundle"), [](const Row& r, int role) { return text_cell(text(r.bundle), role); }});
+  return new RunHealthModel(std::move(columns), parent);
 }
 
 FileHealthModel* make_file_health_model(QObject* parent) {
   using Row = store::FileHealth;
   return new FileHealthModel(
-      {
-          {QObject::tr("File"), [](const Row& r, int role) { return text_cell(text(r.path), role); }},
-          {QObject::tr("Size"), [](const Row& r, int role) { return size_cell(r.size, role); }, kRight},
-          {QObject::tr("Devices"), [](const Row& r, int role) { return count_cell(r.devices, role); }, kRight},
-          {QObject::tr("Parsed"), [](const Row& r, int role) { return count_cell(r.sections.parsed, role); }, kRight},
-          {QObject::tr("Unknown"),
-           [](const Row& r, int role) { return count_cell(r.sections.unknown, role, unknown_colour()); }, kRight},
-          {QObject::tr("Failed"),
-           [](const Row& r, int role) { return count_cell(r.sections.failed, role, failed_colour()); }, kRight},
-          {QObject::tr("Parse time"), [](const Row& r, int role) { return time_cell(r.parse_seconds, role); }, kRight},
-      },
+      joined<FileHealthModel::Column>(
+          {
+              {QObject::tr("File"), [](const Row& r, int role) { return text_cell(text(r.path), role); }},
+              {QObject::tr("Size"), [](const Row& r, int role) { return size_cell(r.size, role); }, kRight},
+              {QObject::tr("Devices"), [](const Row& r, int role) { return count_cell(r.devices, role); }, kRight},
+          },
+          section_columns<Row>()),
       parent);
 }
 
 DeviceHealthModel* make_device_health_model(QObject* parent) {
   using Row = store::DeviceHealth;
   return new DeviceHealthModel(
-      {
-          {QObject::tr("Device"),
-           [](const Row& r, int role) -> QVariant {
-             if (r.hostname) return text_cell(text(r.hostname), role);
-             if (role == Qt::DisplayRole) return QObject::tr("(before the first prompt)");
-             if (role == Qt::ForegroundRole) return QGuiApplication::palette().color(QPalette::PlaceholderText);
-             return {};
-           }},
-          {QObject::tr("File"), [](const Row& r, int role) { return text_cell(text(r.file), role); }},
-          {QObject::tr("Bytes"), [](const Row& r, int role) { return size_cell(r.bytes, role); }, kRight},
-          {QObject::tr("Parsed"), [](const Row& r, int role) { return count_cell(r.sections.parsed, role); }, kRight},
-          {QObject::tr("Unknown"),
-           [](const Row& r, int role) { return count_cell(r.sections.unknown, role, unknown_colour()); }, kRight},
-          {QObject::tr("Failed"),
-           [](const Row& r, int role) { return count_cell(r.sections.failed, role, failed_colour()); }, kRight},
-          {QObject::tr("Parse time"), [](const Row& r, int role) { return time_cell(r.parse_seconds, role); }, kRight},
-      },
+      joined<DeviceHealthModel::Column>(
+          {
+              {QObject::tr("Device"),
+               [](const Row& r, int role) -> QVariant {
+                 if (r.hostname) return text_cell(text(r.hostname), role);
+                 if (role == Qt::DisplayRole) return QObject::tr("(before the first prompt)");
+                 if (role == Qt::ForegroundRole) return QGuiApplication::palette().color(QPalette::PlaceholderText);
+                 return {};
+               }},
+              {QObject::tr("File"), [](const Row& r, int role) { return text_cell(text(r.file), role); }},
+              {QObject::tr("Bytes"), [](const Row& r, int role) { return size_cell(r.bytes, role); }, kRight},
+          },
+          section_columns<Row>()),
       parent);
 }
 
