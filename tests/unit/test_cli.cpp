@@ -11,19 +11,10 @@ using namespace st;
 
 namespace {
 
-struct CliRun {
-  int status;
-  std::string out;
-  std::string err;
-};
+using test::CliRun;
 
 CliRun cli(const test::TempDir& dir, const std::string& args, const std::string& env = {}) {
-  auto out = dir / "stdout.txt";
-  auto err = dir / "stderr.txt";
-  std::string command = env + " '" STATETRACE_CLI_PATH "' " + args + " --store '" + (dir / "store.sqlite").string() +
-                        "' >'" + out.string() + "' 2>'" + err.string() + "'";
-  int status = test::run_shell(command);
-  return {status, test::read_file(out), test::read_file(err)};
+  return test::run_cli(dir, args, "store.sqlite", env);
 }
 
 std::map<std::string, std::int64_t> table_counts(const std::filesystem::path& store) {

@@ -11,20 +11,9 @@ using nlohmann::json;
 
 namespace {
 
-struct CliRun {
-  int status;
-  std::string out;
-  std::string err;
-};
+using test::CliRun;
 
-CliRun cli(const test::TempDir& dir, const std::string& args) {
-  auto out = dir / "stdout.txt";
-  auto err = dir / "stderr.txt";
-  std::string command = "'" STATETRACE_CLI_PATH "' " + args + " --store '" + (dir / "store.sqlite").string() + "' >'" +
-                        out.string() + "' 2>'" + err.string() + "'";
-  int status = test::run_shell(command);
-  return {status, test::read_file(out), test::read_file(err)};
-}
+CliRun cli(const test::TempDir& dir, const std::string& args) { return test::run_cli(dir, args); }
 
 // A tiny ntc-style template folder: an index and one template for `show vlan brief`.
 void write_templates(const std::filesystem::path& dir) {

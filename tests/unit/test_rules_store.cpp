@@ -14,19 +14,10 @@ using nlohmann::json;
 
 namespace {
 
-struct CliRun {
-  int status;
-  std::string out;
-  std::string err;
-};
+using test::CliRun;
 
 CliRun cli(const test::TempDir& dir, const std::string& args, const std::string& store = "store.sqlite") {
-  auto out = dir / "stdout.txt";
-  auto err = dir / "stderr.txt";
-  std::string command = "'" STATETRACE_CLI_PATH "' " + args + " --store '" + (dir / store).string() + "' >'" +
-                        out.string() + "' 2>'" + err.string() + "'";
-  int status = test::run_shell(command);
-  return {status, test::read_file(out), test::read_file(err)};
+  return test::run_cli(dir, args, store);
 }
 
 std::string vlan_rule(const std::string& status_pattern) {

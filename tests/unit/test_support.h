@@ -99,4 +99,24 @@ inline int run_shell(const std::string& command) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+#ifdef STATETRACE_CLI_PATH
+struct CliRun {
+  int status;
+  std::string out;
+  std::string err;
+};
+
+// Runs statetrace-cli with `args` on the store `store` in `dir` (`env`: "NAME=value ..."
+// put before it), capturing its exit status, stdout and stderr.
+inline CliRun run_cli(const TempDir& dir, const std::string& args, const std::string& store = "store.sqlite",
+                      const std::string& env = {}) {
+  const auto out = dir / "stdout.txt";
+  const auto err = dir / "stderr.txt";
+  const std::string command = env + " '" STATETRACE_CLI_PATH "' " + args + " --store '" + (dir / store).string() +
+                              "' >'" + out.string() + "' 2>'" + err.string() + "'";
+  const int status = run_shell(command);
+  return {status, read_file(out), read_file(err)};
+}
+#endif
+
 }  // namespace st::test
