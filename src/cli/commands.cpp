@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <filesystem>
+#include <variant>
 #include <ostream>
 
 #include "cli/exit_codes.h"
@@ -12,7 +14,9 @@
 #include "rules/command_coverage.h"
 #include "ingest/ingest_pipeline.h"
 #include "rules/user_rules.h"
+#include "model/object_kind.h"
 #include "store/listings.h"
+#include "store/object_listing.h"
 #include "store/record_listing.h"
 #include "store/raw_reader.h"
 #include "store/store.h"
@@ -191,6 +195,33 @@ Result<int> records(const CliArgs& args, std::ostream& out) {
   return print_rows(args, out, rows, std::move(t));
 }
 
+// Any object kind's listing (model/object_kind.h): key columns and the first few others in
+// the text table, every column in JSON.
+Result<int> objects(const model::ObjectKind& kind, const CliArgs& args, std::ostream& out) {
+  ST_TRY(auto db, open_for_reading(args));
+  ST_TRY(auto filter, filter_of(args));
+  ST_TRY(auto rows, store::list_objects(db, kind, filter));
+  constexpr std::size_t kTextColumns = 8;
+  std::vector<std::string> header{"RUN", "DEVICE"};
+  for (std::size_t c = 0; c < kind.columns.size() && c < kTextColumns; ++c) {
+    std::string name(kind.columns[c].name);
+    for (char& ch : name) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    header.push_back(std::move(name));
+  }
+  TextTable t(header);
+  for (const auto& r : rows) {
+    std::vector<std::string> cells{std::to_string(r.run.value), r.device};
+    for (std::size_t c = 0; c < r.values.size() && c < kTextColumns; ++c) {
+      const auto& v = r.values[c];
+      if (std::holds_alternative<std::int64_t>(v)) cells.push_back(std::to_string(std::get<std::int64_t>(v)));
+      else if (std::holds_alternative<std::string>(v)) cells.push_back(std::get<std::string>(v).substr(0, 60));
+      else cells.push_back("-");
+    }
+    t.add(cells);
+  }
+  return print_rows(args, out, rows, std::move(t));
+}
+
 Result<int> raw(const CliArgs& args, std::ostream& out) {
   ST_TRY(auto run, args.get_int("--run"));
   ST_TRY(auto offset, args.get_int("--offset"));
@@ -219,6 +250,7 @@ Result<int> run_command(const CliArgs& args, std::ostream& out) {
   if (args.command == "raw") return raw(args, out);
   if (args.command == "records") return records(args, out);
   if (args.command == "generate") return generate_command(args, out);
+  if (const auto* kind = model::object_kind_by_listing(args.command)) return objects(*kind, args, out);
   return fail(ErrorKind::Usage, fmt::format("unknown command '{}'", args.command));
 }
 

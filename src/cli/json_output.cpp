@@ -52,6 +52,35 @@ Json to_json(const store::InterfaceRow& r) {
               {"source", source(r.source)}};
 }
 
+Json to_json(const store::ObjectRow& r) {
+  Json out{{"run", r.run.value}, {"device", r.device}};
+  for (std::size_t c = 0; c < r.values.size(); ++c) {
+    const auto& column = r.kind->columns[c];
+    const auto& v = r.values[c];
+    Json& slot = out[std::string(column.name)];
+    if (std::holds_alternative<std::int64_t>(v)) {
+      slot = std::get<std::int64_t>(v);
+    } else if (std::holds_alternative<std::string>(v)) {
+      const auto& text = std::get<std::string>(v);
+      if (column.type == model::ColumnType::List || column.type == model::ColumnType::InterfaceList) {
+        slot = Json::array();
+        for (std::size_t i = 0; i < text.size();) {
+          std::size_t j = text.find(' ', i);
+          if (j == std::string::npos) j = text.size();
+          if (j > i) slot.push_back(text.substr(i, j - i));
+          i = j + 1;
+        }
+      } else {
+        slot = text;
+      }
+    } else {
+      slot = nullptr;
+    }
+  }
+  out["source"] = source(r.source);
+  return out;
+}
+
 Json to_json(const store::EventRow& r) {
   return Json{{"run", r.run.value},
               {"device", r.device},

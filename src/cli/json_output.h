@@ -9,6 +9,7 @@
 #include "ingest/ingest_pipeline.h"
 #include "rules/command_coverage.h"
 #include "store/listings.h"
+#include "store/object_listing.h"
 #include "store/record_listing.h"
 
 namespace st::cli {
@@ -22,6 +23,8 @@ Json to_json(const store::EventRow& row);
 Json to_json(const store::SectionRow& row);
 Json to_json(const rules::DeviceCoverage& row);
 Json to_json(const store::RecordRow& row);
+// Columns by name; list columns (ports, capabilities) as JSON arrays.
+Json to_json(const store::ObjectRow& row);
 Json to_json(const ingest::IngestSummary& summary);
 Json to_json(const Error& error);  // {"error": {...}}
 

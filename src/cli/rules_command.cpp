@@ -77,7 +77,7 @@ Result<int> list(const CliArgs& args, std::ostream& out) {
                         {"origin", parse::to_string(r.origin)},
                         {"kind", rules::to_string(r.kind)},
                         {"version", r.version},
-                        {"table", rules::to_string(r.table)},
+                        {"table", rules::table_name(r)},
                         {"enabled", enabled},
                         {"applies_to", applies_json(r)},
                         {"source", r.source}});
@@ -87,7 +87,7 @@ Result<int> list(const CliArgs& args, std::ostream& out) {
                   (a.command.empty() ? "/" + a.command_regex + "/" : a.command);
     }
     t.add({r.id, std::string(parse::to_string(r.origin)), std::string(rules::to_string(r.kind)), std::to_string(r.version),
-           std::string(rules::to_string(r.table)), enabled ? "yes" : "no (built-in kept)", commands});
+           std::string(rules::table_name(r)), enabled ? "yes" : "no (built-in kept)", commands});
   }
   const auto builtins = parse::ParserRegistry::with_builtins();
   for (const auto& entry : builtins.entries()) {

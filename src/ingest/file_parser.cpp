@@ -203,6 +203,12 @@ class MemberParser {
       h.records.push_back({std::move(r), s.canonical_command.value_or(parser.canonical_command), parser.id});
       ++count;
     }
+    h.objects.reserve(h.objects.size() + result.objects.size());
+    for (auto& o : result.objects) {
+      o.source = o.source.shifted(base);
+      h.objects.push_back(std::move(o));
+      ++count;
+    }
     for (auto& w : result.warnings) s.warnings.push_back({w.at.shifted(base), std::move(w.message)});
     return count;
   }
@@ -238,6 +244,7 @@ class MemberParser {
       if (h.facts) h.facts->source = map.to_raw(h.facts->source);
       for (auto& i : h.interfaces) i.source = map.to_raw(i.source);
       for (auto& r : h.records) r.record.source = map.to_raw(r.record.source);
+      for (auto& o : h.objects) o.source = map.to_raw(o.source);
     }
   }
 

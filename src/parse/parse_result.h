@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/ids.h"
+#include "model/object_kind.h"
 #include "parse/log_time.h"
 
 namespace st::parse {
@@ -87,6 +88,19 @@ struct ClockReading {
   std::string raw;
 };
 
+// One object of a kind in model/object_kind.h (a VLAN, a MAC entry, an STP port, ...):
+// its values in the kind's column order, already normalized.
+struct ObjectRecord {
+  const model::ObjectKind* kind = nullptr;
+  std::vector<std::optional<std::string>> values;
+  ByteRange source;
+  const std::optional<std::string>& value(std::string_view column) const {
+    static const std::optional<std::string> none;
+    auto i = kind->column_index(column);
+    return i ? values[*i] : none;
+  }
+};
+
 // Parsed output that has no normalized table yet: one JSON object per record.
 struct GenericRecord {
   nlohmann::json row;
@@ -103,6 +117,7 @@ struct ParseResult {
   std::vector<InterfaceRecord> interfaces;
   std::vector<EventRecord> events;
   std::vector<GenericRecord> records;
+  std::vector<ObjectRecord> objects;
   std::optional<ClockReading> clock;
   std::vector<ParseWarning> warnings;
   std::size_t skipped_lines = 0;  // lines the parser saw but could not use

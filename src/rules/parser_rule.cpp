@@ -26,8 +26,14 @@ std::string_view to_string(OutputTable table) {
     case OutputTable::DeviceFacts: return "device_facts";
     case OutputTable::Events: return "events";
     case OutputTable::Clock: return "clock";
+    case OutputTable::Objects: return "objects";
   }
   return "records";
+}
+
+std::string_view table_name(const ParserRule& rule) {
+  if (rule.table == OutputTable::Objects && rule.object_kind) return rule.object_kind->table;
+  return to_string(rule.table);
 }
 
 std::optional<OutputTable> output_table_from(std::string_view text) {
@@ -35,6 +41,7 @@ std::optional<OutputTable> output_table_from(std::string_view text) {
                  OutputTable::Clock}) {
     if (to_string(t) == text) return t;
   }
+  if (model::object_kind_by_table(text)) return OutputTable::Objects;
   return std::nullopt;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "model/object_kind.h"
 #include "parse/parser_registry.h"
 
 namespace st::rules {
@@ -18,8 +19,10 @@ std::string_view to_string(RuleKind kind);
 std::optional<RuleKind> rule_kind_from(std::string_view text);
 
 // Where a rule's records go: a normalized table, or the generic `records` table.
-enum class OutputTable { Records, Interfaces, DeviceFacts, Events, Clock };
+// Objects: one of the object kinds' tables (model/object_kind.h), named by ParserRule::object_kind.
+enum class OutputTable { Records, Interfaces, DeviceFacts, Events, Clock, Objects };
 std::string_view to_string(OutputTable table);
+// "vlans", "stp_ports", ...: an object kind's table gives Objects.
 std::optional<OutputTable> output_table_from(std::string_view text);
 
 // A command the rule applies to: the canonical command, or a regex over it; any platform
@@ -46,6 +49,7 @@ struct ParserRule {
   parse::ParserOrigin origin = parse::ParserOrigin::User;
   std::vector<CommandMatch> applies_to;
   OutputTable table = OutputTable::Records;
+  const model::ObjectKind* object_kind = nullptr;  // when table is Objects
   // target field (table column) -> source field (the rule's record key); empty = identity.
   std::vector<std::pair<std::string, std::string>> fields;
   std::vector<RuleSample> samples;
@@ -53,5 +57,8 @@ struct ParserRule {
   nlohmann::ordered_json json;  // the whole rule as loaded (what export and the store keep)
   std::string source;           // where it came from: a file path, "store", "embedded:..."
 };
+
+// The table a rule writes: "interfaces", or its object kind's table ("vlans").
+std::string_view table_name(const ParserRule& rule);
 
 }  // namespace st::rules

@@ -43,7 +43,9 @@ ParserRule model_of(const ordered_json& doc, const std::string& source, parse::P
                             a.value("command_regex", std::string{})});
   }
   const auto& output = doc.at("output");
-  r.table = *output_table_from(output.at("table").get<std::string>());
+  const auto table = output.at("table").get<std::string>();
+  r.table = *output_table_from(table);
+  if (r.table == OutputTable::Objects) r.object_kind = model::object_kind_by_table(table);
   if (auto f = output.find("fields"); f != output.end()) {
     for (auto it = f->begin(); it != f->end(); ++it) r.fields.emplace_back(it.key(), it.value().get<std::string>());
   }
@@ -63,8 +65,13 @@ ParserRule model_of(const ordered_json& doc, const std::string& source, parse::P
 }
 
 // Which fields a table's mapping may name.
-std::vector<std::string_view> table_fields(OutputTable table) {
-  switch (table) {
+std::vector<std::string_view> table_fields(const ParserRule& rule) {
+  switch (rule.table) {
+    case OutputTable::Objects: {
+      std::vector<std::string_view> names;
+      for (const auto& c : rule.object_kind->columns) names.push_back(c.name);
+      return names;
+    }
     case OutputTable::Interfaces: return {"name", "status", "vlan", "duplex", "speed", "type", "description"};
     case OutputTable::DeviceFacts: return {"hostname", "vendor", "platform", "model", "os_version", "serial", "uptime"};
     case OutputTable::Clock: return {"time", "zone", "month", "day", "year", "raw"};
@@ -120,11 +127,11 @@ Result<LoadedRule> load_rule(const nlohmann::json& doc, const std::string& sourc
   ParserRule& rule = loaded.rule;
 
   std::vector<RuleProblem> problems;
-  const auto allowed = table_fields(rule.table);
+  const auto allowed = table_fields(rule);
   for (const auto& [target, from] : rule.fields) {
     if (rule.table != OutputTable::Records && std::find(allowed.begin(), allowed.end(), target) == allowed.end()) {
       problems.push_back({"/output/fields/" + target,
-                          fmt::format("the {} table has no field '{}'", to_string(rule.table), target)});
+                          fmt::format("the {} table has no field '{}'", table_name(rule), target)});
     }
   }
   for (std::size_t i = 0; i < rule.applies_to.size(); ++i) {

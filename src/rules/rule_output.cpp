@@ -403,6 +403,32 @@ Result<parse::ParseResult> map_records(const ParserRule& rule, const Rows& rows,
       }
       break;
     }
+    case OutputTable::Objects: {
+      // Values normalized per column type; a record missing a key column is skipped and said.
+      const model::ObjectKind& kind = *rule.object_kind;
+      std::vector<FieldPlan> columns;
+      for (const auto& c : kind.columns) columns.push_back(plan.of(c.name));
+      for (std::size_t r = 0; r < rows.size(); ++r) {
+        parse::ObjectRecord o;
+        o.kind = &kind;
+        o.values.reserve(columns.size());
+        std::string_view missing_key;
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+          auto printed = field(columns[c], rows, r);
+          o.values.push_back(printed ? model::normalize_value(kind.columns[c].type, *printed) : std::nullopt);
+          if (kind.columns[c].key && !o.values.back() && missing_key.empty()) missing_key = kind.columns[c].name;
+        }
+        if (!missing_key.empty()) {
+          out.warnings.push_back({rows.source(r), fmt::format("rule {}: a record with no {} was skipped", rule.id, missing_key)});
+          ++out.skipped_lines;
+          continue;
+        }
+        o.source = rows.source(r);
+        out.objects.push_back(std::move(o));
+        if (also_records) keep_generic(out, r);
+      }
+      break;
+    }
     case OutputTable::Events: {
       const FieldPlan timestamp = plan.of("timestamp"), sequence = plan.of("sequence"), facility = plan.of("facility"),
                       severity = plan.of("severity"), mnemonic = plan.of("mnemonic"), message = plan.of("message"),

@@ -153,6 +153,8 @@ std::string_view Statement::blob(int column) const {
   return p ? std::string_view(static_cast<const char*>(p), static_cast<std::size_t>(n)) : std::string_view();
 }
 
+bool Statement::is_integer(int column) const { return sqlite3_column_type(stmt_.get(), column) == SQLITE_INTEGER; }
+
 bool Statement::is_null(int column) const {
   return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL;
 }

@@ -76,6 +76,7 @@ class Statement {
   std::optional<std::string> optional_text(int column) const;
   std::string_view blob(int column) const;
   bool is_null(int column) const;
+  bool is_integer(int column) const;  // the value's storage class is INTEGER
 
  private:
   struct Finalizer { void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); } };

@@ -53,6 +53,7 @@ struct HostSnapshot {
   std::vector<parse::InterfaceRecord> interfaces;
   std::vector<EncodedEventBlock> event_blocks;  // its syslog events, encoded off the writer's thread
   std::vector<LocatedGeneric> records;
+  std::vector<parse::ObjectRecord> objects;  // VLANs, MAC entries, STP ports, ... (model/object_kind.h)
 };
 
 // Ingestion telemetry for one host's sections in one file (the health view reads it).

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/content_hash.h"
+#include "model/object_key.h"
 #include "store/fault_injection.h"
 
 namespace st::store {
@@ -66,6 +67,7 @@ struct RunWriter::State {
   Latest latest_clock, latest_event, latest_mtime;
   std::optional<Statement> file, chunk, find_device, insert_device, interface, event, record, section, warning,
       telemetry;
+  std::vector<Statement> object_inserts;  // by object kind, in model::object_kinds() order
   std::string key;  // reused per row: most rows need one short key
 
   Result<void> row_written() {
@@ -98,6 +100,18 @@ struct RunWriter::State {
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     ST_TRY(warning, db.prepare("INSERT INTO parse_warnings(run_id, section_id, file_id, offset, length, message) "
                                "VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const auto& kind : model::object_kinds()) {
+      std::string columns, marks;
+      for (const auto& c : kind.columns) {
+        columns += fmt::format(", \"{}\"", c.name);
+        marks += ", ?";
+      }
+      // A capture may show the same table twice; the later output wins.
+      ST_TRY(auto stmt, db.prepare(fmt::format(
+          "INSERT OR REPLACE INTO {}(run_id, device_id, object_key, content_hash, file_id, offset, length{}) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?{})", kind.table, columns, marks)));
+      object_inserts.push_back(std::move(stmt));
+    }
     ST_TRY(telemetry, db.prepare(
         "INSERT INTO ingest_telemetry(run_id, file_id, device_id, bytes, parse_seconds, parsed, unknown, failed) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -158,6 +172,7 @@ struct RunWriter::State {
       ST_CHECK(add_interfaces(host, d.id, file_id));
       ST_CHECK(add_events(host, d.id, file_id));
       ST_CHECK(add_records(host, d.id, file_id));
+      ST_CHECK(add_objects(host, d.id, file_id));
     }
     for (const auto& s : b.sections) {
       ST_CHECK(add_section(s, s.host_index ? SqlValue{device_ids[*s.host_index]} : SqlValue{nullptr}, file_id));
@@ -214,6 +229,28 @@ struct RunWriter::State {
                        integer(r.record.source.offset), integer(r.record.source.length), text(r.command),
                        text(r.parser), text(json));
       ST_CHECK(record->run());
+      ST_CHECK(row_written());
+    }
+    return {};
+  }
+
+  Result<void> add_objects(const HostSnapshot& h, std::int64_t device_id, std::int64_t file_id) {
+    const auto kinds = model::object_kinds();
+    for (const auto& o : h.objects) {
+      const auto index = static_cast<std::size_t>(o.kind - kinds.data());
+      Statement& insert = object_inserts[index];
+      model::object_key_into(o, key);
+      // Volatile columns (counters, readings) stay out of the hash: an object whose hash is
+      // unchanged between runs has nothing to diff.
+      ContentHash hash;
+      for (std::size_t c = 0; c < o.values.size(); ++c) {
+        if (!o.kind->columns[c].is_volatile) hash.add(o.values[c]);
+      }
+      const std::string hex = hash.hex();
+      insert.bind_all(integer(run.value), integer(device_id), text(key), text(hex), integer(file_id),
+                      integer(o.source.offset), integer(o.source.length));
+      for (std::size_t c = 0; c < o.values.size(); ++c) insert.bind(static_cast<int>(8 + c), o.values[c]);
+      ST_CHECK(insert.run());
       ST_CHECK(row_written());
     }
     return {};

@@ -44,30 +44,27 @@ std::string read(const std::filesystem::path& path) {
   return buffer.str();
 }
 
-// An ntc-style folder: an index and one template for `show vlan brief`.
+// An ntc-style folder: an index and one template for `show vtp status` (a command no
+// shipped rule takes, so the folder's catch-all answers it).
 void write_template_dir(const QString& dir) {
   write(dir + QStringLiteral("/index"),
         "Template, Hostname, Platform, Command\n\n"
-        "cisco_ios_show_vlan.textfsm, .*, cisco_ios, sh[[ow]] vl[[an]] b[[rief]]\n");
-  write(dir + QStringLiteral("/cisco_ios_show_vlan.textfsm"),
-        "Value VLAN_ID (\\d+)\nValue NAME (\\S+)\nValue STATUS (\\S+)\nValue List INTERFACES ([\\w/.-]+)\n\n"
-        "Start\n  ^\\d+ -> Continue.Record\n"
-        "  ^${VLAN_ID}\\s+${NAME}\\s+${STATUS}\\s+${INTERFACES},? -> Continue\n"
-        "  ^\\d+\\s+\\S+\\s+\\S+\\s+\\S+,\\s+${INTERFACES},? -> Continue\n"
-        "  ^\\s+${INTERFACES},? -> Continue\n  ^\\s+\\S+,\\s+${INTERFACES},? -> Continue\n");
+        "cisco_ios_show_vtp_status.textfsm, .*, cisco_ios, sh[[ow]] vtp s[[tatus]]\n");
+  write(dir + QStringLiteral("/cisco_ios_show_vtp_status.textfsm"),
+        "Value VERSION (\\d+)\nValue DOMAIN (\\S+)\n\nStart\n"
+        "  ^VTP version running\\s+:\\s+${VERSION}\n"
+        "  ^VTP Domain Name\\s+:\\s+${DOMAIN} -> Record\n");
 }
 
-// The fixture's first switch with `show vlan brief` and `show inventory` added before `exit`.
+// The fixture's first switch with `show vtp status` and `show inventory` added before `exit`.
 void write_bundle(const QString& dir) {
   std::string capture = read(t::fixture_bundle() / "BR2-F1-ACC-01.log");
   capture.erase(capture.rfind("BR2-F1-ACC-01#exit"));
   capture +=
-      "BR2-F1-ACC-01#show vlan brief\n"
-      "VLAN Name                             Status    Ports\n"
-      "---- -------------------------------- --------- -------------------------------\n"
-      "1    default                          active    Gi1/0/1, Gi1/0/2\n"
-      "                                                Gi1/0/3\n"
-      "10   users                            active    Gi1/0/4\n"
+      "BR2-F1-ACC-01#show vtp status\n"
+      "VTP Version capable             : 1 to 3\n"
+      "VTP version running             : 2\n"
+      "VTP Domain Name                 : BRANCH2\n"
       "BR2-F1-ACC-01#show inventory\n"
       "NAME: \"1\", DESCR: \"WS-C2960X-48FPD-L\"\n"
       "PID: WS-C2960X-48FPD-L  , VID: V05  , SN: FOC2101X0AB\n"
@@ -149,14 +146,14 @@ TEST_CASE("preferences validate the template folder and GUI ingests use it and t
 
   auto db = st::store::open_store(store, st::store::OpenMode::ReadOnly);
   REQUIRE(db);
-  auto vlans = st::store::list_records(*db, st::store::ListingFilter{}, std::string("show vlan brief"));
-  REQUIRE(vlans);
-  REQUIRE(vlans->size() == 2);
-  CHECK((*vlans)[0].parser == "templates:templates");
-  CHECK((*vlans)[0].device == "BR2-F1-ACC-01");
-  CHECK((*vlans)[0].row["INTERFACES"] == nlohmann::ordered_json::array({"Gi1/0/1", "Gi1/0/2", "Gi1/0/3"}));
-  CHECK((*vlans)[1].row["NAME"] == "users");
-  CHECK((*vlans)[1].source.length > 0);
+  auto vtp = st::store::list_records(*db, st::store::ListingFilter{}, std::string("show vtp status"));
+  REQUIRE(vtp);
+  REQUIRE(vtp->size() == 1);
+  CHECK((*vtp)[0].parser == "templates:templates");
+  CHECK((*vtp)[0].device == "BR2-F1-ACC-01");
+  CHECK((*vtp)[0].row["VERSION"] == "2");
+  CHECK((*vtp)[0].row["DOMAIN"] == "BRANCH2");
+  CHECK((*vtp)[0].source.length > 0);
 
   auto inventory = st::store::list_records(*db, st::store::ListingFilter{}, std::string("show inventory"));
   REQUIRE(inventory);

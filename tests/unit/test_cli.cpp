@@ -51,7 +51,7 @@ TEST_CASE("cli: exit codes 0 ok, 2 usage, 3 input refused, 1 error", "[cli]") {
   auto summary = nlohmann::json::parse(ok.out);
   CHECK(summary["run"] == 1);
   CHECK(summary["devices"] == 1);
-  CHECK(summary["sections"]["parsed"] == 4);
+  CHECK(summary["sections"]["parsed"] == 5);  // clock, version, status, logging, vlan
 
   CHECK(cli(dir, "ingest").status == 2);
   CHECK(cli(dir, "frobnicate").status == 2);

@@ -19,7 +19,12 @@ CliRun cli(const test::TempDir& dir, const std::string& args) { return test::run
 void write_templates(const std::filesystem::path& dir) {
   test::write_file(dir / "index",
                    "Template, Hostname, Platform, Command\n\n"
-                   "cisco_ios_show_vlan.textfsm, .*, cisco_ios, sh[[ow]] vl[[an]] b[[rief]]\n");
+                   "cisco_ios_show_vlan.textfsm, .*, cisco_ios, sh[[ow]] vl[[an]] b[[rief]]\n"
+                   "cisco_ios_show_vtp_status.textfsm, .*, cisco_ios, sh[[ow]] vtp s[[tatus]]\n");
+  test::write_file(dir / "cisco_ios_show_vtp_status.textfsm",
+                   "Value VERSION (\\d+)\nValue DOMAIN (\\S+)\n\nStart\n"
+                   "  ^VTP version running\\s+:\\s+${VERSION}\n"
+                   "  ^VTP Domain Name\\s+:\\s+${DOMAIN} -> Record\n");
   test::write_file(dir / "cisco_ios_show_vlan.textfsm",
                    "Value VLAN_ID (\\d+)\nValue NAME (\\S+)\nValue STATUS (\\S+)\nValue List INTERFACES ([\\w/.-]+)\n\n"
                    "Start\n  ^\\d+ -> Continue.Record\n"
@@ -130,20 +135,32 @@ TEST_CASE("rules cli: a template folder parses commands into generic records", "
   CHECK(result["records"][1]["VLAN_ID"] == "10");
   CHECK(result["matches"]["records"][0]["input_lines"].size() >= 2);
 
-  // The capture ends with `show vlan brief`, which no built-in parser takes.
-  test::write_file(dir / "bundle/SW1.log", test::access_switch_capture("SW1"));
+  // The template folder is the catch-all: it parses `show vtp status`, which nothing else
+  // takes, while the shipped rule keeps `show vlan brief` in the vlans table.
+  test::write_file(dir / "bundle/SW1.log", test::access_switch_capture("SW1") +
+                                               "SW1#show vtp status\n"
+                                               "VTP Version capable             : 1 to 3\n"
+                                               "VTP version running             : 2\n"
+                                               "VTP Domain Name                 : CAMPUS\n"
+                                               "SW1#\n");
   auto ingest = cli(dir, "ingest '" + (dir / "bundle").string() + "' --templates '" + (dir / "templates").string() + "' --json");
   REQUIRE(ingest.status == 0);
-  auto records = cli(dir, "records --command 'show vlan brief' --json");
+  auto records = cli(dir, "records --command 'show vtp status' --json");
   REQUIRE(records.status == 0);
   auto rows = json::parse(records.out);
   REQUIRE(rows.size() == 1);
   CHECK(rows[0]["device"] == "SW1");
   CHECK(rows[0]["parser"] == "templates:templates");
-  CHECK(rows[0]["row"]["NAME"] == "USERS");
-  CHECK(rows[0]["row"]["INTERFACES"] == json::array({"Gi1/0/1", "Gi1/0/2"}));
+  CHECK(rows[0]["row"]["VERSION"] == "2");
+  CHECK(rows[0]["row"]["DOMAIN"] == "CAMPUS");
   CHECK(rows[0]["source"]["file"] == "SW1.log");
   CHECK(rows[0]["source"]["length"].get<int>() > 0);
+  CHECK(json::parse(cli(dir, "records --command 'show vlan brief' --json").out).empty());
+  auto vlans = json::parse(cli(dir, "vlans --json").out);
+  REQUIRE(vlans.size() == 2);
+  CHECK(vlans[1]["vlan_id"] == 20);
+  CHECK(vlans[1]["name"] == "USERS");
+  CHECK(vlans[1]["ports"] == json::array({"Gi1/0/1", "Gi1/0/2"}));
   // The built-in parsers still own their commands: facts and interfaces are unchanged.
   auto devices = json::parse(cli(dir, "devices --json").out);
   CHECK(devices[0]["model"] != nullptr);

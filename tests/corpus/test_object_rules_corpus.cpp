@@ -1,0 +1,126 @@
+// Accuracy of the device model's object tables (VLANs, MAC entries, sessions, STP, ...) on
+// ntc-templates' corpus, through the same registry an ingest uses: each case names our
+// table's columns and the ntc field each is compared with. Both sides are normalized by the
+// column's type (interface names canonical, MACs dotted), so a case scores what we store.
+// One ctest entry per case ("objects: cisco_ios show vlan"); floors only go up.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "corpus_scoring.h"
+#include "model/object_kind.h"
+#include "rules/registry_setup.h"
+
+namespace {
+
+using st::corpus::FieldMap;
+using st::corpus::Score;
+
+struct ObjectCase {
+  std::string name;             // the ctest selector after "objects: "
+  std::string corpus_platform;  // ntc/<corpus_platform>/<folder>
+  std::string folder;
+  std::string platform;         // ours, for the registry lookup
+  std::string command;          // canonical
+  std::string table;
+  std::vector<std::pair<std::string, std::string>> fields;  // our column -> ntc field
+  double floor = 0.95;          // raise as the rules improve; never lower
+};
+
+// Add a case per (platform, command) the shipped rules cover.
+const std::vector<ObjectCase>& cases() {
+  static const std::vector<ObjectCase> all{
+      {"cisco_ios show vlan", "cisco_ios", "show_vlan", "cisco_ios", "show vlan", "vlans",
+       {{"vlan_id", "vlan_id"}, {"name", "vlan_name"}, {"status", "status"}, {"ports", "interfaces"}}, 0.99},
+  };
+  return all;
+}
+
+const st::parse::ParserRegistry& registry() {
+  static const auto built = [] {
+    auto r = st::rules::build_registry(st::rules::RegistrySources{});
+    if (!r) FAIL("the shipped rules do not load: " << r.error().describe());
+    return std::move(*r);
+  }();
+  return built;
+}
+
+std::vector<FieldMap> expected_of(const ObjectCase& c, const st::model::ObjectKind& kind,
+                                  const std::vector<FieldMap>& ntc) {
+  std::vector<FieldMap> out;
+  for (const auto& record : ntc) {
+    FieldMap m;
+    for (const auto& [ours, theirs] : c.fields) {
+      auto it = record.find(theirs);
+      const auto column = kind.columns[*kind.column_index(ours)];
+      m[ours] = it == record.end() || !it->second ? std::nullopt
+                                                  : st::model::normalize_value(column.type, *it->second);
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::vector<FieldMap> actual_of(const ObjectCase& c, const st::parse::ParseResult& r) {
+  std::vector<FieldMap> out;
+  for (const auto& o : r.objects) {
+    FieldMap m;
+    for (const auto& [ours, theirs] : c.fields) m[ours] = o.value(ours);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+void run_case(const ObjectCase& c) {
+  const auto* kind = st::model::object_kind_by_table(c.table);
+  REQUIRE(kind != nullptr);
+  for (const auto& [ours, theirs] : c.fields) REQUIRE(kind->column_index(ours));
+  const auto* parser = registry().find(c.platform, c.command);
+  INFO("parser for " << c.platform << " / " << c.command);
+  REQUIRE(parser != nullptr);
+  const auto files = st::corpus::corpus_cases(c.corpus_platform, c.folder);
+  INFO("corpus folder ntc/" << c.corpus_platform << "/" << c.folder << " under " << st::corpus::corpus_dir());
+  REQUIRE_FALSE(files.empty());
+  std::vector<std::string> columns;
+  for (const auto& f : c.fields) columns.push_back(f.first);
+
+  Score overall;
+  for (const auto& [raw_path, yml_path] : files) {
+    const std::string raw = st::corpus::read_file(raw_path);
+    const auto expected = expected_of(c, *kind, st::corpus::load_expected(yml_path));
+    const auto parsed = parser->parse(st::parse::SectionInput{raw, c.platform, c.command});
+    Score score;
+    if (parsed) {
+      score = st::corpus::compare_records(expected, actual_of(c, *parsed), columns);
+    } else {
+      score = st::corpus::compare_records(expected, {}, columns);
+      score.mismatches.push_back("parser error: " + parsed.error().describe());
+    }
+    fmt::print("  {:<50} {:>4}/{:<4} {:6.2f}%\n", std::filesystem::path(raw_path).filename().string(),
+               score.matched, score.total, 100.0 * score.ratio());
+    for (const auto& m : score.mismatches) fmt::print("      {}\n", m);
+    overall.add(score);
+  }
+  fmt::print("corpus: {} {} ({} via {}): {}/{} fields = {:.2f}% over {} cases (floor {:.0f}%)\n", c.platform,
+             c.command, c.table, parser->id, overall.matched, overall.total, 100.0 * overall.ratio(), files.size(),
+             100.0 * c.floor);
+  CHECK(overall.total > 0);
+  REQUIRE(overall.ratio() >= c.floor);
+}
+
+}  // namespace
+
+TEST_CASE("objects", "[objects]") {
+  // corpus_main passes the case name through STATETRACE_OBJECT_CASE (see CMakeLists.txt).
+  const char* only = std::getenv("STATETRACE_OBJECT_CASE");
+  bool ran = false;
+  for (const auto& c : cases()) {
+    if (only && c.name != only) continue;
+    DYNAMIC_SECTION(c.name) { run_case(c); }
+    ran = true;
+  }
+  REQUIRE(ran);
+}
