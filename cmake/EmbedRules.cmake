@@ -28,7 +28,8 @@ endif()
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${_st_rules_json}")
 target_include_directories(statetrace_core PRIVATE "${_st_rules_dir}")
 
-# The rules layer's shipped data: rules/schemas/*.json, rules/parsers/*.json, rules/commands/*.json and
+# The rules layer's shipped data: rules/schemas/*.json, rules/parsers/*.json, rules/commands/*.json,
+# rules/compliance/*.json and
 # rules/templates/* (TextFSM templates and their index) as one generated table
 # (statetrace_rules/rule_files.inc: {path relative to rules/, text}), read by
 # src/rules/embedded_rules.cpp. Adding a file needs no edit here (globbed at configure time).
@@ -36,7 +37,8 @@ file(GLOB _st_rule_files CONFIGURE_DEPENDS
      "${PROJECT_SOURCE_DIR}/rules/schemas/*.json"
      "${PROJECT_SOURCE_DIR}/rules/parsers/*.json"
      "${PROJECT_SOURCE_DIR}/rules/templates/*"
-     "${PROJECT_SOURCE_DIR}/rules/commands/*.json")
+     "${PROJECT_SOURCE_DIR}/rules/commands/*.json"
+     "${PROJECT_SOURCE_DIR}/rules/compliance/*.json")
 list(SORT _st_rule_files)
 set(_st_rule_entries "")
 foreach(_st_file IN LISTS _st_rule_files)

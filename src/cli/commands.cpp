@@ -42,6 +42,10 @@ Result<store::ListingFilter> filter_of(const CliArgs& args) {
   ST_TRY(auto run, args.get_int("--run"));
   if (run) filter.run = RunId{*run};
   filter.device = args.get("--device");
+  filter.site = args.get("--site");
+  filter.zone = args.get("--zone");
+  filter.building = args.get("--building");
+  filter.room = args.get("--room");
   return filter;
 }
 

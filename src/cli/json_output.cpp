@@ -35,6 +35,14 @@ Json to_json(const store::DeviceRow& r) {
               {"os_version", optional(r.os_version)},
               {"serial", optional(r.serial)},
               {"uptime", optional(r.uptime)},
+              {"reload_reason", optional(r.reload_reason)},
+              {"location", optional(r.location)},
+              {"zone", optional(r.zone)},
+              {"building", optional(r.building)},
+              {"floor", optional(r.floor)},
+              {"room", optional(r.room)},
+              {"row", optional(r.row)},
+              {"rack", optional(r.rack)},
               {"source", r.source ? source(*r.source) : Json(nullptr)}};
 }
 
@@ -49,6 +57,21 @@ Json to_json(const store::InterfaceRow& r) {
               {"speed", optional(r.speed)},
               {"type", optional(r.type)},
               {"description", optional(r.description)},
+              {"mode", optional(r.mode)},
+              {"access_vlan", optional(r.access_vlan)},
+              {"voice_vlan", optional(r.voice_vlan)},
+              {"port_type", optional(r.port_type)},
+              {"auth_template", optional(r.auth_template)},
+              {"auth_state", optional(r.auth_state)},
+              {"auth_method", optional(r.auth_method)},
+              {"compliance", optional(r.compliance)},
+              {"compliance_template", optional(r.compliance_template)},
+              {"missing_auth_commands", r.missing_auth_commands},
+              {"learned_macs", r.learned_macs ? Json(*r.learned_macs) : Json(nullptr)},
+              {"site", r.site},
+              {"zone", optional(r.zone)},
+              {"building", optional(r.building)},
+              {"room", optional(r.room)},
               {"source", source(r.source)}};
 }
 

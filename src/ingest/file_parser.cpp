@@ -185,6 +185,11 @@ class MemberParser {
       ++count;
     }
     if (result.clock) h.clock = std::move(*result.clock);
+    if (result.config) {
+      result.config->source = result.config->source.shifted(base);
+      h.config = std::move(*result.config);
+      ++count;
+    }
     h.interfaces.reserve(h.interfaces.size() + result.interfaces.size());
     for (auto& i : result.interfaces) {
       i.source = i.source.shifted(base);
@@ -242,6 +247,7 @@ class MemberParser {
     }
     for (auto& h : batch_.hosts) {
       if (h.facts) h.facts->source = map.to_raw(h.facts->source);
+      if (h.config) h.config->source = map.to_raw(h.config->source);
       for (auto& i : h.interfaces) i.source = map.to_raw(i.source);
       for (auto& r : h.records) r.record.source = map.to_raw(r.record.source);
       for (auto& o : h.objects) o.source = map.to_raw(o.source);

@@ -177,7 +177,10 @@ Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegi
 
   store::RunHeader header{options.bundle.string(), options.site, now_utc_iso()};
   ST_TRY(auto writer, store::RunWriter::begin(
-                          db, header, [&sites](std::string_view host) { return sites.site_for(host); },
+                          db, header,
+                          [&sites](std::string_view host) {
+                            return store::HostPlace{sites.site_for(host), sites.zone_for(host)};
+                          },
                           options.cancel));
 
   const unsigned threads = thread_count(options.threads);

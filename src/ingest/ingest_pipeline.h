@@ -19,14 +19,15 @@
 
 namespace st::ingest {
 
-// Default site pattern: hostnames named SITE-ZONE-ROLE-NN ("NYC-B1-ACC-01" -> site "NYC").
+// Default site pattern: hostnames named SITE-ZONE-ROLE-NN ("NYC-B1-ACC-01" -> site "NYC",
+// zone "B1").
 inline constexpr std::string_view kDefaultSitePattern =
-    R"(^(?<site>[A-Za-z0-9]+)-[A-Za-z0-9]+-[A-Za-z0-9]+-[0-9]+$)";
+    R"(^(?<site>[A-Za-z0-9]+)-(?<zone>[A-Za-z0-9]+)-[A-Za-z0-9]+-[0-9]+$)";
 
 struct IngestOptions {
   std::filesystem::path bundle;
   std::optional<std::string> site;  // the run's --site: used when the hostname pattern gives none
-  std::string site_pattern{kDefaultSitePattern};  // PCRE2 with a named group `site`
+  std::string site_pattern{kDefaultSitePattern};  // PCRE2 with a named group `site` (and optionally `zone`)
   // fraction in [0, 1] and a short message; called from the ingesting thread.
   std::function<void(double fraction, std::string_view message)> progress;
   const std::atomic<bool>* cancel = nullptr;  // set to true to stop; nothing is stored

@@ -22,4 +22,9 @@ std::string SiteResolver::site_for(std::string_view hostname) const {
   return "default";
 }
 
+std::optional<std::string> SiteResolver::zone_for(std::string_view hostname) const {
+  if (auto zone = pattern_.named_group(hostname, "zone"); zone && !zone->empty()) return std::string(*zone);
+  return std::nullopt;
+}
+
 }  // namespace st::ingest

@@ -24,7 +24,16 @@ struct DeviceFacts {
   std::optional<std::string> os_version;
   std::optional<std::string> serial;
   std::optional<std::string> uptime;    // as printed: "2 years, 31 weeks, 6 days, 9 hours, 55 minutes"
+  std::optional<std::string> reload_reason;  // "Reload Command", "power-on"
   ByteRange source;
+};
+
+// Device-wide facts from the running configuration.
+struct ConfigFacts {
+  std::optional<std::string> hostname;
+  std::optional<std::string> location;   // `snmp-server location`, as configured
+  std::vector<std::string> auth_globals;  // global AAA / 802.1X / MAB lines, in order
+  ByteRange source;                       // the configuration's output
 };
 
 // One row of `show interfaces status` (later: `show interfaces`, config).
@@ -119,6 +128,7 @@ struct ParseResult {
   std::vector<GenericRecord> records;
   std::vector<ObjectRecord> objects;
   std::optional<ClockReading> clock;
+  std::optional<ConfigFacts> config;
   std::vector<ParseWarning> warnings;
   std::size_t skipped_lines = 0;  // lines the parser saw but could not use
 };

@@ -3,6 +3,7 @@
 #include "parse/arista/arista_parsers.h"
 #include "parse/brocade/brocade_parsers.h"
 #include "parse/cisco/cisco_parsers.h"
+#include "parse/config/running_config_parser.h"
 #include "parse/event_kind.h"
 
 namespace st::parse {
@@ -54,6 +55,7 @@ ParserRegistry ParserRegistry::with_builtins() {
   cisco::register_builtins(registry);
   arista::register_builtins(registry);
   brocade::register_builtins(registry);
+  config::register_builtins(registry);
   // Every built-in logging parser's events get their normalized kind here, in one place.
   for (auto& entry : registry.entries_) {
     if (entry.canonical_command != "show logging") continue;

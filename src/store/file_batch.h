@@ -49,6 +49,7 @@ struct HostSnapshot {
   std::string hostname_source = "prompt";
   std::optional<parse::DeviceFacts> facts;
   std::optional<parse::ClockReading> clock;
+  std::optional<parse::ConfigFacts> config;  // from the running configuration
   std::optional<parse::ResolvedTime> clock_time;
   std::vector<parse::InterfaceRecord> interfaces;
   std::vector<EncodedEventBlock> event_blocks;  // its syslog events, encoded off the writer's thread
@@ -74,6 +75,12 @@ struct FileBatch {
   std::vector<SectionSnapshot> sections;
   std::vector<HostSnapshot> hosts;
   std::vector<HostTelemetry> telemetry;
+};
+
+// Where a hostname belongs: its site (part of the device's identity) and zone.
+struct HostPlace {
+  std::string site;
+  std::optional<std::string> zone;
 };
 
 // The run-level facts known before any file is written.

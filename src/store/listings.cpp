@@ -3,28 +3,23 @@
 #include <fmt/format.h>
 
 #include "store/event_block.h"
+#include "store/snapshot_filter.h"
 #include "store/raw_reader.h"
 
 namespace st::store {
 namespace {
 
-// ?1 = run id or NULL (latest snapshot per device), ?2 = hostname or NULL.
-constexpr std::string_view kSnapshotFilter =
-    " ((?1 IS NULL AND {alias}.run_id = (SELECT MAX(x.run_id) FROM device_snapshots x"
-    "                                      WHERE x.device_id = {alias}.device_id))"
-    "  OR {alias}.run_id = ?1)"
-    " AND (?2 IS NULL OR d.hostname = ?2) ";
-
-std::string snapshot_filter(std::string_view alias) {
-  std::string out(kSnapshotFilter);
-  for (std::size_t pos; (pos = out.find("{alias}")) != std::string::npos;) out.replace(pos, 7, alias);
+std::vector<std::string> lines_of(const std::optional<std::string>& text, char separator) {
+  std::vector<std::string> out;
+  if (!text) return out;
+  std::size_t start = 0;
+  while (start < text->size()) {
+    std::size_t end = text->find(separator, start);
+    if (end == std::string::npos) end = text->size();
+    if (end > start) out.push_back(text->substr(start, end - start));
+    start = end + 1;
+  }
   return out;
-}
-
-void bind_filter(Statement& stmt, const ListingFilter& filter) {
-  stmt.reset();
-  stmt.bind(1, filter.run ? SqlValue{filter.run->value} : SqlValue{nullptr});
-  stmt.bind(2, filter.device);
 }
 
 SourceRef source_at(const Statement& s, int column) {
@@ -56,15 +51,32 @@ Result<std::vector<RunRow>> list_runs(Database& db) {
 Result<std::vector<DeviceRow>> list_devices(Database& db, const ListingFilter& filter) {
   ST_TRY(auto stmt, db.prepare(
       "SELECT ds.run_id, d.id, d.hostname, d.site, ds.vendor, ds.platform, ds.model, ds.os_version, ds.serial, "
-      "       ds.uptime, f.path, ds.offset, ds.length "
+      "       ds.uptime, f.path, ds.offset, ds.length, ds.reload_reason, ds.location, ds.zone, ds.building, "
+      "       ds.floor, ds.room, ds.\"row\", ds.rack "
       "FROM device_snapshots ds JOIN devices d ON d.id = ds.device_id LEFT JOIN files f ON f.id = ds.file_id "
       "WHERE" + snapshot_filter("ds") + "ORDER BY d.site, d.hostname, ds.run_id"));
   bind_filter(stmt, filter);
   return collect<DeviceRow>(stmt, [](const Statement& s) {
-    DeviceRow row{RunId{s.int64(0)}, DeviceId{s.int64(1)}, s.text(2), s.text(3), s.optional_text(4),
-                  s.optional_text(5), s.optional_text(6), s.optional_text(7), s.optional_text(8),
-                  s.optional_text(9), std::nullopt};
+    DeviceRow row;
+    row.run = RunId{s.int64(0)};
+    row.id = DeviceId{s.int64(1)};
+    row.hostname = s.text(2);
+    row.site = s.text(3);
+    row.vendor = s.optional_text(4);
+    row.platform = s.optional_text(5);
+    row.model = s.optional_text(6);
+    row.os_version = s.optional_text(7);
+    row.serial = s.optional_text(8);
+    row.uptime = s.optional_text(9);
     if (!s.is_null(10)) row.source = source_at(s, 10);
+    row.reload_reason = s.optional_text(13);
+    row.location = s.optional_text(14);
+    row.zone = s.optional_text(15);
+    row.building = s.optional_text(16);
+    row.floor = s.optional_text(17);
+    row.room = s.optional_text(18);
+    row.row = s.optional_text(19);
+    row.rack = s.optional_text(20);
     return row;
   });
 }
@@ -72,14 +84,42 @@ Result<std::vector<DeviceRow>> list_devices(Database& db, const ListingFilter& f
 Result<std::vector<InterfaceRow>> list_interfaces(Database& db, const ListingFilter& filter) {
   ST_TRY(auto stmt, db.prepare(
       "SELECT i.run_id, d.hostname, i.name, i.name_raw, i.status, i.vlan, i.duplex, i.speed, i.type, "
-      "       i.description, f.path, i.offset, i.length "
+      "       i.description, f.path, i.offset, i.length, i.mode, i.access_vlan, i.voice_vlan, i.port_type, "
+      "       i.auth_template, i.auth_state, i.auth_method, i.compliance, i.compliance_template, "
+      "       i.missing_auth_commands, i.learned_macs, i.learned_mac_count, d.site, ds.zone, ds.building, ds.room "
       "FROM interfaces i JOIN devices d ON d.id = i.device_id JOIN files f ON f.id = i.file_id "
+      "LEFT JOIN device_snapshots ds ON ds.run_id = i.run_id AND ds.device_id = i.device_id "
       "WHERE" + snapshot_filter("i") + "ORDER BY d.site, d.hostname, i.run_id, i.file_id, i.offset"));
   bind_filter(stmt, filter);
   return collect<InterfaceRow>(stmt, [](const Statement& s) {
-    return InterfaceRow{RunId{s.int64(0)}, s.text(1), s.text(2), s.text(3), s.optional_text(4), s.optional_text(5),
-                        s.optional_text(6), s.optional_text(7), s.optional_text(8), s.optional_text(9),
-                        source_at(s, 10)};
+    InterfaceRow row;
+    row.run = RunId{s.int64(0)};
+    row.device = s.text(1);
+    row.name = s.text(2);
+    row.name_raw = s.text(3);
+    row.status = s.optional_text(4);
+    row.vlan = s.optional_text(5);
+    row.duplex = s.optional_text(6);
+    row.speed = s.optional_text(7);
+    row.type = s.optional_text(8);
+    row.description = s.optional_text(9);
+    row.source = source_at(s, 10);
+    row.mode = s.optional_text(13);
+    row.access_vlan = s.optional_text(14);
+    row.voice_vlan = s.optional_text(15);
+    row.port_type = s.optional_text(16);
+    row.auth_template = s.optional_text(17);
+    row.auth_state = s.optional_text(18);
+    row.auth_method = s.optional_text(19);
+    row.compliance = s.optional_text(20);
+    row.compliance_template = s.optional_text(21);
+    row.missing_auth_commands = lines_of(s.optional_text(22), '\n');
+    if (!s.is_null(24)) row.learned_macs = lines_of(s.optional_text(23), ' ');
+    row.site = s.text(25);
+    row.zone = s.optional_text(26);
+    row.building = s.optional_text(27);
+    row.room = s.optional_text(28);
+    return row;
   });
 }
 

@@ -37,6 +37,7 @@ struct DeviceRow {
   std::string site;
   std::optional<std::string> vendor, platform, model, os_version, serial, uptime;
   std::optional<SourceRef> source;
+  std::optional<std::string> reload_reason, location, zone, building, floor, room, row, rack;
 };
 
 struct InterfaceRow {
@@ -45,6 +46,13 @@ struct InterfaceRow {
   std::string name, name_raw;
   std::optional<std::string> status, vlan, duplex, speed, type, description;
   SourceRef source;
+  // Port facts (model/port_facts.h) and where the device is.
+  std::optional<std::string> mode, access_vlan, voice_vlan, port_type, auth_template, auth_state, auth_method;
+  std::optional<std::string> compliance, compliance_template;
+  std::vector<std::string> missing_auth_commands;
+  std::optional<std::vector<std::string>> learned_macs;  // nullopt: no MAC table captured
+  std::string site;
+  std::optional<std::string> zone, building, room;
 };
 
 struct EventRow {
@@ -75,8 +83,11 @@ struct SectionRow {
 };
 
 struct ListingFilter {
-  std::optional<RunId> run;            // nullopt: each device's latest snapshot
-  std::optional<std::string> device;   // hostname
+  std::optional<RunId> run{};           // nullopt: each device's latest snapshot
+  std::optional<std::string> device{};  // hostname
+  // Where devices are (exact, case-sensitive): site from the hostname or --site, zone from
+  // the hostname, building and room from `snmp-server location`.
+  std::optional<std::string> site{}, zone{}, building{}, room{};
 };
 
 Result<std::vector<RunRow>> list_runs(Database& db);

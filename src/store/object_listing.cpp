@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "store/snapshot_filter.h"
+
 namespace st::store {
 
 Result<std::vector<ObjectRow>> list_objects(Database& db, const model::ObjectKind& kind, const ListingFilter& filter) {
@@ -11,12 +13,9 @@ Result<std::vector<ObjectRow>> list_objects(Database& db, const model::ObjectKin
   ST_TRY(auto stmt, db.prepare(fmt::format(
       "SELECT o.run_id, d.hostname, d.site, {}f.path, o.offset, o.length "
       "FROM {} o JOIN devices d ON d.id = o.device_id JOIN files f ON f.id = o.file_id "
-      "WHERE ((?1 IS NULL AND o.run_id = (SELECT MAX(x.run_id) FROM device_snapshots x WHERE x.device_id = o.device_id)) "
-      "       OR o.run_id = ?1) AND (?2 IS NULL OR d.hostname = ?2) "
-      "ORDER BY d.site, d.hostname, o.run_id, o.file_id, o.offset, o.object_key",
-      columns, kind.table)));
-  stmt.bind(1, filter.run ? SqlValue{filter.run->value} : SqlValue{nullptr});
-  stmt.bind(2, filter.device);
+      "WHERE {}ORDER BY d.site, d.hostname, o.run_id, o.file_id, o.offset, o.object_key",
+      columns, kind.table, snapshot_filter("o"))));
+  bind_filter(stmt, filter);
   std::vector<ObjectRow> rows;
   const int first = 3;
   const int source = first + static_cast<int>(kind.columns.size());

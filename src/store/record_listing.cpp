@@ -1,5 +1,7 @@
 #include "store/record_listing.h"
 
+#include "store/snapshot_filter.h"
+
 namespace st::store {
 
 Result<std::vector<RecordRow>> list_records(Database& db, const ListingFilter& filter,
@@ -7,14 +9,10 @@ Result<std::vector<RecordRow>> list_records(Database& db, const ListingFilter& f
   ST_TRY(auto stmt, db.prepare(
       "SELECT r.run_id, d.hostname, r.command, r.parser, r.object_key, r.row_json, f.path, r.offset, r.length "
       "FROM records r JOIN devices d ON d.id = r.device_id JOIN files f ON f.id = r.file_id "
-      "WHERE ((?1 IS NULL AND r.run_id = (SELECT MAX(x.run_id) FROM device_snapshots x WHERE x.device_id = r.device_id))"
-      "       OR r.run_id = ?1)"
-      "  AND (?2 IS NULL OR d.hostname = ?2) AND (?3 IS NULL OR r.command = ?3) "
+      "WHERE" + snapshot_filter("r") + "AND (?7 IS NULL OR r.command = ?7) "
       "ORDER BY d.site, d.hostname, r.run_id, r.id"));
-  stmt.reset();
-  stmt.bind(1, filter.run ? SqlValue{filter.run->value} : SqlValue{nullptr});
-  stmt.bind(2, filter.device);
-  stmt.bind(3, command);
+  bind_filter(stmt, filter);
+  stmt.bind(7, command);
   std::vector<RecordRow> rows;
   while (true) {
     ST_TRY(bool more, stmt.step());

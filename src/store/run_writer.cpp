@@ -7,7 +7,10 @@
 #include <vector>
 
 #include "core/content_hash.h"
+#include "model/location.h"
 #include "model/object_key.h"
+#include "model/port_facts.h"
+#include "rules/compliance_templates.h"
 #include "store/fault_injection.h"
 
 namespace st::store {
@@ -38,25 +41,36 @@ struct Latest {
   }
 };
 
+// An interface row already written, for the port facts worked out at commit.
+struct WrittenInterface {
+  std::string hash;
+};
+
 struct DeviceState {
   std::int64_t id = 0;
   std::string hostname;
   std::string site;
+  std::optional<std::string> zone;
   std::string platform;
   std::string hostname_source = "prompt";
   std::optional<parse::DeviceFacts> facts;
   std::int64_t facts_file_id = 0;
+  std::optional<parse::ConfigFacts> config;
+  // What the port facts are derived from, collected over the run's files.
+  model::DeviceObservations observed;
+  std::map<std::string, WrittenInterface> interfaces;  // by canonical name
+  std::map<std::string, std::int64_t> config_file;     // interface -> file of its config stanza
 };
 
 }  // namespace
 
 struct RunWriter::State {
-  State(Database& d, RunHeader h, SiteOf s, const std::atomic<bool>* c)
-      : db(d), header(std::move(h)), site_of(std::move(s)), cancel(c), faults(FaultInjector::from_environment()) {}
+  State(Database& d, RunHeader h, PlaceOf p, const std::atomic<bool>* c)
+      : db(d), header(std::move(h)), place_of(std::move(p)), cancel(c), faults(FaultInjector::from_environment()) {}
 
   Database& db;
   RunHeader header;
-  SiteOf site_of;
+  PlaceOf place_of;
   const std::atomic<bool>* cancel;
   FaultInjector faults;
   std::optional<Transaction> tx;
@@ -123,7 +137,9 @@ struct RunWriter::State {
     if (!inserted) return it->second;
     DeviceState d;
     d.hostname = host.hostname;
-    d.site = site_of(host.hostname);
+    HostPlace place = place_of(host.hostname);
+    d.site = std::move(place.site);
+    d.zone = std::move(place.zone);
     d.platform = host.platform;
     d.hostname_source = host.hostname_source;
     find_device->bind_all(text(d.site), text(d.hostname));
@@ -168,13 +184,18 @@ struct RunWriter::State {
         d.facts = host.facts;
         d.facts_file_id = file_id;
       }
+      if (host.config) d.config = host.config;
       if (host.clock_time) latest_clock.offer(*host.clock_time);
-      ST_CHECK(add_interfaces(host, d.id, file_id));
+      ST_CHECK(add_interfaces(host, d, file_id));
       ST_CHECK(add_events(host, d.id, file_id));
       ST_CHECK(add_records(host, d.id, file_id));
-      ST_CHECK(add_objects(host, d.id, file_id));
+      ST_CHECK(add_objects(host, d, file_id));
     }
     for (const auto& s : b.sections) {
+      // An empty MAC table still says "no MACs learned", unlike a missing one.
+      if (s.host_index && s.status == "parsed" && s.canonical_command == "show mac address-table") {
+        devices[device_by_host[b.hosts[*s.host_index].hostname]].observed.mac_table_captured = true;
+      }
       ST_CHECK(add_section(s, s.host_index ? SqlValue{device_ids[*s.host_index]} : SqlValue{nullptr}, file_id));
       ++totals.sections_by_status[s.status];
     }
@@ -191,11 +212,14 @@ struct RunWriter::State {
     return {};
   }
 
-  Result<void> add_interfaces(const HostSnapshot& h, std::int64_t device_id, std::int64_t file_id) {
+  Result<void> add_interfaces(const HostSnapshot& h, DeviceState& d, std::int64_t file_id) {
+    const std::int64_t device_id = d.id;
     for (const auto& i : h.interfaces) {
       key.assign("interface:").append(i.name);
       std::string hash = ContentHash().add(i.name).add(i.status).add(i.vlan).add(i.duplex).add(i.speed)
                              .add(i.type).add(i.description).hex();
+      d.interfaces[i.name] = WrittenInterface{hash};
+      d.observed.status_rows[i.name] = {i.vlan, i.status};
       interface->bind_all(integer(run.value), integer(device_id), text(key), text(hash), integer(file_id),
                           integer(i.source.offset), integer(i.source.length), text(i.name), text(i.name_raw));
       interface->bind(10, i.status).bind(11, i.vlan).bind(12, i.duplex).bind(13, i.speed).bind(14, i.type)
@@ -234,9 +258,11 @@ struct RunWriter::State {
     return {};
   }
 
-  Result<void> add_objects(const HostSnapshot& h, std::int64_t device_id, std::int64_t file_id) {
+  Result<void> add_objects(const HostSnapshot& h, DeviceState& d, std::int64_t file_id) {
+    const std::int64_t device_id = d.id;
     const auto kinds = model::object_kinds();
     for (const auto& o : h.objects) {
+      observe(d, o, file_id);
       const auto index = static_cast<std::size_t>(o.kind - kinds.data());
       Statement& insert = object_inserts[index];
       model::object_key_into(o, key);
@@ -252,6 +278,82 @@ struct RunWriter::State {
       for (std::size_t c = 0; c < o.values.size(); ++c) insert.bind(static_cast<int>(8 + c), o.values[c]);
       ST_CHECK(insert.run());
       ST_CHECK(row_written());
+    }
+    return {};
+  }
+
+  // Keeps what derive_port_facts reads; a later capture of the same table replaces it.
+  static void observe(DeviceState& d, const parse::ObjectRecord& o, std::int64_t file_id) {
+    const std::string_view kind = o.kind->name;
+    if (kind == "interface_config") {
+      d.observed.configs.push_back(o);
+      if (const auto& name = o.value("interface")) d.config_file[*name] = file_id;
+    } else if (kind == "auth_session") {
+      d.observed.sessions.push_back(o);
+    } else if (kind == "mac") {
+      d.observed.macs.push_back(o);
+    } else if (kind == "neighbor") {
+      d.observed.neighbors.push_back(o);
+    }
+  }
+
+  // Port facts onto the interface rows: updated where the status table gave the row, added
+  // (from the config stanza, no status) where only the configuration names the port.
+  Result<void> add_port_facts() {
+    ST_TRY(auto compliance, rules::shipped_compliance_templates());
+    ST_TRY(auto update, db.prepare(
+        "UPDATE interfaces SET content_hash = ?, mode = ?, access_vlan = ?, voice_vlan = ?, port_type = ?, "
+        "auth_template = ?, auth_state = ?, auth_method = ?, compliance = ?, compliance_template = ?, "
+        "missing_auth_commands = ?, learned_macs = ?, learned_mac_count = ? "
+        "WHERE run_id = ? AND device_id = ? AND object_key = ?"));
+    ST_TRY(auto insert, db.prepare(
+        "INSERT OR REPLACE INTO interfaces(run_id, device_id, object_key, content_hash, file_id, offset, length, name, "
+        "name_raw, description, mode, access_vlan, voice_vlan, port_type, auth_template, auth_state, auth_method, "
+        "compliance, compliance_template, missing_auth_commands, learned_macs, learned_mac_count) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (auto& d : devices) {
+      d.observed.platform = d.platform;
+      const auto facts = model::derive_port_facts(d.observed, compliance);
+      std::map<std::string, const parse::ObjectRecord*> config_of;
+      for (const auto& c : d.observed.configs) config_of[*c.value("interface")] = &c;
+      for (const auto& [name, f] : facts) {
+        std::optional<std::string> macs;
+        std::optional<std::int64_t> mac_count;
+        if (f.learned_macs) {
+          std::string joined;
+          for (const auto& m : *f.learned_macs) joined += (joined.empty() ? "" : " ") + m;
+          if (!joined.empty()) macs = joined;
+          mac_count = static_cast<std::int64_t>(f.learned_macs->size());
+        }
+        ContentHash hash;
+        hash.add(f.mode).add(f.access_vlan).add(f.voice_vlan).add(f.port_type).add(f.auth_template).add(f.auth_state)
+            .add(f.auth_method).add(f.compliance).add(f.missing_auth_commands).add(macs);
+        key.assign("interface:").append(name);
+        const std::optional<std::string> values[] = {f.mode, f.access_vlan, f.voice_vlan, f.port_type, f.auth_template,
+                                                     f.auth_state, f.auth_method, f.compliance, f.compliance_template,
+                                                     f.missing_auth_commands, macs};
+        if (auto row = d.interfaces.find(name); row != d.interfaces.end()) {
+          hash.add(row->second.hash);
+          const std::string hex = hash.hex();
+          update.bind_all(text(hex));
+          for (int v = 0; v < 11; ++v) update.bind(2 + v, values[v]);
+          update.bind(13, mac_count ? SqlValue{*mac_count} : SqlValue{nullptr});
+          update.bind(14, integer(run.value)).bind(15, integer(d.id)).bind(16, text(key));
+          ST_CHECK(update.run());
+        } else {
+          const parse::ObjectRecord* config = config_of.at(name);
+          const std::optional<std::string> description = config->value("description");
+          hash.add(name).add(description);
+          const std::string hex = hash.hex();
+          insert.bind_all(integer(run.value), integer(d.id), text(key), text(hex), integer(d.config_file.at(name)),
+                          integer(config->source.offset), integer(config->source.length), text(name), text(name));
+          insert.bind(10, description);
+          for (int v = 0; v < 11; ++v) insert.bind(11 + v, values[v]);
+          insert.bind(22, mac_count ? SqlValue{*mac_count} : SqlValue{nullptr});
+          ST_CHECK(insert.run());
+        }
+        ST_CHECK(row_written());
+      }
     }
     return {};
   }
@@ -277,8 +379,9 @@ struct RunWriter::State {
   Result<void> add_device_snapshots() {
     ST_TRY(auto snap, db.prepare(
         "INSERT INTO device_snapshots(run_id, device_id, object_key, content_hash, file_id, offset, length, "
-        "hostname_source, vendor, platform, model, os_version, serial, uptime) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "hostname_source, vendor, platform, model, os_version, serial, uptime, reload_reason, location, zone, "
+        "building, floor, room, \"row\", rack) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const auto& d : devices) {
       // Facts bound as text must outlive the statement's step: keep them in one local.
       parse::DeviceFacts facts = d.facts.value_or(parse::DeviceFacts{});
@@ -293,6 +396,10 @@ struct RunWriter::State {
       }
       snap.bind(8, text(d.hostname_source)).bind(9, facts.vendor).bind(10, facts.platform);
       snap.bind(11, facts.model).bind(12, facts.os_version).bind(13, facts.serial).bind(14, facts.uptime);
+      const std::optional<std::string> location = d.config ? d.config->location : std::nullopt;
+      const model::LocationParts where = location ? model::parse_location(*location) : model::LocationParts{};
+      snap.bind(15, facts.reload_reason).bind(16, location).bind(17, d.zone).bind(18, where.building)
+          .bind(19, where.floor).bind(20, where.room).bind(21, where.row).bind(22, where.rack);
       ST_CHECK(snap.run());
       ST_CHECK(row_written());
     }
@@ -324,9 +431,9 @@ RunWriter::RunWriter(std::unique_ptr<State> state) : state_(std::move(state)) {}
 RunWriter::RunWriter(RunWriter&&) noexcept = default;
 RunWriter::~RunWriter() = default;
 
-Result<RunWriter> RunWriter::begin(Database& db, const RunHeader& header, SiteOf site_of,
+Result<RunWriter> RunWriter::begin(Database& db, const RunHeader& header, PlaceOf place_of,
                                    const std::atomic<bool>* cancel) {
-  auto state = std::make_unique<State>(db, header, std::move(site_of), cancel);
+  auto state = std::make_unique<State>(db, header, std::move(place_of), cancel);
   ST_TRY(auto tx, Transaction::begin_immediate(db));
   state->tx.emplace(std::move(tx));
   ST_CHECK(state->prepare_all());
@@ -343,6 +450,7 @@ Result<RunWriter> RunWriter::begin(Database& db, const RunHeader& header, SiteOf
 Result<void> RunWriter::add(const FileBatch& batch) { return state_->add(batch); }
 
 Result<RunId> RunWriter::commit() {
+  ST_CHECK(state_->add_port_facts());
   ST_CHECK(state_->add_device_snapshots());
   ST_CHECK(state_->set_capture_time());
   if (state_->cancel && state_->cancel->load()) return fail(cancelled());

@@ -28,17 +28,18 @@ struct RunTotals {
 
 class RunWriter {
  public:
-  using SiteOf = std::function<std::string(std::string_view hostname)>;
+  using PlaceOf = std::function<HostPlace(std::string_view hostname)>;
 
   // Takes the write lock (a second writer waits for the busy timeout, then fails clearly).
-  static Result<RunWriter> begin(Database& db, const RunHeader& header, SiteOf site_of,
+  static Result<RunWriter> begin(Database& db, const RunHeader& header, PlaceOf place_of,
                                  const std::atomic<bool>* cancel = nullptr);
   RunWriter(RunWriter&&) noexcept;
   RunWriter& operator=(RunWriter&&) = delete;
   ~RunWriter();  // rolls back unless committed
 
   Result<void> add(const FileBatch& batch);
-  // Writes the per-device snapshots and the run's capture time, then commits.
+  // Works out each device's port facts (model/port_facts.h), writes the per-device
+  // snapshots and the run's capture time, then commits.
   Result<RunId> commit();
 
   const RunTotals& totals() const;

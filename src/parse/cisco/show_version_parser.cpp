@@ -277,6 +277,7 @@ Result<ParseResult> parse_show_version(const SectionInput& input) {
   facts.uptime = f.uptime;
   if (!f.hardware.empty()) facts.model = f.hardware.front();
   if (!f.serial.empty()) facts.serial = f.serial.front();
+  facts.reload_reason = f.reload_reason;
   facts.source = source;
   if (!facts.os_version) result.warnings.push_back({source, "no software version line found"});
   result.facts = std::move(facts);
