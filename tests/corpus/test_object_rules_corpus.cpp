@@ -63,6 +63,14 @@ const std::vector<ObjectCase>& cases() {
        "show authentication sessions", "auth_sessions", kAuthSessionFields, 1.00, kAuthSessionValues},
       {"cisco_ios show access-session", "cisco_ios", "show_access-session", "cisco_ios", "show access-session",
        "auth_sessions", kAuthSessionFields, 1.00, kAuthSessionValues},
+      // The details blocks: ntc lists every method and its state (no single method) and names no
+      // session id, so those two columns are not compared; vlan is the server policy's VLAN group.
+      {"cisco_ios show authentication sessions method mab details", "cisco_ios",
+       "show_authentication_sessions_method_details", "cisco_ios", "show authentication sessions method mab details",
+       "auth_sessions",
+       {{"interface", "interface"}, {"mac", "mac_address"}, {"ip", "ipv4_address"}, {"user", "username"},
+        {"domain", "domain"}, {"status", "status"}, {"vlan", "server_policy_vlan_group"}},
+       1.00, {{"domain", {{"*", "lower"}}}, {"status", {{"Authorized", "authorized"}, {"*", "lower"}}}}},
       // ntc keeps Cisco's abbreviations ("Desg", "FWD", "Shr") and prints the VLAN number as we do.
       {"cisco_ios show spanning-tree", "cisco_ios", "show_spanning-tree", "cisco_ios", "show spanning-tree",
        "stp_ports",
