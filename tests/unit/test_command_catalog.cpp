@@ -31,7 +31,7 @@ TEST_CASE("catalog: abbreviations and variants map to one canonical spelling", "
   CHECK(canonical("show authentication sessions details") == "show authentication sessions details");
   CHECK(canonical("sh auth session det") == "show authentication sessions details");
   CHECK(canonical("show access-session details") == "show access-session details");
-  CHECK(canonical("sh authen ses met mab det") == "show authentication sessions method mab details");
+  CHECK(canonical("sh authen sess met mab det") == "show authentication sessions method mab details");
   CHECK(canonical("show authentication sessions method dot1x details") ==
         "show authentication sessions method dot1x details");
   CHECK(canonical("sh access-session method dot1x detail") == "show access-session method dot1x details");
