@@ -22,6 +22,23 @@ TEST_CASE("catalog: abbreviations and variants map to one canonical spelling", "
   CHECK(canonical("  show   clock  ") == "show clock");
   CHECK(canonical("show mac-address-table") == "show mac address-table");
   CHECK(canonical("show mac address-table") == "show mac address-table");
+  CHECK(canonical("sh mac addr") == "show mac address-table");
+  CHECK(canonical("show authentication sessions") == "show authentication sessions");
+  CHECK(canonical("show authentication session") == "show authentication sessions");
+  CHECK(canonical("sh auth sess") == "show authentication sessions");
+  CHECK(canonical("show access-session") == "show access-session");
+  CHECK(canonical("sh access-sess") == "show access-session");
+  CHECK(canonical("show authentication sessions details") == "show authentication sessions details");
+  CHECK(canonical("sh auth session det") == "show authentication sessions details");
+  CHECK(canonical("show access-session details") == "show access-session details");
+  CHECK(canonical("sh authen sess met mab det") == "show authentication sessions method mab details");
+  CHECK(canonical("show authentication sessions method dot1x details") ==
+        "show authentication sessions method dot1x details");
+  CHECK(canonical("sh access-session method dot1x detail") == "show access-session method dot1x details");
+  CHECK(canonical("sh span") == "show spanning-tree");
+  CHECK(canonical("show spanning-tree") == "show spanning-tree");
+  CHECK(canonical("sh power inline") == "show power inline");
+  CHECK(canonical("sh pow in") == "show power inline");
 }
 
 TEST_CASE("catalog: unknown and over-abbreviated commands are not guessed", "[catalog]") {
