@@ -52,24 +52,24 @@ const std::vector<ObjectCase>& cases() {
        "show lldp neighbors detail", "neighbors",
        {{"local_interface", "local_interface"}, {"neighbor", "neighbor_name"},
         {"neighbor_interface", "neighbor_interface"}, {"platform", "neighbor_description"},
-        {"mgmt_address", "mgmt_address"}, {"chassis_id", "chassis_id"}}, 0.95},
+        {"mgmt_address", "mgmt_address"}, {"chassis_id", "chassis_id"}}, 0.98},
       // protocol_status is not compared: ntc keeps "up (connected)", we store "up". ntc has no
       // packet or error counters.
       {"arista_eos show interfaces", "arista_eos", "show_interfaces", "arista_eos", "show interfaces",
        "interface_counters",
        {{"interface", "interface"}, {"link_status", "link_status"}, {"description", "description"},
         {"hardware", "hardware_type"}, {"mac", "mac_address"}, {"mtu", "mtu"}, {"bandwidth", "bandwidth"},
-        {"last_change", "last_link_flapped"}}, 0.95},
+        {"last_change", "last_link_flapped"}}, 1.0},
       {"arista_eos show interfaces transceiver", "arista_eos", "show_interfaces_transceiver", "arista_eos",
        "show interfaces transceiver", "transceivers",
        {{"interface", "port"}, {"temperature", "temp"}, {"voltage", "voltage"}, {"bias_current", "bias_current"},
-        {"tx_power", "tx_power"}, {"rx_power", "rx_power"}}, 0.95},
+        {"tx_power", "tx_power"}, {"rx_power", "rx_power"}}, 1.0},
       // Our names ("Chassis", a power supply's serial, a transceiver's port) are not ntc's slot
       // column, so name is not compared. ntc also lists fan modules (FAN-...) and the port
       // counts (no model): we keep neither, so those rows are skipped.
       {"arista_eos show inventory", "arista_eos", "show_inventory", "arista_eos", "show inventory",
        "inventory_items",
-       {{"description", "descr"}, {"pid", "pid"}, {"vid", "vid"}, {"serial", "sn"}}, 0.95,
+       {{"description", "descr"}, {"pid", "pid"}, {"vid", "vid"}, {"serial", "sn"}}, 1.0,
        {{"pid", "|FAN-.*"}}},
   };
   return all;
