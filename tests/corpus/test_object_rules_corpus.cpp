@@ -30,10 +30,11 @@ struct ObjectCase {
   std::string platform;         // ours, for the registry lookup
   std::string command;          // canonical
   std::string table;
-  std::vector<std::pair<std::string, std::string>> fields;  // our column -> ntc field
+  std::vector<std::pair<std::string, std::string>> fields;  // our column -> ntc field ("a|b": first with a value)
   double floor = 0.95;          // raise as the rules improve; never lower
-  // ntc keeps printed values some columns normalize ("Desg", "STATIC"): per our column, ntc's
-  // value -> ours, matched exactly then ignoring case; "*" maps the rest ("lower" lowercases).
+  // Where ntc keeps a printed value that our rule normalizes through its value_map: ntc's
+  // value rewritten per our column before comparing, with value_map's semantics (exact, then
+  // ignoring case; "*": "lower" / "upper" / a literal for the rest; unmapped values kept).
   std::map<std::string, std::map<std::string, std::string>> ntc_values = {};
   // ntc records left out of the comparison: rows of things our table does not hold (an ntc
   // field, and an ECMAScript regex its whole value matches; an absent field counts as "").
@@ -125,6 +126,63 @@ const std::vector<ObjectCase>& cases() {
        "inventory_items",
        {{"description", "descr"}, {"pid", "pid"}, {"vid", "vid"}, {"serial", "sn"}}, 1.0,
        {{"pid", "|FAN-.*"}}},
+      // ntc keeps the protocol state's reason ("down (notconnect)") and the printed duplex
+      // ("Full-duplex", "Auto Duplex"); we store "down" and "full". ntc misses the packet count
+      // of a "packets input, N bytes" line without "no buffer" and the output errors of a line
+      // without "collisions" (7 fields); we read them. ntc has no interface resets.
+      {"cisco_ios show interfaces", "cisco_ios", "show_interfaces", "cisco_ios", "show interfaces",
+       "interface_counters",
+       {{"interface", "interface"}, {"link_status", "link_status"}, {"protocol_status", "protocol_status"},
+        {"description", "description"}, {"hardware", "hardware_type"}, {"mac", "mac_address"}, {"mtu", "mtu"},
+        {"bandwidth", "bandwidth"}, {"duplex", "duplex"}, {"speed", "speed"}, {"input_packets", "input_packets"},
+        {"input_errors", "input_errors"}, {"crc", "crc"}, {"output_packets", "output_packets"},
+        {"output_errors", "output_errors"}, {"last_input", "last_input"}, {"last_output", "last_output"}},
+       0.99,
+       {{"link_status", {{"*", "lower"}}},
+        {"protocol_status",
+         {{"up (connected)", "up"}, {"down (notconnect)", "down"}, {"down (disabled)", "down"}, {"*", "lower"}}},
+        {"duplex",
+         {{"Full-duplex", "full"}, {"Full Duplex", "full"}, {"Half-duplex", "half"}, {"Half Duplex", "half"},
+          {"Auto-duplex", "auto"}, {"Auto Duplex", "auto"}, {"*", "lower"}}}}},
+      {"cisco_ios show cdp neighbors detail", "cisco_ios", "show_cdp_neighbors_detail", "cisco_ios",
+       "show cdp neighbors detail", "neighbors",
+       {{"local_interface", "local_interface"}, {"neighbor", "neighbor_name"},
+        {"neighbor_interface", "neighbor_interface"}, {"platform", "platform"}, {"mgmt_address", "mgmt_address"},
+        {"capabilities", "capabilities"}, {"software", "neighbor_description"}},
+       1.0},
+      // Our neighbor_interface is the port id (ntc's neighbor_port_id; its neighbor_interface is
+      // the port description). A neighbor without a system name is named by its chassis id, as
+      // the rule does. ntc's records from IOS versions that print no "Local Intf" have no key
+      // and are not expected (the rule skips them too).
+      {"cisco_ios show lldp neighbors detail", "cisco_ios", "show_lldp_neighbors_detail", "cisco_ios",
+       "show lldp neighbors detail", "neighbors",
+       {{"local_interface", "local_interface"}, {"neighbor", "neighbor_name|chassis_id"},
+        {"neighbor_interface", "neighbor_port_id"}, {"platform", "neighbor_description"},
+        {"mgmt_address", "mgmt_address"}, {"capabilities", "capabilities"}, {"chassis_id", "chassis_id"}},
+       1.0},
+      {"cisco_ios show inventory", "cisco_ios", "show_inventory", "cisco_ios", "show inventory", "inventory_items",
+       {{"name", "name"}, {"description", "descr"}, {"pid", "pid"}, {"vid", "vid"}, {"serial", "sn"}},
+       1.0},
+      {"cisco_ios show interfaces transceiver", "cisco_ios", "show_interface_transceiver", "cisco_ios",
+       "show interfaces transceiver", "transceivers",
+       {{"interface", "interface"}, {"temperature", "temperature"}, {"voltage", "voltage"},
+        {"bias_current", "current"}, {"tx_power", "tx_pwr"}, {"rx_power", "rx_pwr"}},
+       1.0},
+      // Status and power states are lowercased by the rule; ntc keeps "OK", "Good".
+      {"cisco_ios show environment power", "cisco_ios", "show_environment_power_all", "cisco_ios",
+       "show environment power", "power_supplies",
+       {{"name", "ps_module"}, {"pid", "pid"}, {"serial", "serial"}, {"status", "status"},
+        {"system_power", "sys_pwr"}, {"poe_power", "poe_pwr"}, {"watts", "watts"}},
+       1.0,
+       {{"status", {{"*", "lower"}}}, {"system_power", {{"*", "lower"}}}, {"poe_power", {{"*", "lower"}}}}},
+      // Role and state lowercased, the old "Master" is "active"; ntc's version is the H/W
+      // version, not our (software) version, and is not compared.
+      {"cisco_ios show switch detail", "cisco_ios", "show_switch_detail", "cisco_ios", "show switch detail",
+       "stack_members",
+       {{"switch", "switch"}, {"role", "role"}, {"mac", "mac_address"}, {"priority", "priority"},
+        {"state", "state"}},
+       1.0,
+       {{"role", {{"Master", "active"}, {"*", "lower"}}}, {"state", {{"*", "lower"}}}}},
   };
   return all;
 }
@@ -138,22 +196,30 @@ const st::parse::ParserRegistry& registry() {
   return built;
 }
 
-std::string lowered(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+std::string lower(std::string s) {
+  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   return s;
 }
 
-// ntc's value as our rule maps it (ObjectCase::ntc_values).
-std::optional<std::string> ntc_value_as_ours(const ObjectCase& c, const std::string& column,
-                                             std::optional<std::string> value) {
-  const auto m = c.ntc_values.find(column);
-  if (!value || m == c.ntc_values.end()) return value;
-  if (auto it = m->second.find(*value); it != m->second.end()) return it->second;
-  for (const auto& [from, to] : m->second) {
-    if (lowered(from) == lowered(*value)) return to;
+std::string upper(std::string s) {
+  for (auto& ch : s) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+std::string ntc_value(const ObjectCase& c, const std::string& column, const std::string& printed) {
+  const auto map = c.ntc_values.find(column);
+  if (map == c.ntc_values.end()) return printed;
+  if (auto it = map->second.find(printed); it != map->second.end()) return it->second;
+  for (const auto& [from, to] : map->second) {
+    if (from != "*" && lower(from) == lower(printed)) return to;
   }
-  if (auto it = m->second.find("*"); it != m->second.end()) return it->second == "lower" ? lowered(*value) : it->second;
-  return value;
+  const auto rest = map->second.find("*");
+  if (rest == map->second.end()) return printed;
+  if (rest->second == "lower") return lower(printed);
+  if (rest->second == "upper") return upper(printed);
+  return rest->second;
+}
+
 bool skipped(const ObjectCase& c, const FieldMap& record) {
   for (const auto& [field, pattern] : c.skip_expected) {
     const auto it = record.find(field);
@@ -163,20 +229,28 @@ bool skipped(const ObjectCase& c, const FieldMap& record) {
   return false;
 }
 
+// A record with an empty key column is skipped by the rule output (and so by an ingest), so
+// ntc's records without one are not expected either.
 std::vector<FieldMap> expected_of(const ObjectCase& c, const st::model::ObjectKind& kind,
                                   const std::vector<FieldMap>& ntc) {
   std::vector<FieldMap> out;
   for (const auto& record : ntc) {
     if (skipped(c, record)) continue;
     FieldMap m;
+    bool keyless = false;
     for (const auto& [ours, theirs] : c.fields) {
-      auto it = record.find(theirs);
+      std::optional<std::string> printed;
+      for (std::size_t start = 0; !printed && start <= theirs.size();) {
+        const auto bar = std::min(theirs.find('|', start), theirs.size());
+        auto it = record.find(theirs.substr(start, bar - start));
+        if (it != record.end() && it->second) printed = *it->second;
+        start = bar + 1;
+      }
       const auto column = kind.columns[*kind.column_index(ours)];
-      m[ours] = it == record.end() || !it->second
-                    ? std::nullopt
-                    : ntc_value_as_ours(c, ours, st::model::normalize_value(column.type, *it->second));
+      m[ours] = !printed ? std::nullopt : st::model::normalize_value(column.type, ntc_value(c, ours, *printed));
+      if (column.key && !m[ours]) keyless = true;
     }
-    out.push_back(std::move(m));
+    if (!keyless) out.push_back(std::move(m));
   }
   return out;
 }

@@ -39,6 +39,14 @@ TEST_CASE("catalog: abbreviations and variants map to one canonical spelling", "
   CHECK(canonical("show spanning-tree") == "show spanning-tree");
   CHECK(canonical("sh power inline") == "show power inline");
   CHECK(canonical("sh pow in") == "show power inline");
+  CHECK(canonical("show environment power") == "show environment power");
+  CHECK(canonical("show environment power all") == "show environment power");
+  CHECK(canonical("sh env pow all") == "show environment power");
+  CHECK(canonical("show environment all") == "show environment all");
+  CHECK(canonical("show switch detail") == "show switch detail");
+  CHECK(canonical("sh swi det") == "show switch detail");
+  CHECK(canonical("show switch") == "show switch");
+  CHECK(canonical("show interface transceiver") == "show interfaces transceiver");
 }
 
 TEST_CASE("catalog: unknown and over-abbreviated commands are not guessed", "[catalog]") {

@@ -100,7 +100,7 @@ TEST_CASE("coverage: per device, what the capture lacks, with filtered outputs c
   const auto& fastiron_row = rows->at(0).hostname == "NYC-B2-ACC-07" ? rows->at(1) : rows->at(0);
 
   CHECK(cisco_row.platform == "cisco_ios");
-  CHECK(cisco_row.recommended == 16);
+  CHECK(cisco_row.recommended == 17);
   CHECK(lists(cisco_row.partial, "show logging"));  // only `| include UPDOWN` was captured
   CHECK_FALSE(lists(cisco_row.missing, "show logging"));
   CHECK(lists(cisco_row.missing, "show running-config"));
