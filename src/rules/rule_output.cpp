@@ -16,6 +16,9 @@ namespace {
 
 using nlohmann::ordered_json;
 
+bool is_space_or_comma(char c) { return c == ' ' || c == '\t' || c == ',' || c == '\n' || c == '\r'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
 template <class T>
 std::optional<T> number(std::string_view s) {
   T v{};
@@ -39,6 +42,7 @@ struct Alternative {
 struct FieldPlan {
   std::vector<Alternative> alternatives;
   const ordered_json* value_map = nullptr;
+  bool expand_ranges = false;  // output.expand: {"field": "ranges"}
 };
 
 // A rule's output mapping, read once per section rather than once per value.
@@ -47,6 +51,7 @@ class OutputPlan {
   explicit OutputPlan(const ParserRule& rule) : rule_(rule) {
     const auto& output = rule.json.contains("output") ? rule.json["output"] : empty_;
     if (auto maps = output.find("value_map"); maps != output.end()) maps_ = &*maps;
+    if (auto expand = output.find("expand"); expand != output.end()) expand_ = &*expand;
   }
 
   FieldPlan of(std::string_view target) {
@@ -68,6 +73,10 @@ class OutputPlan {
     if (maps_) {
       if (auto map = maps_->find(std::string(target)); map != maps_->end()) plan.value_map = &*map;
     }
+    if (expand_) {
+      auto how = expand_->find(std::string(target));
+      plan.expand_ranges = how != expand_->end() && how->is_string() && how->get_ref<const std::string&>() == "ranges";
+    }
     return plan;
   }
 
@@ -86,6 +95,7 @@ class OutputPlan {
   const ParserRule& rule_;
   const ordered_json empty_ = ordered_json::object();
   const ordered_json* maps_ = nullptr;
+  const ordered_json* expand_ = nullptr;
   std::size_t slots_ = 0;
 };
 
@@ -194,6 +204,10 @@ std::optional<std::string> field(const FieldPlan& plan, const Rows& rows, std::s
     }
     if ((value = rows.value(r, a))) break;
   }
+  if (value && plan.expand_ranges) {
+    value = expand_ranges(*value);
+    if (value->empty()) value.reset();
+  }
   if (!value || !plan.value_map) return value;
   const auto& map = *plan.value_map;
   if (auto exact = map.find(*value); exact != map.end()) return exact->template get<std::string>();
@@ -233,6 +247,74 @@ void fill_zone(std::string_view zone, parse::LogTime& t) {
 }
 
 }  // namespace
+
+std::string expand_ranges(std::string_view text) {
+  constexpr std::uint64_t kMaxRange = 4096;  // a longer "A to B" is kept as printed
+  std::vector<std::string> out;
+  std::string group;        // "1/1/" after "(U1/M1)", "lag" after "(LAG)"
+  bool range_next = false;  // the previous word was "to"
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && is_space_or_comma(text[i])) ++i;
+    std::size_t j = i;
+    while (j < text.size() && !is_space_or_comma(text[j])) ++j;
+    if (j == i) break;
+    std::string_view word = text.substr(i, j - i);
+    i = j;
+    if (word.size() > 2 && word.front() == '(' && word.back() == ')') {
+      // A group header: its numbers make the prefix of the bare numbers after it.
+      group.clear();
+      std::string_view inner = word.substr(1, word.size() - 2);
+      for (std::size_t k = 0; k < inner.size();) {
+        if (!is_digit(inner[k])) {
+          ++k;
+          continue;
+        }
+        std::size_t e = k;
+        while (e < inner.size() && is_digit(inner[e])) ++e;
+        group += std::string(inner.substr(k, e - k)) + "/";
+        k = e;
+      }
+      if (group.empty()) {
+        for (char c : inner) group.push_back(parse::to_lower(c));
+      }
+      range_next = false;
+      continue;
+    }
+    if (parse::iequals(word, "to")) {
+      range_next = !out.empty();
+      continue;
+    }
+    if (std::none_of(word.begin(), word.end(), is_digit)) continue;  // "ethe", "ethernet", "None"
+    std::string name = !group.empty() && std::all_of(word.begin(), word.end(), is_digit) ? group + std::string(word)
+                                                                                          : std::string(word);
+    if (range_next) {
+      range_next = false;
+      // "A to B": the same name up to its last number, which counts from A's to B's.
+      const std::string& from = out.back();
+      auto last_number = [](const std::string& s) {
+        std::size_t e = s.size();
+        while (e > 0 && !is_digit(s[e - 1])) --e;
+        std::size_t b = e;
+        while (b > 0 && is_digit(s[b - 1])) --b;
+        return std::pair{b, e};
+      };
+      const auto [fb, fe] = last_number(from);
+      const auto [tb, te] = last_number(name);
+      const auto a = number<std::uint64_t>(std::string_view(from).substr(fb, fe - fb));
+      const auto b = number<std::uint64_t>(std::string_view(name).substr(tb, te - tb));
+      if (a && b && *a < *b && *b - *a <= kMaxRange && from.compare(0, fb, name, 0, tb) == 0 &&
+          from.compare(fe, std::string::npos, name, te, std::string::npos) == 0) {
+        const std::string head = from.substr(0, fb), tail = from.substr(fe);
+        for (std::uint64_t n = *a + 1; n < *b; ++n) out.push_back(head + std::to_string(n) + tail);
+      }
+    }
+    out.push_back(std::move(name));
+  }
+  std::string joined;
+  for (const auto& one : out) joined += (joined.empty() ? "" : " ") + one;
+  return joined;
+}
 
 std::optional<parse::LogTime> parse_printed_time(std::string_view text) {
   std::string_view s = parse::trim(text);

@@ -2,6 +2,7 @@
 // mapping (interfaces, device facts, events, clock), or as generic records.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "core/error.h"
@@ -22,6 +23,13 @@ Result<parse::ParseResult> to_parse_result(const ParserRule& rule, const RuleRun
                                            std::string_view platform);
 // True for rules into a normalized table that keep no generic records.
 bool fast_path_applies(const ParserRule& rule);
+
+// output.expand "ranges": a port list as printed -> its ports, space separated. "A to B"
+// counts the last number of A up to B's ("ethe 1/1/1 to 1/1/3" -> "1/1/1 1/1/2 1/1/3");
+// words without a digit ("ethe", "ethernet", "None") are dropped; a "(group)" word prefixes
+// the bare numbers after it with its numbers ("(U1/M2) 1 2" -> "1/2/1 1/2/2") or, with none,
+// its lowercased text ("(LAG) 3" -> "lag3").
+std::string expand_ranges(std::string_view text);
 
 // "Jun 19 03:02:31.123 UTC", "*Mar  1 00:01:02", "2024 Jun 19 03:02:31", "2024-06-19T03:02:31Z"
 // and the clock form "10:15:32.123 UTC Mon Jun 19 2023" into a LogTime; nullopt otherwise.

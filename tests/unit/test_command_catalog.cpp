@@ -47,6 +47,16 @@ TEST_CASE("catalog: abbreviations and variants map to one canonical spelling", "
   CHECK(canonical("sh swi det") == "show switch detail");
   CHECK(canonical("show switch") == "show switch");
   CHECK(canonical("show interface transceiver") == "show interfaces transceiver");
+  // FastIron spellings.
+  CHECK(canonical("show mac-address") == "show mac address-table");
+  CHECK(canonical("show span") == "show spanning-tree");
+  CHECK(canonical("show interfaces") == "show interfaces");
+  CHECK(canonical("show dot1x sessions all") == "show dot1x sessions all");
+  CHECK(canonical("show mac-authentication sessions all") == "show mac-authentication sessions all");
+  CHECK(canonical("show dot1x mac-sessions") == "show dot1x mac-sessions");
+  CHECK(canonical("show auth-mac-addresses") == "show auth-mac-addresses");
+  CHECK(canonical("show stack") == "show stack");
+  CHECK(canonical("show lldp neighbors detail") == "show lldp neighbors detail");
 }
 
 TEST_CASE("catalog: unknown and over-abbreviated commands are not guessed", "[catalog]") {

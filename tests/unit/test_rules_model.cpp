@@ -430,3 +430,52 @@ TEST_CASE("rules: a textfsm rule gives the same table from the engine's records 
   CHECK(engine_path->interfaces[0].source.offset == 0);
   CHECK(engine_path->interfaces[0].source.end() >= text.find("   30") + 5);  // the List's last line
 }
+
+TEST_CASE("rules: expand ranges turns a printed port list into its ports", "[rules]") {
+  CHECK(expand_ranges("ethe 1/1/1 to 1/1/4 ethe 1/1/26") == "1/1/1 1/1/2 1/1/3 1/1/4 1/1/26");
+  CHECK(expand_ranges("ethernet 1/2/1 to 1/2/2") == "1/2/1 1/2/2");
+  CHECK(expand_ranges("ethe 1 to 3 ethe 11") == "1 2 3 11");
+  CHECK(expand_ranges("None").empty());
+  CHECK(expand_ranges("Gi1/0/1, Gi1/0/2") == "Gi1/0/1 Gi1/0/2");
+  CHECK(expand_ranges("Gi1/0/1 to Gi1/0/3") == "Gi1/0/1 Gi1/0/2 Gi1/0/3");
+  // Different names before the last number, or a backwards range: kept as printed.
+  CHECK(expand_ranges("ethe 1/1/5 to 1/2/7") == "1/1/5 1/2/7");
+  CHECK(expand_ranges("ethe 1/1/9 to 1/1/2") == "1/1/9 1/1/2");
+  CHECK(expand_ranges("1/1/1 to 1/1/99999") == "1/1/1 1/1/99999");
+  // A group header prefixes the bare numbers after it.
+  CHECK(expand_ranges("(U1/M1)   4   5 (U2/M2) 1 (LAG) 3 7") == "1/1/4 1/1/5 2/2/1 lag3 lag7");
+  CHECK(expand_ranges("to 1/1/1") == "1/1/1");
+}
+
+TEST_CASE("rules: output.expand ranges fills an interface list column with every port", "[rules]") {
+  auto loaded = must_load(json::parse(R"json({
+    "id": "test/fastiron_vlan", "kind": "textfsm",
+    "applies_to": [{"platform": "ruckus_fastiron", "command": "show vlan"}],
+    "output": {"table": "vlans", "fields": {"vlan_id": "VLAN_ID", "ports": "PORTS"}, "expand": {"ports": "ranges"}},
+    "textfsm": {"inline": [
+      "Value Required VLAN_ID (\\d+)",
+      "Value List PORTS (.+?)",
+      "",
+      "Start",
+      "  ^PORT-VLAN -> Continue.Record",
+      "  ^PORT-VLAN\\s+${VLAN_ID},",
+      "  ^\\s*Untagged Ports:\\s+${PORTS}\\s*$$"]},
+    "enabled": true
+  })json"));
+  const std::string text =
+      "PORT-VLAN 10, Name Data\n"
+      " Untagged Ports: ethe 1/1/1 to 1/1/3 ethe 1/1/26\n"
+      "PORT-VLAN 20, Name Voice\n"
+      " Untagged Ports: None\n";
+  auto result = to_parse_result(loaded.rule, loaded.executor->run(text, false), "ruckus_fastiron");
+  REQUIRE(result);
+  REQUIRE(result->objects.size() == 2);
+  CHECK(result->objects[0].value("ports") == "1/1/1 1/1/2 1/1/3 1/1/26");
+  CHECK_FALSE(result->objects[1].value("ports"));
+  EngineRecords engine;
+  const RuleRun run = loaded.executor->run_engine(text, engine);
+  auto engine_path = to_parse_result(loaded.rule, run, engine, "ruckus_fastiron");
+  REQUIRE(engine_path);
+  REQUIRE(engine_path->objects.size() == 2);
+  CHECK(engine_path->objects[0].value("ports") == "1/1/1 1/1/2 1/1/3 1/1/26");
+}
