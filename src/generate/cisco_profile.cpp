@@ -399,6 +399,16 @@ std::string cdp_detail(const Device& d, bool full) {
     if (p.uplink && !d.is_core) {
       entry(d.core_hostname + ".example.net", d.core_ip, "cisco C9500-24Y4C", "Router Switch IGMP", p.long_name,
             fmt::format("TwentyFiveGigE1/0/{}", p.remote_port), core_version, "full");
+    } else if (p.uplink && d.is_core && p.description.find(' ') != std::string::npos) {
+      // "Po3 HQ-B3-ACC-01": an access switch's first uplink (its name as the description says).
+      const std::string peer = p.description.substr(p.description.find(' ') + 1);
+      if (peer.find("-WAN-") != std::string::npos) continue;
+      entry(peer + ".example.net", fmt::format("{}.{}", net, 10 + fnv(peer) % 200), "cisco C9300-48P", "Switch IGMP",
+            p.long_name, "TenGigabitEthernet1/1/1",
+            "Cisco IOS Software [Cupertino], Catalyst L3 Switch Software (CAT9K_IOSXE), Version 17.9.4a, RELEASE "
+            "SOFTWARE (fc3)\nTechnical Support: http://www.cisco.com/techsupport\nCopyright (c) 1986-2023 by Cisco "
+            "Systems, Inc.\nCompiled Wed 26-Jul-23 10:43 by mcpre",
+            "full");
     } else if (full && p.description.starts_with("AP-")) {
       entry(p.description, fmt::format("{}.{}", net, 100 + fnv(p.mac) % 150), "cisco C9120AXI-B", "Trans-Bridge Source-Route-Bridge IGMP",
             p.long_name, "GigabitEthernet0",
