@@ -651,13 +651,13 @@ void render_cisco_session(const SessionInput& in, Prng& rng, std::string& out) {
   w.paged(auth_sessions(d));
   w.command("show spanning-tree", "sh span");
   w.paged(spanning_tree(d));
-  if (d.has_poe) {
-    w.command("show power inline", "sh power inl");
-    w.paged(power_inline(d));
-  }
-  w.command("show cdp neighbors detail", "sh cdp nei det");
-  w.paged(cdp_detail(d, full));
   if (full) {
+    if (d.has_poe) {
+      w.command("show power inline", "sh power inl");
+      w.paged(power_inline(d));
+    }
+    w.command("show cdp neighbors detail", "sh cdp nei det");
+    w.paged(cdp_detail(d, full));
     w.command("show lldp neighbors detail", "sh lldp nei det");
     w.paged(lldp_detail(d, full));
     w.command("show interfaces transceiver", "sh int trans");
