@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "generate/port_facts.h"
 #include "generate/session_writer.h"
 
 namespace st::generate {
@@ -46,7 +47,7 @@ void vlan_brief(const Device& d, std::string& out) {
     int n = 0;
     for (const auto& p : d.ports) {
       if (p.vlan != v.id && !(p.vlan == 0 && v.id != 1)) continue;
-      if (n > 0) out += n % 6 == 0 ? ",\n                                                 " : ", ";
+      if (n > 0) out += n % 6 == 0 ? "\n                                                 " : ", ";
       out += p.name;
       ++n;
     }
@@ -58,14 +59,15 @@ std::string running_config(const Device& d) {
   std::string cfg;
   put(cfg, "! Command: show running-config\n! device: {} ({}, EOS-{})\n!\n! boot system flash:/EOS-{}.swi\n!\n",
       d.hostname, d.model, d.os_version, d.os_version);
-  put(cfg, "transceiver qsfp default-mode 4x10G\n!\nhostname {}\n!\nspanning-tree mode mstp\n!\n", d.hostname);
+  put(cfg, "transceiver qsfp default-mode 4x10G\n!\nhostname {}\n!\nsnmp-server location {}\n!\nspanning-tree mode mstp\n!\n",
+      d.hostname, d.location);
   for (const auto& v : d.vlans) {
     if (v.id != 1) put(cfg, "vlan {}\n   name {}\n!\n", v.id, v.name);
   }
   for (const auto& p : d.ports) {
     put(cfg, "interface {}\n", p.long_name);
     if (!p.description.empty()) put(cfg, "   description {}\n", p.description);
-    if (p.uplink) cfg += "   switchport mode trunk\n";
+    if (p.uplink) cfg += "   switchport trunk allowed vlan 100,110,120,130\n   switchport mode trunk\n";
     else if (p.vlan > 1) put(cfg, "   switchport access vlan {}\n   spanning-tree portfast\n   spanning-tree bpduguard enable\n", p.vlan);
     if (p.status == PortStatus::Disabled) cfg += "   shutdown\n";
     cfg += "!\n";
@@ -91,28 +93,69 @@ std::string mac_table(const Device& d) {
   return t;
 }
 
-void lldp_neighbors(const Device& d, std::string& out) {
-  int n = 0;
+
+int eos_cost(int mbps) { return mbps >= 100000 ? 200 : mbps >= 25000 ? 800 : mbps >= 10000 ? 2000 : 20000; }
+
+// MST0 towards the spine: the first uplink is the root port, the second an alternate.
+std::string spanning_tree(const Device& d) {
   std::string rows;
-  for (const auto& p : d.ports) {
+  int root_port = 0, root_cost = 0;
+  bool seen_root = false;
+  for (std::size_t i = 0; i < d.ports.size(); ++i) {
+    const Port& p = d.ports[i];
     if (p.status != PortStatus::Connected) continue;
+    std::string_view role = "designated", state = "forwarding";
     if (p.uplink) {
-      put(rows, "{:<13} {:<24} {:<22} 120\n", p.name, p.description.substr(0, p.description.find(' ')),
-          "Ethernet" + std::to_string(d.index % 32 + 1) + "/1");
-    } else if (!p.description.empty()) {
-      put(rows, "{:<13} {:<24} {:<22} 120\n", p.name, p.description.substr(0, p.description.find(' ')),
-          p.mac.substr(0, 4) + "." + p.mac.substr(5, 4) + "." + p.mac.substr(10, 4));
-    } else {
-      continue;
+      role = seen_root ? "alternate" : "root";
+      state = seen_root ? "discarding" : "forwarding";
+      if (!seen_root) {
+        root_port = static_cast<int>(i) + 1;
+        root_cost = eos_cost(p.speed_mbps);
+      }
+      seen_root = true;
     }
-    ++n;
+    put(rows, "{:<16} {:<10} {:<10} {:<9} 128.{:<4} {}\n", p.name, role, state, eos_cost(p.speed_mbps), i + 1,
+        p.uplink ? "P2p" : "P2p Edge");
   }
-  put(out, "Last table change time   : 0:{:02}:{:02} ago\nNumber of table inserts  : {}\n"
-           "Number of table deletes  : 0\nNumber of table drops    : 0\nNumber of table age-outs : 0\n\n"
-           "Port          Neighbor Device ID       Neighbor Port ID       TTL\n"
-           "------------- ------------------------ ---------------------- ---\n",
-      n % 60, n * 7 % 60, n);
-  out += rows;
+  std::string t;
+  put(t, "MST0\n  Spanning tree enabled protocol mstp\n  Root ID    Priority    4096\n             Address     {}\n"
+         "             Cost        0 (Ext) {} (Int)\n             Port        {} (Ethernet{}/1)\n"
+         "             Hello Time  2.000 sec  Max Age 20 sec  Forward Delay 15 sec\n\n"
+         "  Bridge ID  Priority    32768  (priority 32768 sys-id-ext 0)\n             Address     {}\n"
+         "             Hello Time  2.000 sec  Max Age 20 sec  Forward Delay 15 sec\n\n"
+         "Interface        Role       State      Cost      Prio.Nbr Type\n"
+         "---------------- ---------- ---------- --------- -------- --------------------\n",
+      d.core_mac, root_cost, root_port, root_port, d.base_mac);
+  return t + rows + "\n";
+}
+
+std::string lldp_detail(const Device& d) {
+  std::string t;
+  for (const auto& p : d.ports) {
+    if (!p.uplink || p.status != PortStatus::Connected) continue;
+    const std::string spine = p.description.substr(0, p.description.find(' '));
+    const std::string chassis = offset_mac(d.core_mac, p.name == "Et49/1" ? 0 : 0x100);
+    put(t,
+        "Interface {} detected 1 LLDP neighbors:\n\n  Neighbor {}/\"Ethernet{}/1\", age {} seconds\n"
+        "  Discovered 12 days, 3:41:07 ago; Last changed 12 days, 3:41:07 ago\n"
+        "  - Chassis ID type: MAC address (4)\n    Chassis ID     : {}\n"
+        "  - Port ID type: Interface name (5)\n    Port ID     : \"Ethernet{}/1\"\n  - Time To Live: 120 seconds\n"
+        "  - System Name: \"{}\"\n"
+        "  - System Description: \"Arista Networks EOS version 4.30.2F running on an Arista Networks DCS-7280CR3-32P4\"\n"
+        "  - System Capabilities : Bridge, Router\n    Enabled Capabilities: Bridge, Router\n"
+        "  - Management Address Subtype: IPv4 (1)\n    Management Address        : {}\n"
+        "    Interface Number Subtype  : ifIndex (2)\n    Interface Number          : 999999\n    OID String                : \n"
+        "  - IEEE802.1 Port VLAN ID: 1\n  - IEEE802.1/IEEE802.3 Link Aggregation\n"
+        "    Link Aggregation Status: Capable, Disabled (0x01)\n    Port ID                : 0\n"
+        "  - IEEE802.3 Maximum Frame Size: 9236 bytes\n\n",
+        p.long_name, chassis, p.remote_port, 5 + d.index % 25, chassis, p.remote_port,
+        spine.empty() ? d.core_hostname : spine, p.name == "Et49/1" ? d.core_ip : d.core_ip.substr(0, d.core_ip.rfind('.')) + ".4");
+  }
+  for (const auto& p : d.ports) {
+    if (p.uplink || p.status != PortStatus::Connected) continue;
+    put(t, "Interface {} detected 0 LLDP neighbors:\n\n", p.long_name);
+  }
+  return t;
 }
 
 }  // namespace
@@ -191,10 +234,8 @@ void render_arista_session(const SessionInput& in, Prng& rng, std::string& out) 
   show_version(in, out);
   w.command("show interfaces status", "sh int status");
   interfaces_status(d, out);
-  if (full) {
-    w.command("show vlan brief", "sh vlan br");
-    vlan_brief(d, out);
-  }
+  w.command("show vlan", "sh vlan");
+  vlan_brief(d, out);
   w.command("show logging", "sh log");
   put(out, "Syslog logging: enabled\n    Buffer logging: level debugging\n    Console logging: level errors\n"
            "    Persistent logging: disabled\n    Monitor logging: level errors\n"
@@ -206,13 +247,15 @@ void render_arista_session(const SessionInput& in, Prng& rng, std::string& out) 
            "aaa                        debugging           debugging\n\nLog Buffer:\n");
   for (const auto& e : in.events) format_arista_log(d, e, out);
   w.bare_prompts();
+  w.command("show running-config", "sh run");
+  w.paged(running_config(d));
+  w.command("show mac address-table", "sh mac add");
+  w.paged(mac_table(d));
+  w.command("show spanning-tree", "sh span");
+  w.paged(spanning_tree(d));
   if (full) {
-    w.command("show running-config", "sh run");
-    w.paged(running_config(d));
-    w.command("show mac address-table", "sh mac add");
-    w.paged(mac_table(d));
-    w.command("show lldp neighbors", "sh lldp nei");
-    lldp_neighbors(d, out);
+    w.command("show lldp neighbors detail", "sh lldp nei det");
+    w.paged(lldp_detail(d));
   }
 }
 

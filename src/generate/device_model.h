@@ -28,6 +28,8 @@ struct Port {
   int speed_mbps = 1000;
   std::string type;       // "10/100/1000BaseTX", "SFP-10GBase-SR", "10GBASE-SR"
   std::string mac;        // the attached client's MAC (dotted Cisco form), empty if none
+  std::string auth_missing;  // auth ports only: the one required auth command its config lacks (compliance gap)
+  int remote_port = 0;    // uplinks: the port number on the core / spine this uplink lands on
 };
 
 struct Vlan {
@@ -48,6 +50,10 @@ struct Device {
   int stack_members = 1;
   bool has_poe = false;
   bool is_core = false;
+  std::string location;    // snmp-server location: "bldg=B1;floor=2;room=2.14;rack=R3"
+  std::string core_hostname;  // the site's core (root bridge, CDP/LLDP neighbor of the uplinks)
+  std::string core_mac;       // dotted base MAC of that core
+  std::string core_ip;
   SimTime boot;            // uptime at capture = capture time - boot
   std::int64_t log_sequence_base = 0;  // IOS message sequence numbers continue across runs
   std::vector<Vlan> vlans;

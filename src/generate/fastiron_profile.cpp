@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "generate/port_facts.h"
 #include "generate/session_writer.h"
 
 namespace st::generate {
@@ -62,23 +63,55 @@ void interfaces_brief(const Device& d, std::string& out) {
   put(out, "mgmt1      Up      None    Full 1G    None  No  None 0   {}\n", port_mac(d, 200));
 }
 
-std::string port_list(const Device& d, int vlan) {
+// "ethe 1/1/1 to 1/1/12 ethe 1/1/15": runs of consecutive ports on one module, as FastIron
+// prints them in `show vlan` and the running-config.
+std::string port_ranges(const std::vector<const Port*>& ports) {
   std::string s;
-  for (const auto& p : d.ports) {
-    if (p.vlan == vlan) s += (s.empty() ? "ethe " : " ethe ") + p.name;
+  auto split = [](const std::string& name) {
+    const auto slash = name.rfind('/');
+    return std::pair{name.substr(0, slash), std::stoi(name.substr(slash + 1))};
+  };
+  for (std::size_t i = 0; i < ports.size();) {
+    const auto [module, first] = split(ports[i]->name);
+    std::size_t j = i;
+    while (j + 1 < ports.size()) {
+      const auto [m2, n2] = split(ports[j + 1]->name);
+      if (m2 != module || n2 != first + static_cast<int>(j + 1 - i)) break;
+      ++j;
+    }
+    if (!s.empty()) s += ' ';
+    s += "ethe " + ports[i]->name;
+    if (j > i) s += " to " + ports[j]->name;
+    i = j + 1;
   }
   return s;
 }
 
-void vlan_brief(const Device& d, std::string& out) {
-  put(out, "\nSystem-default-vlan: 1\n\nVLAN     Name       Encap ESI                              Ports\n"
-           "----     ----       ----- ---                              -----\n");
+// Untagged members of `vlan`: its access ports; VLAN 1 also holds uplinks that carry no VLAN tagged.
+std::vector<const Port*> untagged(const Device& d, int vlan) {
+  std::vector<const Port*> out;
+  for (const auto& p : d.ports) {
+    if (p.vlan == vlan || (vlan == 1 && p.vlan == 0 && p.status != PortStatus::Connected)) out.push_back(&p);
+  }
+  return out;
+}
+
+std::vector<const Port*> tagged(const Device& d, int vlan) {
+  std::vector<const Port*> out;
+  for (const auto& p : d.ports) {
+    if (vlan != 1 && p.vlan == 0 && p.status == PortStatus::Connected) out.push_back(&p);
+  }
+  return out;
+}
+
+void show_vlan(const Device& d, std::string& out) {
+  put(out, "Total PORT-VLAN entries: {}\nMaximum PORT-VLAN entries: 1024\n\nLegend: [Stk=Stack-Id, S=Slot]\n\n",
+      d.vlans.size());
   for (const auto& v : d.vlans) {
-    std::string ports;
-    for (const auto& p : d.ports) {
-      if (p.vlan == v.id || (p.vlan == 0 && v.id != 1)) ports += (ports.empty() ? "" : " ") + p.name;
-    }
-    put(out, "{:<9}{:<11}                                        {}\n", v.id, v.id == 1 ? "DEFAULT-VL" : v.name, ports);
+    const auto u = untagged(d, v.id), t = tagged(d, v.id);
+    put(out, "PORT-VLAN {}, Name {}, Priority level0, Spanning tree On\n Untagged Ports: {}\n   Tagged Ports: {}\n"
+             "   Uplink Ports: None\n DualMode Ports: None\n Mac-Vlan Ports: None\n     Monitoring: None\n",
+        v.id, v.id == 1 ? "DEFAULT-VLAN" : v.name, u.empty() ? "None" : port_ranges(u), t.empty() ? "None" : port_ranges(t));
   }
 }
 
@@ -92,18 +125,20 @@ std::string running_config(const Device& d) {
       cfg += "vlan 1 name DEFAULT-VLAN by port\n!\n";
       continue;
     }
-    put(cfg, "vlan {} name {} by port\n tagged ethe 1/3/1\n", v.id, v.name);
-    if (auto ports = port_list(d, v.id); !ports.empty()) put(cfg, " untagged {}\n", ports);
-    cfg += " spanning-tree 802-1w\n!\n";
+    put(cfg, "vlan {} name {} by port\n", v.id, v.name);
+    if (const auto t = tagged(d, v.id); !t.empty()) put(cfg, " tagged {}\n", port_ranges(t));
+    if (const auto u = untagged(d, v.id); !u.empty()) put(cfg, " untagged {}\n", port_ranges(u));
+    cfg += " spanning-tree\n!\n";
   }
-  put(cfg, "hostname {}\nip address {} 255.255.255.0\nip default-gateway {}.1\n!\n", d.hostname, d.mgmt_ip,
-      d.mgmt_ip.substr(0, d.mgmt_ip.rfind('.')));
+  put(cfg, "hostname {}\nip address {} 255.255.255.0\nip default-gateway {}.1\n!\nsnmp-server location {}\n!\n",
+      d.hostname, d.mgmt_ip, d.mgmt_ip.substr(0, d.mgmt_ip.rfind('.')), d.location);
   cfg += "authentication\n auth-default-vlan 10\n dot1x enable\n mac-authentication enable\n!\n";
   for (const auto& p : d.ports) {
     put(cfg, "interface {}\n", p.long_name);
     if (!p.description.empty()) put(cfg, " port-name {}\n", p.description);
     if (p.poe) cfg += " inline power\n";
-    if (p.auth) cfg += " dot1x port-control auto\n mac-authentication enable\n";
+    if (p.auth && p.auth_missing != "dot1x port-control auto") cfg += " dot1x port-control auto\n";
+    if (p.auth && p.auth_missing != "mac-authentication enable") cfg += " mac-authentication enable\n";
     if (p.access) cfg += " stp-bpdu-guard\n";
     if (p.status == PortStatus::Disabled) cfg += " disable\n";
     cfg += "!\n";
@@ -117,24 +152,126 @@ std::string mac_table(const Device& d) {
   int n = 0;
   for (const auto& p : d.ports) {
     if (p.mac.empty() || p.status != PortStatus::Connected) continue;
-    put(rows, "{}  {:<14} Dynamic   {:<6} {}\n", p.mac, p.name, 1000 + n * 37 % 4000, p.vlan);
+    put(rows, "{:<16}{:<21}{:<13}{:<5}\n", p.mac, p.name, "Dynamic", p.vlan);
     ++n;
   }
-  return fmt::format("\nTotal active entries from all ports = {}\nMAC-Address     Port           Type      Index  VLAN\n",
+  for (const auto& p : d.ports) {
+    if (p.uplink && p.status == PortStatus::Connected) {
+      put(rows, "{:<16}{:<21}{:<13}{:<5}\n", d.core_mac, p.name, "Dynamic", 99);
+      ++n;
+      break;
+    }
+  }
+  return fmt::format("\nTotal active entries from all ports = {}\nMAC-Address     Port                 Type         VLAN \n",
                      n) + rows;
 }
 
-void lldp_neighbors(const Device& d, std::string& out) {
-  out += "Lcl Port Chassis ID      Port ID         Port Description            System Name\n";
+std::string dot1x_sessions(const Device& d) {
+  std::string t =
+      "\nPort      MAC             IP(v4/v6)       User            VLAN  Auth    ACL   Session  Age  PAE\n"
+      "                                          Name                  State         Time          State\n"
+      "--------------------------------------------------------------------------------------------------------\n";
+  for (const auto& p : d.ports) {
+    const auto s = auth_session(p);
+    if (!s || s->method != "dot1x") continue;
+    put(t, "{:<10}{:<16}{:<16}{:<16}{:<6}{:<8}{:<6}{:<9}{:<5}{}\n", p.name, p.mac, "N/A",
+        fmt::format("emp{:05}", fnv(p.mac) % 100000), p.vlan, "permit", "none", 600 + fnv(p.mac) % 3000, "Ena",
+        "AUTHENTICATED");
+  }
+  return t;
+}
+
+std::string mac_auth_sessions(const Device& d) {
+  std::string t =
+      "\nPort    MAC Address     IP(v4/v6)       VLAN  Auth    ACL   Session  Age  Dot1x\n"
+      "                                              State         Time\n"
+      "------------------------------------------------------------------------------\n";
+  for (const auto& p : d.ports) {
+    const auto s = auth_session(p);
+    if (!s || s->method != "mab") continue;
+    put(t, "{:<8}{:<16}{:<16}{:<6}{:<8}{:<6}{:<9}{:<5}{}\n", p.name, p.mac, "N/A", p.vlan, "permit", "none",
+        600 + fnv(p.mac) % 3000, "Ena", "No");
+  }
+  return t;
+}
+
+// IEEE 802.1D per VLAN, the site core as root over the 10G uplink.
+std::string show_span(const Device& d) {
+  std::string t;
+  const Port* up = nullptr;
+  for (const auto& p : d.ports) {
+    if (p.uplink && p.status == PortStatus::Connected) {
+      up = &p;
+      break;
+    }
+  }
+  std::string core = d.core_mac, mine = d.base_mac;
+  std::erase(core, '.');
+  std::erase(mine, '.');
+  for (const auto& v : d.vlans) {
+    std::vector<const Port*> ports;
+    for (const auto& p : d.ports) {
+      if (p.vlan == v.id || (p.vlan == 0 && v.id != 1 && &p == up)) ports.push_back(&p);
+    }
+    if (ports.empty()) continue;
+    const bool rooted = up && v.id != 1;
+    put(t, "\nSTP instance owned by VLAN {}\n\nGlobal STP (IEEE 802.1D) Parameters:\n\n"
+           "VLAN Root             Root Root   Prio Max He- Ho- Fwd Last    Chg Bridge      \n"
+           " ID   ID              Cost Port   rity Age llo ld  dly Chang   cnt Address     \n"
+           "                                  Hex  sec sec sec sec sec                     \n",
+        v.id);
+    const std::string root_id = rooted ? "6000" + core : "8000" + mine;
+    put(t, "{:>4} {} {:<4} {:<6} 8000 20  2   1   15  {:<7} {:<3} {}\n\n", v.id, root_id, rooted ? 2 : 0,
+        rooted ? up->name : "Root", 3600 + (d.index * 97 + v.id) % 80000, 1 + (d.index + v.id) % 9, mine);
+    t += "Port STP Parameters:\n\nPort   Prio Path  State       Fwd    Design  Designated       Designated       \n"
+         "Num    rity Cost              Trans  Cost    Root             Bridge           \n"
+         "       Hex                                                                     \n";
+    for (const Port* p : ports) {
+      if (p->status != PortStatus::Connected) {
+        put(t, "{:<7}80   0     DISABLED    0      0       0000000000000000 0000000000000000 \n", p->name);
+        continue;
+      }
+      const int cost = stp_cost(p->speed_mbps);
+      const bool is_up = p == up;
+      put(t, "{:<7}80   {:<6}FORWARDING  {:<7}{:<8}{} {} \n", p->name, cost, 1 + fnv(p->name) % 9, is_up ? 0 : 2,
+          root_id, is_up ? "6000" + core : "8000" + mine);
+    }
+  }
+  return t;
+}
+
+std::string show_stack(const Device& d) {
+  std::string t;
+  put(t, "alone: standalone, D: dynamic config, S: static config\nID   Type          Role    Mac Address    Pri State   Comment\n"
+         "1  S {:<13} alone   {}   0 local   Ready\n",
+      d.model, d.base_mac);
+  return t;
+}
+
+std::string lldp_detail(const Device& d) {
+  std::string t;
   for (const auto& p : d.ports) {
     if (p.status != PortStatus::Connected) continue;
     if (p.uplink) {
-      put(out, "{:<9}70b3.17a1.{:04x}  Twe1/0/{:<8} TwentyFiveGigE1/0/{:<10} {}-CORE-DST~\n", p.name, d.index & 0xffff,
-          1 + d.index % 24, 1 + d.index % 24, d.site);
+      const std::string peer = offset_mac(d.core_mac, static_cast<std::size_t>(p.remote_port));
+      put(t,
+          "Local port: {}\n  Neighbor: {}, TTL {} seconds\n    + Chassis ID (MAC address): {}\n"
+          "    + Port ID (interface name): Twe1/0/{}\n    + Time to live: 120 seconds\n"
+          "    + System name         : \"{}.example.net\"\n    + Port description    : \"TwentyFiveGigE1/0/{}\"\n"
+          "    + System capabilities : bridge, router\n      Enabled capabilities: bridge, router\n"
+          "    + Management address (IPv4): {}\n\n",
+          p.name, peer, 91 + d.index % 29, d.core_mac, p.remote_port, d.core_hostname, p.remote_port, d.core_ip);
     } else if (p.description.starts_with("AP-") || p.description.starts_with("Phone")) {
-      put(out, "{:<9}{}  {}  {:<27} {}\n", p.name, p.mac, p.mac, "eth0", p.description.substr(0, 14));
+      const bool ap = p.description.starts_with("AP-");
+      put(t,
+          "Local port: {}\n  Neighbor: {}, TTL {} seconds\n    + Chassis ID (MAC address): {}\n"
+          "    + Port ID (MAC address): {}\n    + Time to live: {} seconds\n    + System name         : \"{}\"\n"
+          "    + Port description    : \"{}\"\n    + System capabilities : {}\n      Enabled capabilities: {}\n\n",
+          p.name, p.mac, 100 + fnv(p.mac) % 20, p.mac, p.mac, ap ? 120 : 180, p.description, ap ? "eth0" : "SW PORT",
+          ap ? "bridge, WLAN access point" : "bridge, telephone", ap ? "WLAN access point" : "bridge, telephone");
     }
   }
+  return t;
 }
 
 char level_of(LogKind k) {
@@ -221,10 +358,8 @@ void render_fastiron_session(const SessionInput& in, Prng& rng, std::string& out
   show_version(in, out);
   w.command("show interfaces brief", "sh int br");
   interfaces_brief(d, out);
-  if (full) {
-    w.command("show vlan brief", "sh vlan br");
-    vlan_brief(d, out);
-  }
+  w.command("show vlan", "sh vlan");
+  show_vlan(d, out);
   w.command("show logging", "sh log");
   put(out, "Syslog logging: enabled ( 0 messages dropped, 0 flushes, 0 overruns)\n"
            "    Buffer logging: level ACDMEINW, {} messages logged\n"
@@ -235,13 +370,22 @@ void render_fastiron_session(const SessionInput& in, Prng& rng, std::string& out
   for (auto it = in.events.rbegin(); it != in.events.rend(); ++it) format_fastiron_log(d, *it, out);
   out += '\n';
   w.bare_prompts();
+  constexpr std::string_view more = "--More--, next page: Space, next line: Return key, quit: Control-c";
+  w.command("show running-config", "sh run");
+  w.paged(running_config(d), more);
+  w.command("show mac-address", "sh mac");
+  w.paged(mac_table(d), more);
+  w.command("show dot1x sessions all", "sh dot1x sess all");
+  w.paged(dot1x_sessions(d), more);
+  w.command("show mac-authentication sessions all", "sh mac-auth sess all");
+  w.paged(mac_auth_sessions(d), more);
+  w.command("show span", "sh span");
+  w.paged(show_span(d), more);
   if (full) {
-    w.command("show running-config", "sh run");
-    w.paged(running_config(d), "--More--, next page: Space, next line: Return key, quit: Control-c");
-    w.command("show mac-address", "sh mac");
-    w.paged(mac_table(d), "--More--, next page: Space, next line: Return key, quit: Control-c");
-    w.command("show lldp neighbors", "sh lldp nei");
-    lldp_neighbors(d, out);
+    w.command("show stack", "sh stack");
+    out += show_stack(d);
+    w.command("show lldp neighbors detail", "sh lldp nei det");
+    w.paged(lldp_detail(d), more);
   }
 }
 

@@ -1,6 +1,7 @@
 #include "generate/fleet.h"
 
 #include <array>
+#include <cctype>
 #include <map>
 #include <string_view>
 
@@ -184,6 +185,70 @@ void fastiron_ports(Device& d, Prng& rng, std::string_view zone) {
   }
 }
 
+// Location, compliance gaps and uplink peers, drawn from a stream of their own so that the
+// ports, clients and incidents of a seed stay what they were before these existed.
+void dress_extras(Device& d, std::uint64_t seed) {
+  Prng rng(mix_seed(seed, static_cast<std::uint64_t>(d.index), 0, 7));
+  int floor = 1;
+  for (const auto& p : d.ports) {
+    const auto f = p.description.find("F-");
+    if (f != std::string::npos && f > 0 && std::isdigit(static_cast<unsigned char>(p.description[f - 1]))) {
+      floor = p.description[f - 1] - '0';
+      break;
+    }
+  }
+  const std::string zone = d.hostname.substr(d.site.size() + 1, d.hostname.find('-', d.site.size() + 1) - d.site.size() - 1);
+  const std::string bldg = zone.starts_with("B") ? zone : zone.starts_with("F") ? "B1" : zone;
+  d.location = fmt::format("bldg={};floor={};room={}.{:02};rack=R{}", bldg, d.vendor == Vendor::Arista ? 0 : floor,
+                           d.vendor == Vendor::Arista ? 0 : floor, 1 + rng.below(20), 1 + rng.below(9));
+  for (auto& p : d.ports) {
+    if (!p.auth || !rng.percent(5)) continue;
+    if (d.vendor == Vendor::FastIron) {
+      static constexpr std::array<std::string_view, 2> kFi = {"dot1x port-control auto", "mac-authentication enable"};
+      p.auth_missing = kFi[rng.below(kFi.size())];
+    } else {
+      static constexpr std::array<std::string_view, 3> kIos = {"mab", "dot1x pae authenticator",
+                                                               "authentication port-control auto"};
+      p.auth_missing = kIos[rng.below(kIos.size())];
+    }
+  }
+  int uplink = 0;
+  for (auto& p : d.ports) {
+    if (!p.uplink) continue;
+    if (d.vendor == Vendor::Arista) p.remote_port = d.index % 32 + 1;
+    else if (d.is_core) p.remote_port = 1;
+    else p.remote_port = 1 + (d.index * 2 + uplink) % 16;
+    ++uplink;
+  }
+}
+
+// Every device learns its site's core (the root bridge, the uplinks' CDP/LLDP neighbor): the
+// fleet's core switch of that site if there is one, else a core outside the generated fleet.
+void link_cores(std::vector<Device>& fleet) {
+  std::map<std::string, const Device*> cores;
+  for (const auto& d : fleet) {
+    if (d.is_core && !cores.contains(d.site)) cores[d.site] = &d;
+  }
+  for (auto& d : fleet) {
+    const std::string net = d.mgmt_ip.substr(0, d.mgmt_ip.rfind('.'));
+    std::uint32_t h = 2166136261u;
+    for (char c : d.site) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    if (d.vendor == Vendor::Arista) {
+      d.core_hostname = d.site + "-DC1-SPN-01";
+      d.core_mac = fmt::format("444c.a8{:02x}.{:04x}", h >> 24, h & 0xffff);
+      d.core_ip = net + ".3";
+    } else if (const auto it = cores.find(d.site); it != cores.end()) {
+      d.core_hostname = it->second->hostname;
+      d.core_mac = it->second->base_mac;
+      d.core_ip = it->second->mgmt_ip;
+    } else {
+      d.core_hostname = d.site + "-CORE-DST-01";
+      d.core_mac = fmt::format("70b3.17{:02x}.{:04x}", h >> 24, h & 0xffff);
+      d.core_ip = net + ".2";
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Device> build_fleet(std::uint64_t seed, int count, SimTime first_capture) {
@@ -258,8 +323,10 @@ std::vector<Device> build_fleet(std::uint64_t seed, int count, SimTime first_cap
       if (d.vendor == Vendor::Cisco) cisco_ports(d, rng, zone);
       else fastiron_ports(d, rng, zone);
     }
+    dress_extras(d, seed);
     fleet.push_back(std::move(d));
   }
+  link_cores(fleet);
   return fleet;
 }
 

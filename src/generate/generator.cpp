@@ -162,6 +162,12 @@ class Generator {
     events.insert(events.end(), plan.events.begin(), plan.events.end());
     std::stable_sort(events.begin(), events.end(), [](const LogEvent& a, const LogEvent& b) { return a.time < b.time; });
     for (auto& item : plan.items) items.push_back(std::move(item));
+    // Standing compliance gaps: every run's running-config shows them.
+    for (const auto& p : d.ports) {
+      if (p.auth_missing.empty()) continue;
+      items.push_back(ManifestItem{run, d.hostname, std::string(vendor_name(d.vendor)), ItemKind::AuthConfigMissing,
+                                   p.name, {{"missing", p.auth_missing}}});
+    }
     Prng rng(mix_seed(o_.seed, static_cast<std::uint64_t>(d.index), static_cast<std::uint64_t>(run), 6));
     SessionInput in{d, run, capture, o_.profile, style, events, d.log_sequence_base + 1};
     switch (d.vendor) {

@@ -11,7 +11,8 @@ namespace st::generate {
 
 std::string_view item_kind_name(ItemKind k) {
   static constexpr std::array<std::string_view, kItemKindCount> kNames = {
-      "flap", "auth_fail", "err_disable", "stp_change", "poe_fault", "power_fault", "interface_changed", "vlan_moved"};
+      "flap", "auth_fail", "err_disable", "stp_change", "poe_fault", "power_fault", "interface_changed", "vlan_moved",
+      "auth_config_missing"};
   return kNames[static_cast<std::size_t>(k)];
 }
 
@@ -44,9 +45,9 @@ class Planner {
       if (p.status == PortStatus::ErrDisabled) p.status = PortStatus::Connected;
     }
     std::vector<ItemKind> kinds;
-    const int forced = (d_.index + w_.run - 1) % kItemKindCount;
+    const int forced = (d_.index + w_.run - 1) % kIncidentKindCount;
     kinds.push_back(static_cast<ItemKind>(forced));
-    for (int k = 0; k < kItemKindCount; ++k) {
+    for (int k = 0; k < kIncidentKindCount; ++k) {
       if (k != forced && rng_.percent(12)) kinds.push_back(static_cast<ItemKind>(k));
     }
     for (ItemKind k : kinds) {
@@ -102,6 +103,7 @@ class Planner {
       case ItemKind::PowerFault: return power_fault();
       case ItemKind::InterfaceChanged: return interface_changed();
       case ItemKind::VlanMoved: return vlan_moved();
+      case ItemKind::AuthConfigMissing: return false;  // not an incident: listed by the generator
     }
     return false;
   }

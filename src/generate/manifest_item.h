@@ -7,8 +7,12 @@
 
 namespace st::generate {
 
-enum class ItemKind { Flap, AuthFail, ErrDisable, StpChange, PoeFault, PowerFault, InterfaceChanged, VlanMoved };
-inline constexpr int kItemKindCount = 8;
+enum class ItemKind { Flap, AuthFail, ErrDisable, StpChange, PoeFault, PowerFault, InterfaceChanged, VlanMoved,
+                      AuthConfigMissing };
+inline constexpr int kItemKindCount = 9;
+// The incident planner cycles through the first eight kinds; AuthConfigMissing is a standing
+// configuration gap listed for every run (src/generate/README.md).
+inline constexpr int kIncidentKindCount = 8;
 std::string_view item_kind_name(ItemKind k);  // "flap", "auth_fail", ...
 
 struct ManifestItem {

@@ -5,6 +5,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -232,4 +233,140 @@ TEST_CASE("generate: Cisco captures ingest with no failed sections", "[generate]
       }
     }
   }
+}
+
+namespace {
+
+// Drops pager residue ("--More--" and the backspaces that erase it) from a line.
+std::string unpage(const std::string& l) {
+  const auto b = l.rfind('\b');
+  return b == std::string::npos ? l : l.substr(b + 1);
+}
+
+std::string trim(std::string s) {
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  while (!s.empty() && s.front() == ' ') s.erase(0, 1);
+  return s;
+}
+
+std::string cisco_long_name(const std::string& name) {
+  for (const auto& [s, l] : std::vector<std::pair<std::string, std::string>>{
+           {"Twe", "TwentyFiveGigE"}, {"Gi", "GigabitEthernet"}, {"Te", "TenGigabitEthernet"}, {"Hu", "HundredGigE"}}) {
+    if (name.starts_with(s)) return l + name.substr(s.size());
+  }
+  return name;
+}
+
+// "interface X" -> its stanza lines, from a `show running-config` section.
+std::map<std::string, std::vector<std::string>> stanzas(const std::vector<std::string>& config) {
+  std::map<std::string, std::vector<std::string>> out;
+  std::string current;
+  for (const auto& raw : config) {
+    const std::string l = unpage(raw);
+    if (l.starts_with("interface ")) {
+      current = l.substr(10);
+      out[current];
+    } else if (l == "!" || l.empty() || l[0] != ' ') {
+      current.clear();
+    } else if (!current.empty()) {
+      out[current].push_back(l);
+    }
+  }
+  return out;
+}
+
+bool has_line(const std::vector<std::string>& lines, const std::string& want) {
+  return std::find(lines.begin(), lines.end(), want) != lines.end();
+}
+
+}  // namespace
+
+TEST_CASE("generate: Cisco running-config, vlan, mac and auth sessions agree with the port table", "[generate]") {
+  test::TempDir dir;
+  run_generator(dir / "g", 13, 2, 31, generate::Profile::Lean);
+  const auto manifest = manifest_of(dir / "g");
+  std::map<std::pair<int, std::string>, std::vector<std::pair<std::string, std::string>>> gaps;  // (run, host) -> port, cmd
+  for (const auto& item : manifest["items"]) {
+    if (item["kind"] == "auth_config_missing") {
+      gaps[{item["run"].get<int>(), item["device"].get<std::string>()}].emplace_back(
+          item["object"].get<std::string>(), item["details"]["missing"].get<std::string>());
+    }
+  }
+  CHECK(!gaps.empty());
+  int checked_ports = 0, sessions = 0, checked_gaps = 0;
+  for (int run = 1; run <= 2; ++run) {
+    for (const auto& d : manifest["devices"]) {
+      const std::string host = d["hostname"], vendor = d["vendor"];
+      const std::string text = test::read_file(dir / "g" / fmt::format("run-{}", run) / d["file"].get<std::string>());
+      INFO(host << " run " << run);
+      if (vendor == "fastiron") {
+        bool ranges = false;
+        for (const auto& raw : section_lines(text, host, "show vlan")) {
+          const std::string l = unpage(raw);
+          if (l.starts_with(" Untagged Ports: ethe 1/1/") && l.find(" to ") != std::string::npos) ranges = true;
+        }
+        CHECK(ranges);
+        const auto config = section_lines(text, host, "show running-config");
+        CHECK(std::any_of(config.begin(), config.end(),
+                          [](const std::string& l) { return unpage(l).starts_with(" untagged ethe "); }));
+        CHECK(std::any_of(config.begin(), config.end(),
+                          [](const std::string& l) { return unpage(l).starts_with("interface ethernet 1/1/"); }));
+        continue;
+      }
+      if (vendor != "cisco") continue;
+      const auto config = stanzas(section_lines(text, host, "show running-config"));
+      REQUIRE(!config.empty());
+      // `show vlan brief`: VLAN -> ports (continuation lines start in column 48).
+      std::map<std::string, std::set<std::string>> vlan_ports;
+      std::string current_vlan;
+      for (const auto& raw : section_lines(text, host, "show vlan brief")) {
+        const std::string l = unpage(raw);
+        if (l.size() <= 48 || l.starts_with("----")) continue;
+        if (l[0] != ' ') current_vlan = trim(l.substr(0, 4));
+        std::stringstream ports(l.substr(48));
+        for (std::string item; std::getline(ports, item, ',');) vlan_ports[current_vlan].insert(trim(item));
+      }
+      for (const auto& l : section_lines(text, host, "show interfaces status")) {
+        if (l.size() < 56 || !std::regex_search(l, std::regex("^(Gi|Te|Twe|Hu)\\d"))) continue;
+        const std::string name = trim(l.substr(0, 13)), status = trim(l.substr(32, 13)), vlan = trim(l.substr(45, 11));
+        INFO(name << " " << status << " " << vlan);
+        REQUIRE(config.contains(cisco_long_name(name)));
+        const auto& st = config.at(cisco_long_name(name));
+        if (vlan == "trunk") {
+          CHECK(has_line(st, " switchport mode trunk"));
+        } else {
+          CHECK(has_line(st, " switchport access vlan " + vlan));
+          CHECK(has_line(st, " switchport mode access"));
+          CHECK(vlan_ports[vlan].contains(name));
+        }
+        CHECK(has_line(st, " shutdown") == (status == "disabled"));
+        ++checked_ports;
+      }
+      for (const auto& [port, missing] : gaps[{run, host}]) {
+        INFO(port << " lacks " << missing);
+        const auto& st = config.at(cisco_long_name(port));
+        CHECK(has_line(st, " authentication host-mode multi-domain"));
+        CHECK_FALSE(has_line(st, " " + missing));
+        ++checked_gaps;
+      }
+      // Every authenticated client is in the MAC table, on the same port.
+      const auto macs = section_lines(text, host, "show mac address-table");
+      auto auth = section_lines(text, host, "show authentication sessions");
+      if (auth.empty()) auth = section_lines(text, host, "show access-session");
+      for (const auto& raw : auth) {
+        const std::string l = unpage(raw);
+        std::smatch m;
+        if (!std::regex_search(l, m, std::regex("^(Gi\\S+) +([0-9a-f]{4}\\.[0-9a-f]{4}\\.[0-9a-f]{4}) +(dot1x|mab) "))) continue;
+        const std::string port = m[1], mac = m[2];
+        CHECK(std::any_of(macs.begin(), macs.end(), [&](const std::string& x) {
+          return x.find(mac) != std::string::npos && unpage(x).ends_with(" " + port);
+        }));
+        CHECK(config.at(cisco_long_name(port)).size() > 3);
+        ++sessions;
+      }
+    }
+  }
+  CHECK(checked_ports > 200);
+  CHECK(sessions > 20);
+  CHECK(checked_gaps > 0);
 }

@@ -389,6 +389,87 @@ def apply_rows(vendor, table_lines, changes):
     return out
 
 
+def natural(name):
+    return [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", name)]
+
+
+def residue(line):
+    """The pager residue ("--More--" and its backspaces) a paged line starts with, if any."""
+    return line[:line.rfind("\b") + 1]
+
+
+def patch_vlan_brief(body, changes):
+    """Moves curated Cisco ports to their new VLAN in `show vlan brief` (4 ports a line, as IOS wraps)."""
+    moves = {name: ch["vlan"] for name, ch in changes.get("cisco_rows", {}).items() if "vlan" in ch}
+    if not moves:
+        return body
+    out, rows = [], []  # rows: [prefix, ports]
+    for line in body:
+        if re.match(r"^\d+ ", line) and len(line) >= 48:
+            rows.append([line[:48], [p.strip() for p in line[48:].split(",") if p.strip()]])
+        elif line.startswith(" " * 48) and rows:
+            rows[-1][1] += [p.strip() for p in line.split(",") if p.strip()]
+        else:
+            if rows:
+                out += render_vlan_rows(rows, moves)
+                rows = []
+            out.append(line)
+    return out + render_vlan_rows(rows, moves)
+
+
+def render_vlan_rows(rows, moves):
+    for row in rows:
+        row[1] = [p for p in row[1] if p not in moves]
+    for name, vlan in moves.items():
+        for row in rows:
+            if row[0].split()[0] == vlan:
+                row[1] = sorted(row[1] + [name], key=natural)
+    text = []
+    for prefix, ports in rows:
+        chunks = [", ".join(ports[i:i + 4]) for i in range(0, len(ports), 4)] or [""]
+        text.append(prefix + chunks[0])
+        text += [" " * 48 + c for c in chunks[1:]]
+    return text
+
+
+def patch_config(vendor, body, changes):
+    """Carries the curated port changes into the `show running-config` interface stanzas."""
+    body = list(body)
+
+    def stanza(header):
+        start = next((i for i, l in enumerate(body) if l[len(residue(l)):] == header), None)
+        if start is None:
+            return None, None
+        end = next(i for i in range(start + 1, len(body)) if body[i][len(residue(body[i])):] == "!")
+        return start, end
+
+    def set_line(header, key, text, after=None):
+        start, end = stanza(header)
+        if start is None:
+            return
+        for i in range(start + 1, end):
+            if body[i][len(residue(body[i])):].startswith(key):
+                body[i] = residue(body[i]) + text
+                return
+        body.insert(start + 1 if after is None else end, text)
+
+    for name, ch in changes.get("cisco_rows", {}).items():
+        if vendor != "cisco":
+            continue
+        header = "interface " + cisco_long(name)
+        if "desc" in ch:
+            set_line(header, " description ", " description " + ch["desc"])
+        if "vlan" in ch:
+            set_line(header, " switchport access vlan ", " switchport access vlan " + ch["vlan"])
+    for name, desc in changes.get("arista_desc", {}).items():
+        if vendor == "arista":
+            set_line("interface Ethernet" + name[2:], "   description ", "   description " + desc)
+    for name, link in changes.get("fastiron_rows", {}).items():
+        if vendor == "fastiron" and link == "Disable":
+            set_line("interface ethernet " + name, " disable", " disable", after="end")
+    return body
+
+
 def curate(path, run, rng, sequences):
     data = path.read_bytes().decode("utf-8")
     crlf = "\r\n" in data
@@ -428,6 +509,13 @@ def curate(path, run, rng, sequences):
             sequences[host] = first_seq + count + rng.randint(900, 2600)  # a day of messages between runs
         edits.append((table, new_table))
         edits.append((log, body))
+        if changes:
+            config = next((c for c in secs if c.host == host and c.command in ("show running-config", "sh run")), None)
+            if config:
+                edits.append((config, patch_config(vendor, lines[config.start:config.end], changes)))
+            brief = next((c for c in secs if c.host == host and c.command in ("show vlan brief", "sh vlan br")), None)
+            if brief and vendor == "cisco":
+                edits.append((brief, patch_vlan_brief(lines[brief.start:brief.end], changes)))
         print(f"  {path.parent.name}/{path.name}: {host} ({vendor}) {len(ports)} ports, {count} messages")
     for sec, new in sorted(edits, key=lambda e: -e[0].start):
         lines[sec.start:sec.end] = new
