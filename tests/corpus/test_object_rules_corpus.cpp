@@ -36,11 +36,14 @@ struct ObjectCase {
   // Where ntc keeps a printed value that our rule normalizes through its value_map: ntc's
   // value rewritten per our column before comparing, with value_map's semantics (exact, then
   // ignoring case; "*": "lower" / "upper" / a literal for the rest; unmapped values kept).
-  std::map<std::string, std::map<std::string, std::string>> ntc_values = {  // ntc's records -> one per our record, where ntc cuts them otherwise (optional).
-  std::function<std::vector<FieldMap>(const std::vector<FieldMap>&)> reshape = {};
+  std::map<std::string, std::map<std::string, std::string>> ntc_values = {};
   // ntc records left out of the comparison: rows of things our table does not hold (an ntc
   // field, and an ECMAScript regex its whole value matches; an absent field counts as "").
   std::vector<std::pair<std::string, std::string>> skip_expected = {};
+  // ntc's records -> one per our record, where ntc cuts them otherwise (optional).
+  std::function<std::vector<FieldMap>(const std::vector<FieldMap>&)> reshape = {};
+  // Our records compared (optional): where ntc's template leaves out records we read.
+  std::function<bool(const FieldMap&)> keep_ours = {};
 };
 
 using ValueMaps = std::map<std::string, std::map<std::string, std::string>>;
@@ -53,9 +56,6 @@ const ValueMaps kAuthSessionValues{
     {"domain", {{"*", "lower"}}},
     {"status", {{"Auth", "authorized"}, {"Authz Success", "authorized"}, {"Unauth", "unauthorized"},
                 {"Authz Failed", "failed"}, {"Authc Failed", "failed"}, {"Running", "running"}, {"*", "lower"}}}};
-  // Our records compared (optional): where ntc's template leaves out records we read.
-  std::function<bool(const FieldMap&)> keep_ours = {};
-};
 
 std::string text_of(const FieldMap& record, const std::string& field) {
   auto it = record.find(field);
@@ -192,7 +192,7 @@ const std::vector<ObjectCase>& cases() {
       // counts (no model): we keep neither, so those rows are skipped.
       {"arista_eos show inventory", "arista_eos", "show_inventory", "arista_eos", "show inventory",
        "inventory_items",
-       {{"description", "descr"}, {"pid", "pid"}, {"vid", "vid"}, {"serial", "sn"}}, 1.0,
+       {{"description", "descr"}, {"pid", "pid"}, {"vid", "vid"}, {"serial", "sn"}}, 1.0, {},
        {{"pid", "|FAN-.*"}}},
       // ntc keeps the protocol state's reason ("down (notconnect)") and the printed duplex
       // ("Full-duplex", "Auto Duplex"); we store "down" and "full". ntc misses the packet count

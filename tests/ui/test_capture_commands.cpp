@@ -20,16 +20,16 @@ TEST_CASE("capture commands menu: one entry per vendor, copying puts its command
   REQUIRE(fastiron);
   REQUIRE(cisco);
   CHECK(cisco->text().contains(QStringLiteral("Cisco IOS")));
-  CHECK(cisco->text().contains(QStringLiteral("16 commands")));
+  CHECK(cisco->text().contains(QStringLiteral("17 commands")));
 
   cisco->trigger();
   const QStringList lines = QGuiApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
-  REQUIRE(lines.size() == 17);  // the pager command, then 16 show commands in the list's order
+  REQUIRE(lines.size() == 18);  // the pager command, then 17 show commands in the list's order
   CHECK(lines.at(0) == QStringLiteral("terminal length 0"));
   CHECK(lines.at(1) == QStringLiteral("show version"));
   CHECK(lines.contains(QStringLiteral("show cdp neighbors detail")));
   REQUIRE(copied.count() == 1);
-  CHECK(copied.at(0).at(0).toString().contains(QStringLiteral("16 capture commands")));
+  CHECK(copied.at(0).at(0).toString().contains(QStringLiteral("17 capture commands")));
 
   // FastIron's own syntax, not the canonical spelling.
   fastiron->trigger();
