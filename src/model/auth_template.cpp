@@ -49,4 +49,13 @@ std::string_view classify_auth_template(std::string_view platform, std::string_v
   return "open";
 }
 
+bool enables_port_auth(const std::vector<std::string>& auth_globals) {
+  for (const auto& line : auth_globals) {
+    for (std::string_view p : {"dot1x", "authentication", "access-session", "mac-authentication", "dot1x-enable"}) {
+      if (line_is(line, p)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace st::model

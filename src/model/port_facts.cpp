@@ -97,12 +97,13 @@ std::map<std::string, PortFacts> derive_port_facts(const DeviceObservations& dev
       f.auth_method = it->second->value("method");
     }
 
-    // Compliance: access ports are held to the platform's default template; other ports,
-    // ports with no configuration and shut ports with no auth at all are not judged.
+    // Compliance: access ports of a device with 802.1X / MAB enabled are held to the
+    // platform's default template; other ports, devices that do not authenticate at all (a
+    // data-centre leaf), ports with no configuration and shut ports with no auth are not judged.
     const std::string auth_commands = config ? config->value("auth_commands").value_or("") : "";
     if (config) f.auth_template = std::string(classify_auth_template(device.platform, auth_commands));
     const bool shut = config && config->value("shutdown").has_value();
-    if (!config || f.mode != "access" || !held_to || (shut && f.auth_template == "open")) {
+    if (!config || f.mode != "access" || !held_to || !device.auth_enabled || (shut && f.auth_template == "open")) {
       f.compliance = "unknown";
       continue;
     }

@@ -27,6 +27,9 @@ struct DeviceObservations {
   std::map<std::string, std::pair<std::optional<std::string>, std::optional<std::string>>> status_rows;
   std::vector<parse::ObjectRecord> configs, sessions, macs, neighbors;
   bool mac_table_captured = false;
+  // The device switches 802.1X / MAB on globally (aaa new-model, dot1x system-auth-control,
+  // FastIron's authentication block): only then are its access ports held to a template.
+  bool auth_enabled = false;
 };
 
 // Every port named by a status row or a config stanza, by canonical name.

@@ -46,7 +46,7 @@ constexpr std::array kSpellings{
     Spelling{"sh[[ow]] cdp nei[[ghbors]] det[[ail]]", "show cdp neighbors detail"},
     Spelling{"sh[[ow]] lldp nei[[ghbors]]", "show lldp neighbors"},
     Spelling{"sh[[ow]] lldp nei[[ghbors]] det[[ail]]", "show lldp neighbors detail"},
-    Spelling{"sh[[ow]] mac addr[[ess-table]]", "show mac address-table"},
+    Spelling{"sh[[ow]] mac ad[[dress-table]]", "show mac address-table"},
     Spelling{"sh[[ow]] mac-addr[[ess-table]]", "show mac address-table"},
     Spelling{"sh[[ow]] inv[[entory]]", "show inventory"},
     Spelling{"sh[[ow]] env[[ironment]]", "show environment"},

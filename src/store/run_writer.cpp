@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/content_hash.h"
+#include "model/auth_template.h"
 #include "model/location.h"
 #include "model/object_key.h"
 #include "model/port_facts.h"
@@ -313,6 +314,7 @@ struct RunWriter::State {
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (auto& d : devices) {
       d.observed.platform = d.platform;
+      d.observed.auth_enabled = d.config && model::enables_port_auth(d.config->auth_globals);
       const auto facts = model::derive_port_facts(d.observed, compliance);
       std::map<std::string, const parse::ObjectRecord*> config_of;
       for (const auto& c : d.observed.configs) config_of[*c.value("interface")] = &c;

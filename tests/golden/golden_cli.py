@@ -23,6 +23,13 @@ LISTINGS = [
     ("sections-run-1", ["sections", "--run", "1"]),
     ("sections", ["sections"]),
     ("coverage", ["coverage"]),
+    # The device model over the mixed-vendor site (Cisco IOS / IOS-XE, Arista EOS, FastIron).
+    ("vlans", ["vlans"]),
+    ("macs", ["macs"]),
+    ("auth-sessions", ["auth-sessions"]),
+    ("stp", ["stp"]),
+    ("interface-config-run-1", ["interface-config", "--run", "1"]),
+    ("interfaces-zone-f2", ["interfaces", "--zone", "F2"]),
 ]
 
 

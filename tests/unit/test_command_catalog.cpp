@@ -23,6 +23,7 @@ TEST_CASE("catalog: abbreviations and variants map to one canonical spelling", "
   CHECK(canonical("show mac-address-table") == "show mac address-table");
   CHECK(canonical("show mac address-table") == "show mac address-table");
   CHECK(canonical("sh mac addr") == "show mac address-table");
+  CHECK(canonical("sh mac add") == "show mac address-table");  // what IOS users type
   CHECK(canonical("show authentication sessions") == "show authentication sessions");
   CHECK(canonical("show authentication session") == "show authentication sessions");
   CHECK(canonical("sh auth sess") == "show authentication sessions");
