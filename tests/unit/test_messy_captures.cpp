@@ -318,3 +318,57 @@ TEST_CASE("messy captures: a 50 MB line is bounded and reported; the capture aro
   REQUIRE(*stmt->step());
   CHECK(static_cast<std::size_t>(stmt->int64(0)) == logging + runaway.find('x') + 64 * 1024);
 }
+
+#ifdef STATETRACE_CLI_PATH
+// The table-level mess operators meet: text before the first prompt, a bare prompt, a
+// description dressed as a status ("<== Disabled ==>") or holding status words and numbers,
+// a tab-separated row, two rows glued by a lost newline, a truncated last row, and in
+// `show vlan brief` a port list wrapped onto a second line.
+TEST_CASE("messy captures: table rows survive decorations, tabs, glued and truncated lines", "[ingest][messy]") {
+  test::TempDir dir;
+  test::write_file(
+      dir / "bundle/SW1.log",
+      "Some banner text\r\nbefore the prompt\n"
+      "SW1#\n"
+      "SW1#show interfaces status\n"
+      "\n"
+      "Port         Name               Status       Vlan       Duplex  Speed Type\n"
+      "Gi1/0/1      <== Disabled ==>   disabled     10           auto   auto 10/100/1000BaseTX\n"
+      "Gi1/0/2      Desk 2 connected   connected    10         a-full a-1000 10/100/1000BaseTX\n"
+      "Gi1/0/3\tPrinter 3\tnotconnect\t20\tauto\tauto\t10/100/1000BaseTX\n"
+      "Gi1/0/4      Room 4.10 (40)     notconnect   20           auto   auto 10/100/1000BaseTX"
+      "Gi1/0/5      Desk 5             connected    20         a-full a-1000 10/100/1000BaseTX\n"
+      "Gi1/0/6      Desk 6             connected    20         a-full a-1000 10/100/1000Bas\n"
+      "SW1#show vlan brief\n"
+      "\n"
+      "VLAN Name                             Status    Ports\n"
+      "---- -------------------------------- --------- -------------------------------\n"
+      "10   USERS                            active    Gi1/0/1, Gi1/0/2\n"
+      "20   PRINTERS                         active    Gi1/0/3, Gi1/0/4, Gi1/0/5, Gi1/0/6, Gi1/0/7, Gi1/0/8\n"
+      "                                                Gi1/0/10\n"
+      "SW1#exit\n");
+  auto ingest = test::run_cli(dir, "ingest '" + (dir / "bundle").string() + "' --json");
+  REQUIRE(ingest.status == 0);
+  auto interfaces = nlohmann::json::parse(test::run_cli(dir, "interfaces --json").out);
+  REQUIRE(interfaces.size() == 6);
+  auto port = [&](std::size_t i, const char* field) { return interfaces[i][field]; };
+  CHECK(port(0, "description") == "<== Disabled ==>");
+  CHECK(port(0, "status") == "disabled");
+  CHECK(port(1, "description") == "Desk 2 connected");
+  CHECK(port(1, "status") == "connected");
+  CHECK(port(2, "description") == "Printer 3");
+  CHECK(port(2, "vlan") == "20");
+  CHECK(port(3, "description") == "Room 4.10 (40)");
+  CHECK(port(3, "type") == "10/100/1000BaseTX");  // not the glued second row
+  CHECK(port(4, "name") == "Gi1/0/5");
+  CHECK(port(4, "status") == "connected");
+  CHECK(port(4, "source")["offset"].get<int>() == port(3, "source")["offset"].get<int>() + 87);
+  CHECK(port(5, "type") == "10/100/1000Bas");  // truncated, kept as printed
+  auto sections = nlohmann::json::parse(test::run_cli(dir, "sections --json").out);
+  CHECK(sections[0]["reason"] == "text before the first prompt");
+  auto vlans = nlohmann::json::parse(test::run_cli(dir, "vlans --json").out);
+  REQUIRE(vlans.size() == 2);
+  CHECK(vlans[1]["ports"] == nlohmann::json::array({"Gi1/0/3", "Gi1/0/4", "Gi1/0/5", "Gi1/0/6", "Gi1/0/7", "Gi1/0/8",
+                                                    "Gi1/0/10"}));
+}
+#endif

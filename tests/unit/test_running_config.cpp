@@ -223,3 +223,94 @@ TEST_CASE("location: key-value text as operators write it", "[config]") {
   CHECK(model::parse_location("Main comms room, ground floor").empty());  // free text: no key has a value
   CHECK(model::parse_location("").empty());
 }
+
+#ifdef STATETRACE_CLI_PATH
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+// One access switch through ingest: the port facts on `interfaces --json` come from the
+// config, the status table, the sessions, the MAC table and CDP together.
+TEST_CASE("port facts: an ingest joins config, status, sessions, MAC table and CDP per port", "[config][cli]") {
+  test::TempDir dir;
+  const std::string h = "HQ-B1-ACC-02";
+  test::write_file(
+      dir / "bundle/sw.log",
+      h + "#show interfaces status\n\n"
+          "Port         Name               Status       Vlan       Duplex  Speed Type\n"
+          "Gi1/0/1      Desk 1.14 (user)   connected    20         a-full a-1000 10/100/1000BaseTX\n"
+          "Gi1/0/2      Printer 2          connected    20         a-full a-1000 10/100/1000BaseTX\n"
+          "Gi1/0/3                         disabled     999          auto   auto 10/100/1000BaseTX\n"
+          "Te1/1/1      uplink HQ-CORE-DST connected    trunk        full    10G SFP-10GBase-SR\n" +
+          h + "#show running-config\n" + std::string(kCiscoConfig) +
+          h + "#show authentication sessions\n\n"
+              "Interface                MAC Address    Method  Domain  Status Fg  Session ID\n"
+              "--------------------------------------------------------------------------------------------\n"
+              "Gi1/0/1                  0cd0.f8a1.22e0 dot1x   DATA    Auth        0A0B0C14000000A1B2C3D4E5\n"
+              "Gi1/0/2                  b4a9.fc10.7a41 dot1x   DATA    Unauth      0A0B0C14000000A7B2C3D501\n" +
+          h + "#show mac address-table\n"
+              "          Mac Address Table\n"
+              "-------------------------------------------\n\n"
+              "Vlan    Mac Address       Type        Ports\n"
+              "----    -----------       --------    -----\n"
+              "  20    0cd0.f8a1.22e0    DYNAMIC     Gi1/0/1\n"
+              "  30    0cd0.f8a1.22ff    DYNAMIC     Gi1/0/1\n"
+              "  99    7c0e.ce11.2233    DYNAMIC     Te1/1/1\n"
+              "Total Mac Addresses for this criterion: 3\n" +
+          h + "#show cdp neighbors detail\n"
+              "-------------------------\n"
+              "Device ID: HQ-CORE-DST-01\n"
+              "Entry address(es): \n"
+              "  IP address: 10.10.0.1\n"
+              "Platform: cisco C9500-24Y4C,  Capabilities: Router Switch IGMP \n"
+              "Interface: TenGigabitEthernet1/1/1,  Port ID (outgoing port): TwentyFiveGigE1/0/5\n"
+              "Holdtime : 142 sec\n\n" +
+          h + "#exit\n");
+  auto ingest = test::run_cli(dir, "ingest '" + (dir / "bundle").string() + "' --json");
+  REQUIRE(ingest.status == 0);
+  auto rows = nlohmann::json::parse(test::run_cli(dir, "interfaces --json").out);
+  std::map<std::string, nlohmann::json> by_name;
+  for (const auto& r : rows) by_name[r["name"]] = r;
+  REQUIRE(by_name.size() == 4);
+
+  const auto& desk = by_name["Gi1/0/1"];
+  CHECK(desk["mode"] == "access");
+  CHECK(desk["access_vlan"] == "20");
+  CHECK(desk["voice_vlan"] == "30");
+  CHECK(desk["port_type"] == "access");
+  CHECK(desk["auth_template"] == "flexible");
+  CHECK(desk["compliance"] == "match");
+  CHECK(desk["missing_auth_commands"].empty());
+  CHECK(desk["auth_state"] == "authorized");
+  CHECK(desk["auth_method"] == "dot1x");
+  CHECK(desk["learned_macs"] == nlohmann::json::array({"0cd0.f8a1.22e0", "0cd0.f8a1.22ff"}));
+  CHECK(desk["site"] == "HQ");
+  CHECK(desk["zone"] == "B1");
+  CHECK(desk["building"] == "B1");
+  CHECK(desk["room"] == "2.14");
+
+  const auto& printer = by_name["Gi1/0/2"];
+  CHECK(printer["auth_template"] == "dot1x");
+  CHECK(printer["compliance"] == "mismatch");
+  CHECK(printer["missing_auth_commands"] ==
+        nlohmann::json::array({"authentication host-mode multi-domain", "mab"}));
+  CHECK(printer["auth_state"] == "unauthorized");
+  CHECK(printer["learned_macs"] == nlohmann::json::array());  // a MAC table was captured: none learned
+
+  CHECK(by_name["Gi1/0/3"]["compliance"] == "unknown");  // shut, no auth: not judged
+  const auto& uplink = by_name["Te1/1/1"];
+  CHECK(uplink["mode"] == "trunk");
+  CHECK(uplink["port_type"] == "uplink");  // a trunk with a CDP neighbor
+  CHECK(uplink["compliance"] == "unknown");
+
+  // Location filters: building from `snmp-server location`, zone from the hostname.
+  CHECK(nlohmann::json::parse(test::run_cli(dir, "interfaces --building B1 --json").out).size() == 4);
+  CHECK(nlohmann::json::parse(test::run_cli(dir, "interfaces --building B2 --json").out).empty());
+  CHECK(nlohmann::json::parse(test::run_cli(dir, "macs --zone B1 --json").out).size() == 3);
+  CHECK(nlohmann::json::parse(test::run_cli(dir, "neighbors --site HQ --json").out).size() == 1);
+  auto devices = nlohmann::json::parse(test::run_cli(dir, "devices --json").out);
+  CHECK(devices[0]["location"] == "bldg=B1;floor=2;room=2.14;rack=R3");
+  CHECK(devices[0]["floor"] == "2");
+  CHECK(devices[0]["rack"] == "R3");
+}
+#endif

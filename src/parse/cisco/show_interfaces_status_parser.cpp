@@ -128,6 +128,24 @@ InterfaceRecord start_record(const Line& line, std::string_view port) {
   return rec;
 }
 
+// Where a second row starts inside this line, when a lost newline glued two rows together
+// ("... 10/100/1000BaseTXGi1/0/5      Desk 5   connected ..."): a port name with a short
+// interface prefix right after a non-blank, followed by a blank. kNone when there is none.
+std::size_t glued_row_at(std::string_view text) {
+  static constexpr std::array<std::string_view, 9> kPrefixes = {"Gi", "Fa", "Te", "Tw", "Fo", "Hu", "Po", "Fi", "Eth"};
+  for (std::size_t i = 1; i + 3 < text.size(); ++i) {
+    if (is_space(text[i - 1]) || text[i] < 'A' || text[i] > 'Z') continue;
+    for (const auto prefix : kPrefixes) {
+      if (!text.substr(i).starts_with(prefix) || !is_digit(text[i + prefix.size()])) continue;
+      const std::size_t end = text.find_first_of(" \t", i);
+      if (end == std::string_view::npos) continue;
+      const std::string_view name = text.substr(i, end - i);
+      if (name.find('/') != std::string_view::npos && looks_like_port(name)) return i;
+    }
+  }
+  return kNone;
+}
+
 }  // namespace
 
 Result<ParseResult> parse_show_interfaces_status(const SectionInput& input) {
@@ -142,8 +160,17 @@ Result<ParseResult> parse_show_interfaces_status(const SectionInput& input) {
   bool saw_header = false;
 
   LineCursor cursor(input.output);
-  Line line;
-  while (cursor.next(line)) {
+  Line read;
+  std::optional<Line> pending;  // the second half of a glued line, read next
+  while (pending || cursor.next(read)) {
+    Line line = pending.value_or(read);
+    pending.reset();
+    if (const std::size_t glue = columns ? glued_row_at(line.text) : kNone; glue != kNone) {
+      result.warnings.push_back({line.range(), fmt::format("line {}: two rows glued together (a lost newline); "
+                                                            "split at column {}", line.number, glue + 1)});
+      pending = Line{line.text.substr(glue), line.offset + glue, line.number};
+      line.text = line.text.substr(0, glue);
+    }
     const std::string_view text = line.text;
     const std::string_view stripped = trim(text);
     if (stripped.empty()) continue;
