@@ -77,6 +77,44 @@ TEST_CASE("interface model passes QAbstractItemModelTester with real rows and af
   CHECK(model.rowCount() == 0);
 }
 
+TEST_CASE("interface model shows port facts: mode, auth template, coloured compliance, session, MACs",
+          "[ui][models]") {
+  auto ports = access_ports();
+  auto& desk = ports[2];  // Gi1/0/1
+  desk.mode = "access";
+  desk.port_type = "access";
+  desk.auth_template = "flexible";
+  desk.compliance = "match";
+  desk.compliance_template = "flexible";
+  desk.auth_state = "authorized";
+  desk.auth_method = "dot1x";
+  desk.learned_macs = std::vector<std::string>{"0cd0.f8a1.22e0", "0cd0.f8a1.22ff"};
+  auto& printer = ports[1];  // Gi1/0/2
+  printer.auth_template = "dot1x";
+  printer.compliance = "mismatch";
+  printer.compliance_template = "flexible";
+  printer.missing_auth_commands = {"authentication host-mode multi-domain", "mab"};
+  printer.learned_macs = std::vector<std::string>{};
+  InterfaceTableModel model;
+  QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+  model.resetData(ports);
+  CHECK(cell(model, 2, InterfaceTableModel::Mode) == QStringLiteral("access"));
+  CHECK(cell(model, 2, InterfaceTableModel::Auth) == QStringLiteral("flexible"));
+  CHECK(cell(model, 2, InterfaceTableModel::AuthState) == QStringLiteral("authorized (dot1x)"));
+  CHECK(cell(model, 2, InterfaceTableModel::Macs) == QStringLiteral("2"));
+  CHECK(cell(model, 2, InterfaceTableModel::Macs, Qt::ToolTipRole).contains(QStringLiteral("0cd0.f8a1.22ff")));
+  CHECK(cell(model, 1, InterfaceTableModel::Macs) == QStringLiteral("0"));  // a MAC table, nothing learned
+  CHECK(cell(model, 0, InterfaceTableModel::Macs).isEmpty());               // no MAC table captured
+  const QColor match = model.data(model.index(2, InterfaceTableModel::Compliance), Qt::ForegroundRole).value<QColor>();
+  const QColor mismatch = model.data(model.index(1, InterfaceTableModel::Compliance), Qt::ForegroundRole).value<QColor>();
+  CHECK(match.green() > match.red());
+  CHECK(mismatch.red() > mismatch.green());
+  const QString tip = cell(model, 1, InterfaceTableModel::Compliance, Qt::ToolTipRole);
+  CHECK(tip.contains(QStringLiteral("flexible")));
+  CHECK(tip.contains(QStringLiteral("mab")));
+  CHECK(model.headerData(InterfaceTableModel::Compliance, Qt::Horizontal).toString() == QStringLiteral("Compliance"));
+}
+
 TEST_CASE("interface names sort naturally", "[ui][models]") {
   InterfaceTableModel model;
   model.resetData(access_ports());

@@ -3,6 +3,7 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
+#include <QStringList>
 
 #include <optional>
 #include <string>
@@ -65,6 +66,15 @@ QVariant InterfaceTableModel::data(const QModelIndex& index, int role) const {
       case Speed: return text(row->speed);
       case Type: return text(row->type);
       case Description: return text(row->description);
+      case Mode: return text(row->port_type ? row->port_type : row->mode);
+      case Auth: return text(row->auth_template);
+      case Compliance: return text(row->compliance);
+      case AuthState: {
+        QString state = text(row->auth_state);
+        if (row->auth_method) state += QStringLiteral(" (%1)").arg(QString::fromStdString(*row->auth_method));
+        return state;
+      }
+      case Macs: return row->learned_macs ? QString::number(row->learned_macs->size()) : QString();
       default: return {};
     }
   };
@@ -74,6 +84,12 @@ QVariant InterfaceTableModel::data(const QModelIndex& index, int role) const {
     case kSortRole:
       return cell();
     case Qt::ForegroundRole:
+      if (index.column() == Compliance && row->compliance && *row->compliance != "unknown") {
+        // The interface palette's colours: a compliant port reads like a connected one, a
+        // mismatch like an err-disabled one.
+        return interface_state_color(*row->compliance == "match" ? InterfaceState::Connected : InterfaceState::ErrDisabled,
+                                     QGuiApplication::palette());
+      }
       if (index.column() == Status || index.column() == Name) {
         const InterfaceState state = state_of(*row);
         if (state != InterfaceState::Other)
@@ -92,6 +108,19 @@ QVariant InterfaceTableModel::data(const QModelIndex& index, int role) const {
       }
       return {};
     case Qt::ToolTipRole:
+      if (index.column() == Compliance && row->compliance_template) {
+        QString tip = tr("held to the %1 template").arg(QString::fromStdString(*row->compliance_template));
+        if (!row->missing_auth_commands.empty()) {
+          tip += tr("\nmissing:");
+          for (const auto& command : row->missing_auth_commands) tip += QStringLiteral("\n  ") + QString::fromStdString(command);
+        }
+        return tip;
+      }
+      if (index.column() == Macs && row->learned_macs && !row->learned_macs->empty()) {
+        QStringList macs;
+        for (const auto& mac : *row->learned_macs) macs << QString::fromStdString(mac);
+        return macs.join(u'\n');
+      }
       return tr("%1\nfrom %2:%3")
           .arg(QString::fromStdString(row->name_raw), QString::fromStdString(row->source.file))
           .arg(row->source.offset);
@@ -110,6 +139,11 @@ QVariant InterfaceTableModel::headerData(int section, Qt::Orientation orientatio
     case Speed: return tr("Speed");
     case Type: return tr("Type");
     case Description: return tr("Description");
+    case Mode: return tr("Mode");
+    case Auth: return tr("Auth");
+    case Compliance: return tr("Compliance");
+    case AuthState: return tr("Session");
+    case Macs: return tr("MACs");
     default: return {};
   }
 }

@@ -1,4 +1,5 @@
-// One device's interfaces (its latest snapshot) as a read-only table, status coloured.
+// One device's interfaces (its latest snapshot) as a read-only table, status and compliance
+// coloured.
 #pragma once
 
 #include <QAbstractTableModel>
@@ -14,7 +15,9 @@ class InterfaceTableModel : public QAbstractTableModel {
   Q_OBJECT
 
  public:
-  enum Column { Name, Status, Vlan, Duplex, Speed, Type, Description, ColumnCount };
+  // Mode .. Macs are the port facts (docs/device-model.md); Compliance is coloured and its
+  // tooltip lists the commands to add.
+  enum Column { Name, Status, Vlan, Duplex, Speed, Type, Description, Mode, Auth, Compliance, AuthState, Macs, ColumnCount };
 
   explicit InterfaceTableModel(QObject* parent = nullptr);
 
