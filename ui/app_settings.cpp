@@ -22,6 +22,7 @@ const Key<QByteArray> kWindowGeometry{"window/geometry", {}};
 const Key<QByteArray> kDevicesSplitter{"window/devicesSplitter", {}};
 const Key<QString> kTemplateDir{"ingest/templateDir", {}};
 const Key<QString> kStorePath{"store/path", {}};
+const Key<QString> kHostnamePattern{"ingest/hostnamePattern", {}};
 
 }  // namespace
 
@@ -96,6 +97,10 @@ void AppSettings::setDevicesSplitterState(const QByteArray& state) {
 QString AppSettings::templateDir() const { return read(ini_path_, kTemplateDir); }
 
 void AppSettings::setTemplateDir(const QString& dir) { write(ini_path_, kTemplateDir, dir); }
+
+QString AppSettings::hostnamePattern() const { return read(ini_path_, kHostnamePattern); }
+
+void AppSettings::setHostnamePattern(const QString& pattern) { write(ini_path_, kHostnamePattern, pattern); }
 
 QString AppSettings::storePath() const { return read(ini_path_, kStorePath); }
 

@@ -39,6 +39,12 @@ class AppSettings {
   QString templateDir() const;
   void setTemplateDir(const QString& dir);
 
+  // The hostname pattern ingests read site and zone from (PCRE2 with named groups `site`
+  // and optionally `zone`, like `statetrace-cli ingest --site-pattern`); empty: the built-in
+  // SITE-ZONE-ROLE-NN pattern.
+  QString hostnamePattern() const;
+  void setHostnamePattern(const QString& pattern);
+
   // The store the next start opens when no --store is given (File → Open/New Store sets it);
   // empty: $STATETRACE_STORE, else the default path.
   QString storePath() const;

@@ -48,6 +48,7 @@ QString display_name(const QString& bundle) {
 IngestSetup ingest_setup_of(const AppSettings& settings) {
   IngestSetup setup;
   if (const QString dir = settings.templateDir(); !dir.isEmpty()) setup.templates = dir.toStdString();
+  if (const QString pattern = settings.hostnamePattern(); !pattern.isEmpty()) setup.site_pattern = pattern.toStdString();
   return setup;
 }
 
@@ -343,10 +344,11 @@ void MainWindow::showAbout() {
 }
 
 void MainWindow::openPreferences() {
-  auto* dialog = new SettingsDialog(settings_.templateDir(), this);
+  auto* dialog = new SettingsDialog(settings_.templateDir(), settings_.hostnamePattern(), this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   connect(dialog, &QDialog::accepted, this, [this, dialog] {
     settings_.setTemplateDir(dialog->templateDir());
+    settings_.setHostnamePattern(dialog->hostnamePattern());
     session_->setIngestSetup(ingest_setup_of(settings_));
     statusBar()->showMessage(dialog->templateDir().isEmpty()
                                  ? tr("Ingests use no template folder.")

@@ -72,6 +72,7 @@ HealthOutcome load_health(const std::filesystem::path& store_path, std::optional
 // What an ingest runs with besides the bundle (the settings' part of IngestOptions).
 struct IngestSetup {
   std::optional<std::filesystem::path> templates;  // AppSettings::templateDir(), when set
+  std::optional<std::string> site_pattern;         // AppSettings::hostnamePattern(), when set
 };
 
 // Ingests one bundle as `statetrace-cli ingest` does: built-ins, shipped rules and the

@@ -171,3 +171,51 @@ TEST_CASE("preferences validate the template folder and GUI ingests use it and t
   CHECK_FALSE(again->problem().isEmpty());
   again->reject();
 }
+
+TEST_CASE("preferences set the hostname pattern that ingests read site and zone from", "[ui][settings]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const QString bundle = dir.filePath(QStringLiteral("bundle"));
+  REQUIRE(QDir().mkpath(bundle));
+  write_bundle(bundle);
+  const std::filesystem::path store = dir.filePath(QStringLiteral("store.sqlite")).toStdString();
+  auto settings = st::ui::AppSettings::atPath(dir.filePath(QStringLiteral("settings.ini")));
+  MainWindow window(store, settings);
+  window.preferencesAction()->trigger();
+  auto* dialog = window.findChild<SettingsDialog*>();
+  REQUIRE(dialog != nullptr);
+  auto* edit = dialog->findChild<QLineEdit*>(QStringLiteral("hostnamePatternEdit"));
+  auto* status = dialog->findChild<QLabel*>(QStringLiteral("hostnamePatternStatus"));
+  auto* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+  REQUIRE(edit);
+  REQUIRE(status);
+  // Empty is the built-in pattern, shown applied to an example.
+  CHECK(ok->isEnabled());
+  CHECK(status->text().contains(QStringLiteral("site HQ, zone B1")));
+  // A pattern that does not compile, then one without a site group: OK stays disabled.
+  edit->setText(QStringLiteral("^(?<site>[A-Z+"));
+  CHECK_FALSE(ok->isEnabled());
+  CHECK(dialog->problem().contains(QStringLiteral("site pattern")));
+  edit->setText(QStringLiteral("^(?<zone>[A-Z0-9]+)-"));
+  CHECK_FALSE(ok->isEnabled());
+  CHECK(dialog->problem().contains(QStringLiteral("site")));
+  // Zone first, then site: "BR2-F1-ACC-01" is site F1, zone BR2.
+  const QString swapped = QStringLiteral("^(?<zone>[A-Z0-9]+)-(?<site>[A-Z0-9]+)-[A-Z]+-[0-9]+$");
+  edit->setText(swapped);
+  REQUIRE(ok->isEnabled());
+  CHECK(status->text().contains(QStringLiteral("site B1, zone HQ")));
+  ok->click();
+  CHECK(st::ui::AppSettings::atPath(settings.fileName()).hostnamePattern() == swapped);
+
+  QSignalSpy finished(window.ingestController(), &st::ui::IngestController::finished);
+  window.ingestBundle(bundle);
+  REQUIRE(t::wait_until([&] { return finished.count() == 1; }));
+  auto db = st::store::open_store(store, st::store::OpenMode::ReadOnly);
+  REQUIRE(db);
+  auto devices = st::store::list_devices(*db, st::store::ListingFilter{});
+  REQUIRE(devices);
+  REQUIRE(devices->size() == 1);
+  CHECK((*devices)[0].hostname == "BR2-F1-ACC-01");
+  CHECK((*devices)[0].site == "F1");
+  CHECK((*devices)[0].zone == std::optional<std::string>("BR2"));
+}

@@ -12,14 +12,18 @@
 
 #include <filesystem>
 
+#include "ingest/ingest_pipeline.h"
+#include "ingest/site_resolver.h"
 #include "rules/template_directory.h"
 
 namespace st::ui {
 
-SettingsDialog::SettingsDialog(const QString& template_dir, QWidget* parent)
+SettingsDialog::SettingsDialog(const QString& template_dir, const QString& hostname_pattern, QWidget* parent)
     : QDialog(parent),
       dir_edit_(new QLineEdit(this)),
       status_(new QLabel(this)),
+      pattern_edit_(new QLineEdit(this)),
+      pattern_status_(new QLabel(this)),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
   setWindowTitle(tr("Preferences"));
   setObjectName(QStringLiteral("settingsDialog"));
@@ -33,12 +37,22 @@ SettingsDialog::SettingsDialog(const QString& template_dir, QWidget* parent)
   status_->setWordWrap(true);
   status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+  pattern_edit_->setObjectName(QStringLiteral("hostnamePatternEdit"));
+  pattern_edit_->setPlaceholderText(QString::fromUtf8(ingest::kDefaultSitePattern.data(),
+                                                      static_cast<qsizetype>(ingest::kDefaultSitePattern.size())));
+  pattern_edit_->setClearButtonEnabled(true);
+  pattern_status_->setObjectName(QStringLiteral("hostnamePatternStatus"));
+  pattern_status_->setWordWrap(true);
+  pattern_status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
   auto* row = new QHBoxLayout;
   row->addWidget(dir_edit_, 1);
   row->addWidget(browse);
   auto* form = new QFormLayout;
   form->addRow(tr("&Template folder:"), row);
   form->addRow(QString(), status_);
+  form->addRow(tr("&Hostname pattern:"), pattern_edit_);
+  form->addRow(QString(), pattern_status_);
   auto* help = new QLabel(
       tr("An ntc-templates style folder: an <code>index</code> and its .textfsm files. Every ingest "
          "parses the commands its index covers (and no other parser takes) into records, like "
@@ -53,11 +67,17 @@ SettingsDialog::SettingsDialog(const QString& template_dir, QWidget* parent)
 
   connect(browse, &QPushButton::clicked, this, &SettingsDialog::chooseFolder);
   connect(dir_edit_, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+  connect(pattern_edit_, &QLineEdit::textChanged, this, &SettingsDialog::validate);
   connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
   dir_edit_->setText(template_dir);
+  pattern_edit_->setText(hostname_pattern);
   validate();
 }
+
+QString SettingsDialog::hostnamePattern() const { return pattern_edit_->text().trimmed(); }
+
+void SettingsDialog::setHostnamePattern(const QString& pattern) { pattern_edit_->setText(pattern); }
 
 QString SettingsDialog::templateDir() const {
   const QString text = dir_edit_->text().trimmed();
@@ -72,8 +92,22 @@ void SettingsDialog::chooseFolder() {
   if (!dir.isEmpty()) dir_edit_->setText(QDir::toNativeSeparators(dir));
 }
 
-// The index is a small text file: reading it on the GUI thread as the user types is cheap.
+// The index is a small text file and the pattern one regex: checking both on the GUI thread
+// as the user types is cheap.
 void SettingsDialog::validate() {
+  QString pattern_problem;
+  const QString pattern = hostnamePattern();
+  const std::string effective = pattern.isEmpty() ? std::string(ingest::kDefaultSitePattern) : pattern.toStdString();
+  if (auto sites = ingest::SiteResolver::create(effective, std::nullopt); !sites) {
+    pattern_problem = QString::fromStdString(sites.error().describe());
+    pattern_status_->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(pattern_problem.toHtmlEscaped()));
+  } else {
+    const std::string example = "HQ-B1-ACC-01";
+    const auto zone = sites->zone_for(example);
+    pattern_status_->setText(tr("%1 → site %2, zone %3")
+                                 .arg(QString::fromStdString(example), QString::fromStdString(sites->site_for(example)),
+                                      zone ? QString::fromStdString(*zone) : tr("none")));
+  }
   const QString dir = templateDir();
   if (dir.isEmpty()) {
     problem_.clear();
@@ -85,6 +119,7 @@ void SettingsDialog::validate() {
     problem_.clear();
     status_->setText(tr("The index loads: every ingest uses this folder."));
   }
+  if (problem_.isEmpty()) problem_ = pattern_problem;
   buttons_->button(QDialogButtonBox::Ok)->setEnabled(problem_.isEmpty());
 }
 

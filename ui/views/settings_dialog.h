@@ -1,7 +1,9 @@
 // Settings → Preferences: the template folder every ingest adds as a catch-all (like
-// `statetrace-cli ingest --templates DIR`). The folder is checked as it is typed or
-// chosen (rules::check_template_directory: its `index` must read and parse); a problem
-// is shown with the file and line it names, and OK stays disabled until it is fixed.
+// `statetrace-cli ingest --templates DIR`) and the hostname pattern sites and zones come
+// from (`--site-pattern`). Both are checked as they are typed (the folder's `index` must
+// read and parse; the pattern must compile and name a `site` group, and is shown applied
+// to an example hostname); a problem is shown where it is, and OK stays disabled until
+// it is fixed.
 #pragma once
 
 #include <QDialog>
@@ -17,12 +19,15 @@ class SettingsDialog : public QDialog {
   Q_OBJECT
 
  public:
-  explicit SettingsDialog(const QString& template_dir, QWidget* parent = nullptr);
+  SettingsDialog(const QString& template_dir, const QString& hostname_pattern, QWidget* parent = nullptr);
 
   // The folder as entered (cleaned); empty: no template folder.
   QString templateDir() const;
   void setTemplateDir(const QString& dir);
-  // Empty when the entry can be saved; else why not ("/x/index:3: invalid regular ...").
+  // The pattern as entered (trimmed); empty: the built-in SITE-ZONE-ROLE-NN pattern.
+  QString hostnamePattern() const;
+  void setHostnamePattern(const QString& pattern);
+  // Empty when the entries can be saved; else why not ("/x/index:3: invalid regular ...").
   QString problem() const { return problem_; }
 
  private:
@@ -31,6 +36,8 @@ class SettingsDialog : public QDialog {
 
   QLineEdit* dir_edit_;
   QLabel* status_;
+  QLineEdit* pattern_edit_;
+  QLabel* pattern_status_;
   QDialogButtonBox* buttons_;
   QString problem_;
 };
