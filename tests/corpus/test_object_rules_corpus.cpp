@@ -124,15 +124,15 @@ std::vector<FieldMap> fastiron_vlans(const std::vector<FieldMap>& ntc) {
 const std::vector<ObjectCase>& cases() {
   static const std::vector<ObjectCase> all{
       {"cisco_ios show vlan", "cisco_ios", "show_vlan", "cisco_ios", "show vlan", "vlans",
-       {{"vlan_id", "vlan_id"}, {"name", "vlan_name"}, {"status", "status"}, {"ports", "interfaces"}}, 0.99},
+       {{"vlan_id", "vlan_id"}, {"name", "vlan_name"}, {"status", "status"}, {"ports", "interfaces"}}, 1.00},
       // ntc keeps the printed type ("DYNAMIC", "Dynamic"); the rule lowercases it. CPU entries
       // print vlan "All" on both sides; the 6500 multicast section is skipped on both sides. One
-      // 6500 entry prints no port (show_mac-address-table9, the last row): ntc keeps it, our store
-      // skips a record without its key column, so that row's 4 fields are the only misses (596/600).
+      // 6500 entry prints no port (show_mac-address-table9, the last row): ntc keeps it; a record
+      // without its key column cannot be stored, so it is not expected (see expected_of).
       {"cisco_ios show mac address-table", "cisco_ios", "show_mac-address-table", "cisco_ios",
        "show mac address-table", "mac_entries",
        {{"vlan", "vlan_id"}, {"mac", "destination_address"}, {"interface", "destination_port"}, {"type", "type"}},
-       0.99, {{"type", {{"*", "lower"}}}}},
+       1.00, {{"type", {{"*", "lower"}}}}},
       // ntc keeps Cisco's words for method / domain / status; the rule maps them as below.
       {"cisco_ios show authentication sessions", "cisco_ios", "show_authentication_sessions", "cisco_ios",
        "show authentication sessions", "auth_sessions", kAuthSessionFields, 1.00, kAuthSessionValues},
