@@ -79,6 +79,24 @@ TEST_CASE("device proxy sorts uptime by duration and filters on any column", "[u
   CHECK(cell(proxy, 0, DeviceTableModel::Hostname) == QStringLiteral("HQ-CORE-DST-01"));
 }
 
+TEST_CASE("device model shows zone and the location's parts", "[ui][models]") {
+  auto rows = three_devices();
+  rows[0].zone = "B1";
+  rows[0].location = "bldg=B1;floor=2;room=2.14;rack=R3";
+  rows[0].building = "B1";
+  rows[0].floor = "2";
+  rows[0].room = "2.14";
+  rows[0].rack = "R3";
+  rows[1].location = "Main comms room";  // free text: shown as configured
+  DeviceTableModel model;
+  model.resetData(rows);
+  CHECK(cell(model, 0, DeviceTableModel::Zone) == QStringLiteral("B1"));
+  CHECK(cell(model, 0, DeviceTableModel::Location) == QStringLiteral("B1 · floor 2 · room 2.14 · rack R3"));
+  CHECK(cell(model, 1, DeviceTableModel::Location) == QStringLiteral("Main comms room"));
+  CHECK(cell(model, 2, DeviceTableModel::Location).isEmpty());
+  CHECK(model.headerData(DeviceTableModel::Zone, Qt::Horizontal).toString() == QStringLiteral("Zone"));
+}
+
 TEST_CASE("uptime text converts to minutes", "[ui][models]") {
   CHECK(st::ui::uptime_minutes("5 minutes") == 5);
   CHECK(st::ui::uptime_minutes("1 hour, 2 minutes") == 62);

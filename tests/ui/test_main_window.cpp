@@ -167,6 +167,11 @@ TEST_CASE("main window shows the sample site's devices and interfaces", "[ui][wi
   CHECK(device_pane->proxy()->rowCount() == 1);  // one site group left
   device_pane->filterEdit()->setText(QStringLiteral("HQ-CORE"));
   CHECK(device_pane->shownRows() == 1);
+  // Where devices are: the zone (hostname) and the building / room (snmp-server location).
+  device_pane->filterEdit()->setText(QStringLiteral("DC1"));
+  CHECK(device_pane->shownRows() == 2);
+  device_pane->filterEdit()->setText(QStringLiteral("room 2.01"));
+  CHECK(device_pane->shownRows() == 1);  // HQ-F2-ACC-01: bldg=B1;floor=2;room=2.01
   device_pane->filterEdit()->clear();
   CHECK(device_pane->shownRows() == 8);
 

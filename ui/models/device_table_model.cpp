@@ -123,6 +123,17 @@ QVariant DeviceTableModel::data(const QModelIndex& index, int role) const {
         const long long minutes = uptime_minutes(*device->uptime);
         return minutes >= 0 ? compact_uptime(minutes) : text(device->uptime);
       }
+      case Zone: return text(device->zone);
+      case Location: {
+        QStringList parts;
+        if (device->building) parts << QString::fromStdString(*device->building);
+        if (device->floor) parts << tr("floor %1").arg(QString::fromStdString(*device->floor));
+        if (device->room) parts << tr("room %1").arg(QString::fromStdString(*device->room));
+        if (device->row) parts << tr("row %1").arg(QString::fromStdString(*device->row));
+        if (device->rack) parts << tr("rack %1").arg(QString::fromStdString(*device->rack));
+        if (parts.isEmpty()) return text(device->location);  // free text, as configured
+        return parts.join(QStringLiteral(" · "));
+      }
       default: return {};
     }
   };
@@ -170,6 +181,8 @@ QVariant DeviceTableModel::headerData(int section, Qt::Orientation orientation, 
     case OsVersion: return tr("OS version");
     case Serial: return tr("Serial");
     case Uptime: return tr("Uptime");
+    case Zone: return tr("Zone");
+    case Location: return tr("Location");
     default: return {};
   }
 }

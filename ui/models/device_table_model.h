@@ -14,7 +14,9 @@ class DeviceTableModel : public QAbstractTableModel {
   Q_OBJECT
 
  public:
-  enum Column { Hostname, Site, Model, OsVersion, Serial, Uptime, ColumnCount };
+  // Zone from the hostname; Location the building / floor / room / rack from `snmp-server
+  // location` ("B1 · floor 2 · room 2.14 · rack R3"), so the text filter finds them too.
+  enum Column { Hostname, Site, Model, OsVersion, Serial, Uptime, Zone, Location, ColumnCount };
 
   explicit DeviceTableModel(QObject* parent = nullptr);
 

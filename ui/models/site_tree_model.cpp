@@ -18,7 +18,7 @@ namespace {
 // Device-row columns of this model -> columns of the flat device model.
 constexpr DeviceTableModel::Column kSourceColumn[SiteTreeModel::ColumnCount] = {
     DeviceTableModel::Hostname, DeviceTableModel::Model, DeviceTableModel::OsVersion,
-    DeviceTableModel::Serial, DeviceTableModel::Uptime};
+    DeviceTableModel::Serial, DeviceTableModel::Uptime, DeviceTableModel::Zone, DeviceTableModel::Location};
 
 // internalId: 0 for site rows, group + 1 for device rows.
 constexpr quintptr kSiteId = 0;

@@ -18,7 +18,7 @@ class SiteTreeModel : public QAbstractItemModel {
 
  public:
   // The device columns minus Site, which the grouping shows.
-  enum Column { Name, Model, OsVersion, Serial, Uptime, ColumnCount };
+  enum Column { Name, Model, OsVersion, Serial, Uptime, Zone, Location, ColumnCount };
 
   explicit SiteTreeModel(DeviceTableModel* devices, QObject* parent = nullptr);
 
