@@ -11,7 +11,7 @@ bool has_line(std::string_view config, const std::vector<std::string>& alternati
   while (cursor.next(l)) {
     const std::string_view line = parse::trim(l.text);
     for (const auto& a : alternatives) {
-      if (parse::istarts_with(line, a) && (line.size() == a.size() || parse::is_space(line[a.size()]))) return true;
+      if (parse::starts_with_word(line, a)) return true;
     }
   }
   return false;

@@ -64,6 +64,7 @@ std::map<std::string, PortFacts> derive_port_facts(const DeviceObservations& dev
 
   for (auto& [name, f] : facts) {
     const parse::ObjectRecord* config = config_of.count(name) ? config_of[name] : nullptr;
+    f.config = config;
     std::optional<std::string> status_vlan, status;
     if (auto it = device.status_rows.find(name); it != device.status_rows.end()) {
       status_vlan = it->second.first;

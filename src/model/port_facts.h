@@ -18,6 +18,7 @@ struct PortFacts {
   std::optional<std::string> auth_template, auth_state, auth_method;
   std::optional<std::string> compliance, compliance_template, missing_auth_commands;  // missing: one per line
   std::optional<std::vector<std::string>> learned_macs;  // nullopt: no MAC table was captured
+  const parse::ObjectRecord* config = nullptr;  // its interface_config, in DeviceObservations::configs
 };
 
 // One device's observations, as the store writer collected them over the run.

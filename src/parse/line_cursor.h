@@ -78,6 +78,11 @@ constexpr bool iequals(std::string_view a, std::string_view b) {
 constexpr bool istarts_with(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
 }
+// `s` starts with `word`, ignoring case, followed by a blank or its end: a command and its
+// arguments ("mab" matches "mab" and "mab eap", not "mabx").
+constexpr bool starts_with_word(std::string_view s, std::string_view word) {
+  return istarts_with(s, word) && (s.size() == word.size() || is_space(s[word.size()]));
+}
 constexpr bool all_digits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {

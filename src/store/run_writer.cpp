@@ -316,8 +316,6 @@ struct RunWriter::State {
       d.observed.platform = d.platform;
       d.observed.auth_enabled = d.config && model::enables_port_auth(d.config->auth_globals);
       const auto facts = model::derive_port_facts(d.observed, compliance);
-      std::map<std::string, const parse::ObjectRecord*> config_of;
-      for (const auto& c : d.observed.configs) config_of[*c.value("interface")] = &c;
       for (const auto& [name, f] : facts) {
         std::optional<std::string> macs;
         std::optional<std::int64_t> mac_count;
@@ -343,7 +341,7 @@ struct RunWriter::State {
           update.bind(14, integer(run.value)).bind(15, integer(d.id)).bind(16, text(key));
           ST_CHECK(update.run());
         } else {
-          const parse::ObjectRecord* config = config_of.at(name);
+          const parse::ObjectRecord* config = f.config;  // a port with no status row comes from its config
           const std::optional<std::string> description = config->value("description");
           hash.add(name).add(description);
           const std::string hex = hash.hex();

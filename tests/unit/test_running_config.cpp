@@ -5,7 +5,7 @@
 #include "model/auth_template.h"
 #include "model/compliance.h"
 #include "model/location.h"
-#include "parse/config/port_ranges.h"
+#include "parse/port_ranges.h"
 #include "parse/config/running_config_parser.h"
 #include "rules/compliance_templates.h"
 
@@ -152,7 +152,7 @@ TEST_CASE("running-config: FastIron VLAN blocks, port ranges and the authenticat
 }
 
 TEST_CASE("running-config: FastIron port ranges expand over the last number", "[config]") {
-  using parse::config::expand_port_ranges;
+  using parse::expand_port_ranges;
   CHECK(expand_port_ranges("ethe 1/1/1 to 1/1/3 ethe 1/2/1") == std::vector<std::string>{"1/1/1", "1/1/2", "1/1/3", "1/2/1"});
   CHECK(expand_port_ranges("ethernet 2/1/10 to 2/1/12") == std::vector<std::string>{"2/1/10", "2/1/11", "2/1/12"});
   CHECK(expand_port_ranges("ethe 1/1/5") == std::vector<std::string>{"1/1/5"});

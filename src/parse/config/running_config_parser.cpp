@@ -3,16 +3,12 @@
 #include <map>
 
 #include "parse/config/config_stanzas.h"
-#include "parse/config/port_ranges.h"
 #include "parse/interface_name.h"
 #include "parse/line_cursor.h"
+#include "parse/port_ranges.h"
 
 namespace st::parse::config {
 namespace {
-
-bool starts_with_word(std::string_view line, std::string_view prefix) {
-  return istarts_with(line, prefix) && (line.size() == prefix.size() || is_space(line[prefix.size()]));
-}
 
 std::string_view after(std::string_view line, std::string_view prefix) { return trim(line.substr(prefix.size())); }
 
