@@ -147,6 +147,8 @@ std::optional<std::string> Statement::optional_text(int column) const {
   return text(column);
 }
 
+double Statement::real(int column) const { return sqlite3_column_double(stmt_.get(), column); }
+
 std::string_view Statement::blob(int column) const {
   const void* p = sqlite3_column_blob(stmt_.get(), column);
   int n = sqlite3_column_bytes(stmt_.get(), column);

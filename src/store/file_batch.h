@@ -55,6 +55,7 @@ struct HostSnapshot {
   std::vector<EncodedEventBlock> event_blocks;  // its syslog events, encoded off the writer's thread
   std::vector<LocatedGeneric> records;
   std::vector<parse::ObjectRecord> objects;  // VLANs, MAC entries, STP ports, ... (model/object_kind.h)
+  std::vector<const model::ObjectKind*> complete_kinds;  // from unfiltered sections (ParseResult)
 };
 
 // Ingestion telemetry for one host's sections in one file (the health view reads it).
