@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <ostream>
 
 #include "cli/exit_codes.h"
@@ -58,11 +60,39 @@ std::string text_of(const Json& v) {
   return v.dump();
 }
 
+// A multi-line value (a configuration stanza) as the lines it lost and gained.
+std::string lines_changed(const std::string& before, const std::string& after) {
+  auto split = [](const std::string& text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      const std::size_t end = std::min(text.find('\n', start), text.size());
+      lines.push_back(text.substr(start, end - start));
+      start = end + 1;
+    }
+    return lines;
+  };
+  const auto old_lines = split(before), new_lines = split(after);
+  std::string out;
+  for (const auto& l : old_lines) {
+    if (std::find(new_lines.begin(), new_lines.end(), l) == new_lines.end()) out += (out.empty() ? "-" : " | -") + l;
+  }
+  for (const auto& l : new_lines) {
+    if (std::find(old_lines.begin(), old_lines.end(), l) == old_lines.end()) out += (out.empty() ? "+" : " | +") + l;
+  }
+  return out.empty() ? "(lines reordered)" : out;
+}
+
 std::string fields_text(const diff::ObjectChange& c) {
   if (c.change == diff::ChangeType::NotCaptured) return fmt::format("not captured in run {}", c.missing_in == "to" ? c.to_run.value : c.from_run.value);
   std::string out;
   for (const auto& f : c.fields) {
-    std::string one = fmt::format("{}: {} -> {}", f.name, text_of(f.old_value), text_of(f.new_value));
+    const bool multi_line = f.old_value.is_string() && f.new_value.is_string() &&
+                            (f.old_value.get<std::string>().find('\n') != std::string::npos ||
+                             f.new_value.get<std::string>().find('\n') != std::string::npos);
+    std::string one = multi_line ? fmt::format("{}: {}", f.name, lines_changed(f.old_value.get<std::string>(),
+                                                                               f.new_value.get<std::string>()))
+                                 : fmt::format("{}: {} -> {}", f.name, text_of(f.old_value), text_of(f.new_value));
     if (f.delta) one += fmt::format(" ({:+})", *f.delta);
     if (f.per_minute) one += fmt::format(" {:.1f}/min", *f.per_minute);
     out += (out.empty() ? "" : "; ") + one;

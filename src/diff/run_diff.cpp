@@ -128,26 +128,31 @@ Result<std::vector<ObjectChange>> diff_runs(store::Database& db, RunId from, Run
       }
       const bool hashes_cover = options.trust_hashes && !options.include_volatile;
       if (hashes_cover && a->second == b->second) continue;
-      ST_TRY(const auto old_objects, reader.read(*kind, from, id));
-      ST_TRY(const auto new_objects, reader.read(*kind, to, id));
+      ST_TRY(const auto old_objects, reader.read_index(*kind, from, id));
+      ST_TRY(const auto new_objects, reader.read_index(*kind, to, id));
       const Comparison comparison{*kind, options.include_volatile, minutes};
       auto o = old_objects.begin();
       auto n = new_objects.begin();
       while (o != old_objects.end() || n != new_objects.end()) {
-        if (n == new_objects.end() || (o != old_objects.end() && o->first < n->first)) {
-          line(*kind, o->first, ChangeType::Removed).from_source = o->second.source;
+        if (n == new_objects.end() || (o != old_objects.end() && o->key < n->key)) {
+          ST_TRY(auto source, reader.source_of(*o));
+          line(*kind, o->key, ChangeType::Removed).from_source = std::move(source);
           ++o;
-        } else if (o == old_objects.end() || n->first < o->first) {
-          line(*kind, n->first, ChangeType::Added).to_source = n->second.source;
+        } else if (o == old_objects.end() || n->key < o->key) {
+          ST_TRY(auto source, reader.source_of(*n));
+          line(*kind, n->key, ChangeType::Added).to_source = std::move(source);
           ++n;
         } else {
-          if (!(hashes_cover && o->second.hash == n->second.hash)) {
-            auto fields = changed_fields(comparison, o->second, n->second);
+          if (!(hashes_cover && o->hash == n->hash)) {
+            // Values are read only for the objects whose hashes differ.
+            ST_TRY(const auto before, reader.read_one(*kind, from, id, o->key));
+            ST_TRY(const auto after, reader.read_one(*kind, to, id, n->key));
+            auto fields = changed_fields(comparison, before, after);
             if (!fields.empty()) {
-              auto& c = line(*kind, o->first, ChangeType::Changed);
+              auto& c = line(*kind, o->key, ChangeType::Changed);
               c.fields = std::move(fields);
-              c.from_source = o->second.source;
-              c.to_source = n->second.source;
+              c.from_source = before.source;
+              c.to_source = after.source;
             }
           }
           ++o;

@@ -261,6 +261,7 @@ Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegi
   summary.seconds = seconds(Clock::now() - started);
   summary.parse_seconds = pipeline.parse_seconds();
   summary.write_seconds = write_seconds;
+  summary.diff_seconds = totals.diff_seconds;
   ST_LOG_DEBUG("ingested {} as run {}: {} files, {} devices, {:.1f} MB in {:.3f}s", options.bundle.string(),
                summary.run.value, summary.files, summary.devices, summary.bytes / 1e6, summary.seconds);
   return summary;

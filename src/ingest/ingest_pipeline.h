@@ -55,6 +55,7 @@ struct IngestSummary {
   double seconds = 0;        // the whole ingest
   double parse_seconds = 0;  // splitting, parsing, hashing, compressing: summed over parser threads
   double write_seconds = 0;  // the writer thread's time in the store, commit included
+  double diff_seconds = 0;   // of which: snapshot digests and the stored diff against each device's previous run
   double megabytes_per_second() const { return seconds > 0 ? bytes / 1e6 / seconds : 0; }
 };
 

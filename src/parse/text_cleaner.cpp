@@ -345,7 +345,22 @@ class Cleaner {
         const std::string_view l = line();
         if (!l.empty() && l.size() <= 96 && pager_prefix(l) == l.size()) {
           truncate_line(line_begin_);
-          while (i < end && (p_[i] == '\b' || p_[i] == ' ')) ++i;
+          // IOS erases with backspaces, blanks, backspaces: blanks after the last backspace are
+          // then the next line's own indentation (" spanning-tree portfast"). A pager erased with
+          // backspaces alone (FastIron) leaves its blanks as part of the erase.
+          while (i < end && p_[i] == '\b') ++i;
+          bool overwritten = false;
+          while (i < end) {
+            std::size_t j = i;
+            while (j < end && p_[j] == ' ') ++j;
+            if (j == i || j >= end || p_[j] != '\b') break;
+            while (j < end && p_[j] == '\b') ++j;
+            i = j;
+            overwritten = true;
+          }
+          if (!overwritten) {
+            while (i < end && p_[i] == ' ') ++i;
+          }
         } else {
           pop();
           ++i;

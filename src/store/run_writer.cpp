@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <set>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "core/content_hash.h"
+#include "diff/diff_kind.h"
 #include "diff/snapshot_digest.h"
 #include "diff/stored_diff.h"
 #include "model/auth_template.h"
@@ -254,9 +256,19 @@ struct RunWriter::State {
     std::size_t ordinal = 0;
     for (const auto& r : h.records) {
       std::string json = r.record.row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      std::string hash = ContentHash().add(r.command).add(json).hex();
       key = fmt::format("record:{}:{}", r.command, ordinal++);
-      record->bind_all(integer(run.value), integer(device_id), text(key), text(hash), integer(file_id),
+      // Volatile fields (show version's uptime parts) stay out of the hash, as for objects.
+      ContentHash hash;
+      hash.add(r.command);
+      if (r.record.row.is_object()) {
+        for (const auto& [name, value] : r.record.row.items()) {
+          if (!diff::is_volatile_record_field(name)) hash.add(name).add(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        }
+      } else {
+        hash.add(json);
+      }
+      const std::string hex = hash.hex();
+      record->bind_all(integer(run.value), integer(device_id), text(key), text(hex), integer(file_id),
                        integer(r.record.source.offset), integer(r.record.source.length), text(r.command),
                        text(r.parser), text(json));
       ST_CHECK(record->run());
@@ -417,11 +429,14 @@ struct RunWriter::State {
 
   // Digests of every device's objects, then each device's changes since its previous run.
   Result<void> add_diffs() {
+    const auto started = std::chrono::steady_clock::now();
     ST_TRY(auto digests, diff::compute_digests(db, run));
     std::map<std::int64_t, std::set<std::string, std::less<>>> captured;
     for (const auto& d : devices) captured[d.id] = d.complete_kinds;
     ST_CHECK(diff::write_digests(db, run, std::move(digests), captured));
-    return diff::store_run_diffs(db, run);
+    ST_CHECK(diff::store_run_diffs(db, run));
+    totals.diff_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return {};
   }
 
   // Contract: `show clock`, else the latest syslog line, else the newest file time.

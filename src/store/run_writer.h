@@ -24,6 +24,7 @@ struct RunTotals {
   std::uint64_t rows = 0;    // SQLite rows (an event block is one row)
   std::uint64_t events = 0;  // syslog events, inside their blocks
   std::map<std::string, std::size_t> sections_by_status;
+  double diff_seconds = 0;  // digests and stored diffs, inside commit()
 };
 
 class RunWriter {

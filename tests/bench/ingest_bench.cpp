@@ -35,6 +35,8 @@
 #include "ingest/ingest_pipeline.h"
 #include "parse/command_catalog.h"
 #include "parse/session_splitter.h"
+#include "rules/registry_setup.h"
+#include "rules/user_rules.h"
 #include "store/store.h"
 
 namespace {
@@ -119,7 +121,10 @@ int main(int argc, char** argv) {
   // compression, event times and blocks).
   if (only != "ingest") {
     const unsigned workers = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
-    auto registry = st::parse::ParserRegistry::with_builtins();
+    // What `statetrace-cli ingest` parses with: built-ins plus the shipped rules.
+    auto built = st::rules::build_registry(st::rules::RegistrySources{});
+    if (!built) return fmt::print(stderr, "{}\n", built.error().describe()), 1;
+    const auto& registry = *built;
     std::vector<std::pair<std::string, std::string>> files;  // platform, bytes
     std::vector<std::string> names;
     for (const auto& e : std::filesystem::directory_iterator(bundle)) {
@@ -211,7 +216,9 @@ int main(int argc, char** argv) {
       options.bundle = bundle;
       options.threads = threads;
       auto t = std::chrono::steady_clock::now();
-      auto summary = st::ingest::ingest_bundle(*db, st::parse::ParserRegistry::with_builtins(), options);
+      auto registry = st::rules::registry_for_ingest(*db);
+      if (!registry) return fmt::print(stderr, "{}\n", registry.error().describe()), 1;
+      auto summary = st::ingest::ingest_bundle(*db, *registry, options);
       double s = seconds_since(t);
       if (!summary) return fmt::print(stderr, "{}\n", summary.error().describe()), 1;
       if (!best || s < best_seconds) {

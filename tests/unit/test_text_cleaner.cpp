@@ -106,6 +106,11 @@ TEST_CASE("text cleaner: backspace overstrike and --More-- residue", "[text_clea
   // IOS: " --More-- " erased by ten backspaces, blanks and backspaces.
   const std::string ios = "x\n --More-- \b\b\b\b\b\b\b\b\b\b          \b\b\b\b\b\b\b\b\b\bGi1/0/6  c\n";
   CHECK(clean_text(ios).text() == "x\nGi1/0/6  c\n");
+  // ... and the blanks after the last backspace are the next line's indentation: a config line
+  // keeps its place in its stanza.
+  const std::string stanza = "interface Gi1/0/1\n dot1x timeout tx-period 7\n --More-- \b\b\b\b\b\b\b\b\b\b          "
+                             "\b\b\b\b\b\b\b\b\b\b spanning-tree portfast\n";
+  CHECK(clean_text(stanza).text() == "interface Gi1/0/1\n dot1x timeout tx-period 7\n spanning-tree portfast\n");
   // Printable-only logs keep the prompt inline with blanks.
   CHECK(clean_text("x\n --More--          Gi1/0/7  d\n").text() == "x\nGi1/0/7  d\n");
   // A line holding only the prompt goes entirely.

@@ -36,3 +36,6 @@ CREATE TABLE diff_summaries (
   not_captured INTEGER NOT NULL,
   PRIMARY KEY (run_id, device_id)
 ) WITHOUT ROWID;
+
+-- Generic records are read per device and key by the digests and the diff.
+CREATE INDEX records_by_run_device ON records(run_id, device_id, object_key);
