@@ -26,9 +26,11 @@ const std::vector<CommandSpec>& command_specs() {
   static const std::vector<CommandSpec> specs{
       {"ingest",
        "ingest PATH [--site NAME] [--site-pattern REGEX] [--threads N] [--force] [--max-member-mb N] [--max-ratio N] "
-       "[--templates DIR]",
-       "parse a bundle (directory, .zip, .tar.gz or .log) into a new run", 1,
-       {"--site", "--site-pattern", "--threads", "--max-member-mb", "--max-ratio", "--templates"}, {"--force"}},
+       "[--templates DIR] [--keep-runs N]",
+       "parse a bundle (directory, .zip, .tar.gz or .log) into a new run; each device keeps its last N runs in full "
+       "(default 30, 0: all)",
+       1, {"--site", "--site-pattern", "--threads", "--max-member-mb", "--max-ratio", "--templates", "--keep-runs"},
+       {"--force"}},
       {"runs", "runs", "list stored runs", 0, {}, {}},
       {"devices", "devices [--run N] [--device HOST]", "list devices (each device's latest snapshot without --run)",
        0, {"--run", "--device", "--site", "--zone", "--building", "--room"}, {}},

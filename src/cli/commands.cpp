@@ -52,6 +52,8 @@ Result<int> ingest(const CliArgs& args, std::ostream& out) {
   if (max_member_mb) options.limits.max_member_bytes = static_cast<std::uint64_t>(*max_member_mb) << 20;
   ST_TRY(auto max_ratio, args.get_int("--max-ratio"));
   if (max_ratio) options.limits.max_expansion_ratio = static_cast<double>(*max_ratio);
+  ST_TRY(auto keep_runs, args.get_int("--keep-runs"));
+  if (keep_runs) options.keep_runs = static_cast<int>(*keep_runs);
   // Refuse a missing bundle before the store is created or touched.
   if (std::error_code ec; !std::filesystem::exists(options.bundle, ec)) {
     return fail(Error{ErrorKind::InputRefused, "no such file or directory", options.bundle.string(), {}, {}, {}});
@@ -82,6 +84,10 @@ Result<int> ingest(const CliArgs& args, std::ostream& out) {
     out << fmt::format("skipped {} file(s) that are not .log captures\n", summary.skipped_members.size());
   }
   for (const auto& warning : summary.warnings) out << "warning: " << warning << '\n';
+  if (summary.pruned_snapshots) {
+    out << fmt::format("pruned {} older device snapshot(s): each device keeps its last {} runs in full\n",
+                       summary.pruned_snapshots, options.keep_runs);
+  }
   out << fmt::format("{:.2f} MB in {:.3f} s ({:.1f} MB/s, {} events, {} rows, {} parser thread(s))\n",
                      summary.bytes / 1e6, summary.seconds, summary.megabytes_per_second(), summary.events,
                      summary.rows, summary.threads);

@@ -173,6 +173,8 @@ Json to_json(const ingest::IngestSummary& s) {
               {"threads", s.threads},
               {"megabytes", static_cast<double>(s.bytes) / 1e6},
               {"seconds", s.seconds},
+              {"diff_seconds", s.diff_seconds},
+              {"pruned_snapshots", s.pruned_snapshots},
               {"megabytes_per_second", s.megabytes_per_second()}};
 }
 

@@ -31,7 +31,7 @@ Result<std::vector<HistoryEntry>> object_history(store::Database& db, const Hist
 
   ST_TRY(auto runs_stmt, db.prepare(
       "SELECT ds.run_id, r.captured_at FROM device_snapshots ds JOIN runs r ON r.id = ds.run_id "
-      "WHERE ds.device_id = ? ORDER BY ds.run_id DESC LIMIT ?"));
+      "WHERE ds.device_id = ? AND ds.pruned = 0 ORDER BY ds.run_id DESC LIMIT ?"));
   runs_stmt.bind_all(store::SqlValue{device}, store::SqlValue{static_cast<std::int64_t>(request.last)});
   std::vector<std::pair<RunId, std::optional<std::string>>> runs;
   while (true) {

@@ -20,7 +20,7 @@ struct DeviceName {
 Result<std::map<std::int64_t, DeviceName>> devices_of(store::Database& db, RunId run) {
   ST_TRY(auto stmt, db.prepare(
       "SELECT ds.device_id, d.hostname, d.site FROM device_snapshots ds JOIN devices d ON d.id = ds.device_id "
-      "WHERE ds.run_id = ?"));
+      "WHERE ds.run_id = ? AND ds.pruned = 0"));
   stmt.bind_all(store::SqlValue{run.value});
   std::map<std::int64_t, DeviceName> out;
   while (true) {

@@ -17,7 +17,7 @@ using store::SqlValue;
 Result<std::map<std::int64_t, std::optional<std::int64_t>>> previous_runs(store::Database& db, RunId run) {
   ST_TRY(auto stmt, db.prepare(
       "SELECT ds.device_id, (SELECT MAX(p.run_id) FROM device_snapshots p "
-      "                      WHERE p.device_id = ds.device_id AND p.run_id < ds.run_id) "
+      "                      WHERE p.device_id = ds.device_id AND p.run_id < ds.run_id AND p.pruned = 0) "
       "FROM device_snapshots ds WHERE ds.run_id = ?"));
   stmt.bind_all(SqlValue{run.value});
   std::map<std::int64_t, std::optional<std::int64_t>> out;
@@ -99,7 +99,7 @@ Result<Stored> read_stored(store::Database& db, std::optional<RunId> from, RunId
 }
 
 Result<std::set<std::int64_t>> devices_of_runs(store::Database& db, RunId a, RunId b) {
-  ST_TRY(auto stmt, db.prepare("SELECT DISTINCT device_id FROM device_snapshots WHERE run_id IN (?, ?)"));
+  ST_TRY(auto stmt, db.prepare("SELECT DISTINCT device_id FROM device_snapshots WHERE run_id IN (?, ?) AND pruned = 0"));
   stmt.bind_all(SqlValue{a.value}, SqlValue{b.value});
   std::set<std::int64_t> out;
   while (true) {

@@ -175,7 +175,7 @@ Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegi
   std::uint64_t total_bytes = 0;
   for (const auto& m : bundle.members) total_bytes += m.size;
 
-  store::RunHeader header{options.bundle.string(), options.site, now_utc_iso()};
+  store::RunHeader header{options.bundle.string(), options.site, now_utc_iso(), options.keep_runs};
   ST_TRY(auto writer, store::RunWriter::begin(
                           db, header,
                           [&sites](std::string_view host) {
@@ -262,6 +262,7 @@ Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegi
   summary.parse_seconds = pipeline.parse_seconds();
   summary.write_seconds = write_seconds;
   summary.diff_seconds = totals.diff_seconds;
+  summary.pruned_snapshots = totals.pruned_snapshots;
   ST_LOG_DEBUG("ingested {} as run {}: {} files, {} devices, {:.1f} MB in {:.3f}s", options.bundle.string(),
                summary.run.value, summary.files, summary.devices, summary.bytes / 1e6, summary.seconds);
   return summary;

@@ -16,6 +16,7 @@
 #include "core/ids.h"
 #include "parse/parser_registry.h"
 #include "store/database.h"
+#include "store/retention.h"
 
 namespace st::ingest {
 
@@ -38,6 +39,7 @@ struct IngestOptions {
   // index covers that no other parser takes is parsed into the generic records table
   // (CLI --templates DIR; a GUI setting maps here).
   std::optional<std::filesystem::path> templates;
+  int keep_runs = store::kDefaultKeepRuns;  // each device keeps its last N runs in full (store/retention.h); 0: all
 };
 
 struct IngestSummary {
@@ -56,6 +58,7 @@ struct IngestSummary {
   double parse_seconds = 0;  // splitting, parsing, hashing, compressing: summed over parser threads
   double write_seconds = 0;  // the writer thread's time in the store, commit included
   double diff_seconds = 0;   // of which: snapshot digests and the stored diff against each device's previous run
+  std::size_t pruned_snapshots = 0;  // older device snapshots pruned by retention
   double megabytes_per_second() const { return seconds > 0 ? bytes / 1e6 / seconds : 0; }
 };
 

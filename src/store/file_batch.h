@@ -11,6 +11,7 @@
 #include "parse/log_time.h"
 #include "parse/parse_result.h"
 #include "store/event_block.h"
+#include "store/retention.h"
 
 namespace st::store {
 
@@ -89,6 +90,7 @@ struct RunHeader {
   std::string bundle;
   std::optional<std::string> site;
   std::string ingested_at;
+  int keep_runs = kDefaultKeepRuns;  // per device, in full (store/retention.h); 0 keeps every run
 };
 
 }  // namespace st::store

@@ -19,6 +19,7 @@
 #include "model/port_facts.h"
 #include "rules/compliance_templates.h"
 #include "store/fault_injection.h"
+#include "store/retention.h"
 
 namespace st::store {
 namespace {
@@ -487,6 +488,8 @@ Result<RunId> RunWriter::commit() {
   ST_CHECK(state_->add_device_snapshots());
   ST_CHECK(state_->set_capture_time());
   ST_CHECK(state_->add_diffs());
+  ST_TRY(auto pruned, prune_snapshots(state_->db, state_->run, state_->header.keep_runs));
+  state_->totals.pruned_snapshots = pruned.snapshots;
   if (state_->cancel && state_->cancel->load()) return fail(cancelled());
   ST_CHECK(state_->tx->commit());
   state_->tx.reset();

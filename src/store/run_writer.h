@@ -25,6 +25,7 @@ struct RunTotals {
   std::uint64_t events = 0;  // syslog events, inside their blocks
   std::map<std::string, std::size_t> sections_by_status;
   double diff_seconds = 0;  // digests and stored diffs, inside commit()
+  std::size_t pruned_snapshots = 0;  // older (device, run) snapshots pruned by retention
 };
 
 class RunWriter {

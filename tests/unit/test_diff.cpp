@@ -4,6 +4,7 @@
 // the no-shortcut comparison agreeing; one object's history.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <set>
@@ -246,4 +247,41 @@ TEST_CASE("history: the runs in which one interface changed", "[diff]") {
   auto missing = test::run_cli(dir, "history --device NYC-B2-ACC-07 --kind vlan --key 99");
   CHECK(missing.status == 1);
   CHECK(missing.err.find("vlan") != std::string::npos);
+}
+
+TEST_CASE("retention: each device keeps its last N runs in full", "[diff]") {
+  test::TempDir dir;
+  std::string capture = test::access_switch_capture("NYC-B2-ACC-07");
+  const char* days[] = {"Fri Nov 20", "Sat Nov 21", "Sun Nov 22", "Mon Nov 23"};
+  for (int day = 0; day < 4; ++day) {
+    std::string c = replaced(capture, "UTC Fri Nov 20 2026", std::string("UTC ") + days[day] + " 2026");
+    if (day == 3) c = replaced(c, "Gi1/0/2                         notconnect ", "Gi1/0/2                         connected  ");
+    test::write_file(dir / fmt::format("run-{}/ACC-07.log", day + 1), c);
+    auto r = test::run_cli(dir, fmt::format("ingest '{}' --keep-runs 2", (dir / fmt::format("run-{}", day + 1)).string()));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    if (day >= 2) CHECK(r.out.find("pruned 1 older device snapshot(s)") != std::string::npos);
+  }
+  auto db = store::open_store(dir / "store.sqlite", store::OpenMode::ReadWrite);
+  REQUIRE(db);
+  auto count = [&](const std::string& sql) {
+    auto s = db->prepare(sql);
+    REQUIRE(s);
+    REQUIRE(*s->step());
+    return s->int64(0);
+  };
+  // Runs 1 and 2 lost their rows, runs 3 and 4 kept them; every run's facts row and counts stay.
+  CHECK(count("SELECT COUNT(*) FROM interfaces WHERE run_id IN (1, 2)") == 0);
+  CHECK(count("SELECT COUNT(*) FROM vlans WHERE run_id IN (1, 2)") == 0);
+  CHECK(count("SELECT COUNT(*) FROM interfaces WHERE run_id = 3") == 5);
+  CHECK(count("SELECT COUNT(*) FROM interfaces WHERE run_id = 4") == 5);
+  CHECK(count("SELECT COUNT(*) FROM device_snapshots WHERE pruned = 1") == 2);
+  CHECK(count("SELECT COUNT(*) FROM device_snapshots") == 4);
+  CHECK(count("SELECT COUNT(*) FROM diff_summaries") == 4);
+  CHECK(count("SELECT COUNT(*) FROM sections WHERE run_id = 1") > 0);
+  // The latest change is still there; a pruned run is no longer a snapshot to diff against.
+  CHECK(lines_of(diff_json(dir, "")) ==
+        std::multiset<std::string>{"NYC-B2-ACC-07 interface:Gi1/0/2 changed status:\"notconnect\">\"connected\""});
+  CHECK(lines_of(diff_json(dir, "--from 1 --to 4")) ==
+        std::multiset<std::string>{"NYC-B2-ACC-07 device:NYC-B2-ACC-07 added"});
 }

@@ -39,3 +39,7 @@ CREATE TABLE diff_summaries (
 
 -- Generic records are read per device and key by the digests and the diff.
 CREATE INDEX records_by_run_device ON records(run_id, device_id, object_key);
+
+-- Retention (store/retention.h): a device's snapshots beyond its newest N lose their object rows;
+-- its device_snapshots row stays, marked.
+ALTER TABLE device_snapshots ADD COLUMN pruned INTEGER NOT NULL DEFAULT 0;
