@@ -83,6 +83,18 @@ std::string lines_changed(const std::string& before, const std::string& after) {
   return out.empty() ? "(lines reordered)" : out;
 }
 
+// A list as the items it lost and gained ("-Gi1/0/30 +Gi1/0/44").
+std::string items_changed(const Json& before, const Json& after) {
+  std::string out;
+  for (const auto& item : before) {
+    if (std::find(after.begin(), after.end(), item) == after.end()) out += (out.empty() ? "-" : " -") + text_of(item);
+  }
+  for (const auto& item : after) {
+    if (std::find(before.begin(), before.end(), item) == before.end()) out += (out.empty() ? "+" : " +") + text_of(item);
+  }
+  return out.empty() ? "(reordered)" : out;
+}
+
 std::string fields_text(const diff::ObjectChange& c) {
   if (c.change == diff::ChangeType::NotCaptured) return fmt::format("not captured in run {}", c.missing_in == "to" ? c.to_run.value : c.from_run.value);
   std::string out;
@@ -90,9 +102,14 @@ std::string fields_text(const diff::ObjectChange& c) {
     const bool multi_line = f.old_value.is_string() && f.new_value.is_string() &&
                             (f.old_value.get<std::string>().find('\n') != std::string::npos ||
                              f.new_value.get<std::string>().find('\n') != std::string::npos);
-    std::string one = multi_line ? fmt::format("{}: {}", f.name, lines_changed(f.old_value.get<std::string>(),
-                                                                               f.new_value.get<std::string>()))
-                                 : fmt::format("{}: {} -> {}", f.name, text_of(f.old_value), text_of(f.new_value));
+    std::string one;
+    if (multi_line) {
+      one = fmt::format("{}: {}", f.name, lines_changed(f.old_value.get<std::string>(), f.new_value.get<std::string>()));
+    } else if (f.old_value.is_array() && f.new_value.is_array()) {
+      one = fmt::format("{}: {}", f.name, items_changed(f.old_value, f.new_value));  // VLAN ports, learned MACs
+    } else {
+      one = fmt::format("{}: {} -> {}", f.name, text_of(f.old_value), text_of(f.new_value));
+    }
     if (f.delta) one += fmt::format(" ({:+})", *f.delta);
     if (f.per_minute) one += fmt::format(" {:.1f}/min", *f.per_minute);
     out += (out.empty() ? "" : "; ") + one;
