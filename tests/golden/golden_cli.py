@@ -30,6 +30,7 @@ LISTINGS = [
     ("stp", ["stp"]),
     ("interface-config-run-1", ["interface-config", "--run", "1"]),
     ("interfaces-zone-f2", ["interfaces", "--zone", "F2"]),
+    ("diff", ["diff"]),
 ]
 
 
