@@ -1,0 +1,155 @@
+#include "generate/object_prints.h"
+
+#include <fmt/format.h>
+
+#include "generate/port_facts.h"
+
+namespace st::generate {
+namespace {
+
+bool connected(const Port& p) { return p.status == PortStatus::Connected; }
+
+std::string phone_name(const Port& p) {
+  return fmt::format("SEP{}{}{}", p.mac.substr(0, 4), p.mac.substr(5, 4), p.mac.substr(10, 4));
+}
+
+// Rapid PVST+ per VLAN (cisco_profile.cpp spanning_tree): Po1 in every VLAN but 1 on an access
+// switch, the connected access ports in their VLAN, the core's uplinks in every VLAN but 1.
+void cisco_stp(const Device& d, ObjectPrints& out) {
+  int uplinks = 0;
+  for (const auto& p : d.ports) {
+    if (p.uplink && connected(p)) ++uplinks;
+  }
+  for (const auto& v : d.vlans) {
+    const std::string& root = stp_root(d, v.id);
+    if (!d.is_core && uplinks > 0 && v.id != 1) out[fmt::format("stp_port:{}:Po1", v.id)] = fmt::format("{}|{}", root, uplinks);
+    for (const auto& p : d.ports) {
+      if (!connected(p)) continue;
+      if (p.uplink ? !(d.is_core && v.id != 1) : p.vlan != v.id) continue;
+      out[fmt::format("stp_port:{}:{}", v.id, p.name)] = fmt::format("{}|{}", root, stp_cost(p.speed_mbps));
+    }
+  }
+}
+
+// 802.1D per VLAN (fastiron_profile.cpp show_span): every port of the VLAN, disabled unless connected.
+void fastiron_stp(const Device& d, ObjectPrints& out) {
+  const Port* up = nullptr;
+  for (const auto& p : d.ports) {
+    if (p.uplink && connected(p)) {
+      up = &p;
+      break;
+    }
+  }
+  for (const auto& v : d.vlans) {
+    for (const auto& p : d.ports) {
+      if (!(p.vlan == v.id || (p.vlan == 0 && v.id != 1 && &p == up))) continue;
+      out[fmt::format("stp_port:{}:{}", v.id, p.name)] = connected(p) ? fmt::format("fwd|{}", stp_cost(p.speed_mbps)) : "disabled";
+    }
+  }
+}
+
+void port_objects(const Device& d, const Port& p, bool full, ObjectPrints& out) {
+  const auto session = auth_session(p);
+  out["interface:" + p.name] = fmt::format("{}|{}|{}|{}|{}", static_cast<int>(p.status), p.vlan, p.description,
+                                           connected(p) ? p.mac : "", session ? session->method : "");
+  // FastIron sets VLAN membership under `vlan N`, not in the interface stanza.
+  out["interface_config:" + p.name] =
+      fmt::format("{}|{}|{}|{}", p.description, d.vendor == Vendor::FastIron ? 0 : p.vlan, p.status == PortStatus::Disabled,
+                  p.extra_config);
+  if (connected(p) && !p.mac.empty()) out[fmt::format("mac:{}:{}:{}", p.vlan, p.mac, p.name)] = "";
+  if (d.vendor != Vendor::Arista && session) {
+    out[fmt::format("auth_session:{}:{}", p.name, p.mac)] =
+        fmt::format("{}|{}|{}", session->method, session->domain, d.vendor == Vendor::FastIron ? p.vlan : 0);
+  }
+  if (!full || p.uplink) {
+    if (full && d.vendor == Vendor::Cisco && p.uplink && connected(p) && p.type != "Not Present") {
+      out["inventory_item:" + p.name] = optic_serial(d, p);
+      out["transceiver:" + p.name] = p.type;
+    }
+    return;
+  }
+  const bool ap = p.description.starts_with("AP-"), phone = p.description.starts_with("Phone");
+  if (d.vendor == Vendor::Cisco) {
+    if (d.has_poe && p.name.starts_with("Gi")) {
+      const bool on = p.poe && connected(p);
+      out["poe_port:" + p.name] = fmt::format("{}|{}|{}", p.status == PortStatus::Disabled ? "off" : "auto", on,
+                                              on ? p.description.substr(0, 3) : "");
+    }
+    if (connected(p) && (ap || phone)) {
+      const std::string name = ap ? p.description : phone_name(p);
+      out[fmt::format("neighbor:cdp:{}:{}", p.name, name)] = p.mac;
+      out[fmt::format("neighbor:lldp:{}:{}", p.name, name)] = p.mac;
+    }
+  } else if (d.vendor == Vendor::FastIron && connected(p) && (ap || phone)) {
+    out[fmt::format("neighbor:lldp:{}:{}", p.name, p.description)] = p.mac;
+  }
+}
+
+}  // namespace
+
+std::string_view object_change_name(ObjectChange c) {
+  switch (c) {
+    case ObjectChange::Added: return "added";
+    case ObjectChange::Removed: return "removed";
+    case ObjectChange::Changed: return "changed";
+  }
+  return "changed";
+}
+
+ObjectPrints object_prints(const Device& d, Profile profile) {
+  const bool full = profile == Profile::Full;
+  ObjectPrints out;
+  out["device:" + d.hostname] = fmt::format("{}|{}|{}|{}|{}", d.model, d.os_version, d.serial, d.location,
+                                            d.vendor == Vendor::Cisco ? d.reload_reason : "");
+  // FastIron's `show vlan` fills no VLAN rows (the store has none for it).
+  if (d.vendor != Vendor::FastIron) {
+    for (const auto& v : d.vlans) {
+      std::string members;
+      for (const auto& p : d.ports) {
+        const bool member = p.vlan == v.id || (d.vendor == Vendor::Arista && p.vlan == 0 && v.id != 1);
+        if (member) members += p.name + " ";
+      }
+      out[fmt::format("vlan:{}", v.id)] = v.name + "|" + members;
+    }
+  }
+  switch (d.vendor) {
+    case Vendor::Cisco: cisco_stp(d, out); break;
+    case Vendor::FastIron: fastiron_stp(d, out); break;
+    case Vendor::Arista:
+      for (const auto& p : d.ports) {
+        if (connected(p)) out["stp_port:MST0:" + p.name] = "";
+      }
+      break;
+  }
+  for (const auto& p : d.ports) port_objects(d, p, full, out);
+  if (full && d.vendor == Vendor::FastIron) out["stack_member:1"] = fmt::format("{}", d.stack_priority);
+  if (full && d.vendor == Vendor::Cisco && !d.is_core && !d.model.starts_with("WS-C2960X")) {
+    for (int m = 1; m <= d.stack_members; ++m) {
+      out[fmt::format("power_supply:{}A", m)] = d.failed_psus.contains(m) ? "failed" : "ok";
+      out[fmt::format("power_supply:{}B", m)] = "absent";
+    }
+  }
+  return out;
+}
+
+std::vector<ChangedObject> changed_objects(const ObjectPrints& before, const ObjectPrints& after) {
+  std::vector<ChangedObject> out;
+  auto a = before.begin();
+  auto b = after.begin();
+  while (a != before.end() || b != after.end()) {
+    if (b == after.end() || (a != before.end() && a->first < b->first)) {
+      out.push_back({a->first, ObjectChange::Removed});
+      ++a;
+    } else if (a == before.end() || b->first < a->first) {
+      out.push_back({b->first, ObjectChange::Added});
+      ++b;
+    } else {
+      if (a->second != b->second) out.push_back({a->first, ObjectChange::Changed});
+      ++a;
+      ++b;
+    }
+  }
+  return out;
+}
+
+}  // namespace st::generate
