@@ -23,8 +23,9 @@ constexpr std::array kCiscoCore = {ItemKind::VlanAdded, ItemKind::VlanRenamed, I
                                    ItemKind::ModuleReplaced};
 constexpr std::array kArista = {ItemKind::OsUpgrade, ItemKind::VlanAdded, ItemKind::VlanRenamed, ItemKind::ClientReplaced,
                                 ItemKind::ConfigLineChanged};
-constexpr std::array kFastIron = {ItemKind::OsUpgrade, ItemKind::StackMemberChanged, ItemKind::ClientReplaced,
-                                  ItemKind::ConfigLineChanged};
+constexpr std::array kFastIron = {ItemKind::ConfigLineChanged, ItemKind::VlanRenamed, ItemKind::StackMemberChanged,
+                                  ItemKind::VlanAdded,         ItemKind::ClientReplaced, ItemKind::OsUpgrade,
+                                  ItemKind::VlanRemoved};
 
 bool full_only(ItemKind k) {
   return k == ItemKind::NeighborReplaced || k == ItemKind::PdUnplugged || k == ItemKind::ModuleReplaced ||
@@ -168,7 +169,6 @@ class ChangePlanner {
   }
 
   bool vlan_added() {
-    if (d_.vendor == Vendor::FastIron) return false;  // its `show vlan` fills no VLAN rows
     static constexpr std::array<std::pair<int, std::string_view>, 3> kCampus = {
         {{50, "CONTRACTORS"}, {60, "LAB"}, {70, "PRINTERS"}}};
     static constexpr std::array<std::pair<int, std::string_view>, 3> kDc = {
@@ -186,7 +186,6 @@ class ChangePlanner {
 
   // A VLAN no access port uses any more (not 1, not the management VLAN).
   bool vlan_removed() {
-    if (d_.vendor == Vendor::FastIron) return false;
     std::vector<int> unused;
     for (const auto& v : d_.vlans) {
       if (v.id == 1 || v.id == 99) continue;
@@ -205,7 +204,6 @@ class ChangePlanner {
   }
 
   bool vlan_renamed() {
-    if (d_.vendor == Vendor::FastIron) return false;
     static const std::map<std::string, std::string> kRename = {
         {"DATA", "USERS"},    {"VOICE", "VOIP"},         {"IOT", "BUILDING-IOT"}, {"GUEST", "VISITORS"},
         {"MGMT", "NET-MGMT"}, {"SERVERS", "SRV-PROD"},   {"STORAGE", "SAN"},      {"VMOTION", "VMOTION-A"},
@@ -232,14 +230,15 @@ class ChangePlanner {
     if (p < 0) return false;
     Port& x = port(p);
     const std::string from = x.mac;
-    const bool had_session = auth_session(x).has_value();
+    const std::string old_session = fmt::format("auth_session:{}:{}", x.name, x.mac);
+    const bool had_session = recorder_.prints().contains(old_session);  // one the store holds
     x.mac = x.vlan >= 100 ? fmt::format("001c.73{:02x}.{:04x}", rng_.below(256), rng_.below(65536))
                           : client_mac(static_cast<std::uint32_t>(rng_.next()));
     std::vector<ExpectedObject> expect = {{fmt::format("mac:{}:{}:{}", x.vlan, from, x.name), {}},
                                           {fmt::format("mac:{}:{}:{}", x.vlan, x.mac, x.name), {}},
                                           {"interface:" + x.name, {{"learned_macs", from, x.mac}}}};
-    if (had_session && d_.vendor != Vendor::Arista) {
-      expect.push_back({fmt::format("auth_session:{}:{}", x.name, from), {}});
+    if (had_session) {
+      expect.push_back({old_session, {}});
       expect.push_back({fmt::format("auth_session:{}:{}", x.name, x.mac), {}});
     }
     emit(when(rng_), LogKind::AuthSuccess, p);

@@ -264,8 +264,9 @@ class Planner {
     emit(when(), LogKind::ConfigChanged, p);
     const std::string was = std::to_string(from), now = std::to_string(x.vlan);
     std::vector<ExpectedObject> expect = {{"interface:" + x.name, {{"vlan", was, now}, {"access_vlan", was, now}}}};
-    // Cisco and Arista print the access VLAN in the interface stanza (Arista not VLAN 1).
-    if (d_.vendor == Vendor::Cisco) expect.push_back({"interface_config:" + x.name, {{"access_vlan", was, now}}});
+    // Cisco prints the access VLAN in the interface stanza, Arista too unless it is 1; the store
+    // gives FastIron ports theirs from the `vlan N` untagged lists.
+    if (d_.vendor != Vendor::Arista) expect.push_back({"interface_config:" + x.name, {{"access_vlan", was, now}}});
     if (d_.vendor == Vendor::Arista) {
       expect.push_back({"interface_config:" + x.name,
                         {{"access_vlan", from == 1 ? nlohmann::json() : nlohmann::json(was), now}}});

@@ -52,12 +52,12 @@ void port_objects(const Device& d, const Port& p, bool full, ObjectPrints& out) 
   const auto session = auth_session(p);
   out["interface:" + p.name] = fmt::format("{}|{}|{}|{}|{}", static_cast<int>(p.status), p.vlan, p.description,
                                            connected(p) ? p.mac : "", session ? session->method : "");
-  // FastIron sets VLAN membership under `vlan N`, not in the interface stanza.
+  // (FastIron sets VLAN membership under `vlan N`; the store still gives the port its access VLAN.)
   out["interface_config:" + p.name] =
-      fmt::format("{}|{}|{}|{}", p.description, d.vendor == Vendor::FastIron ? 0 : p.vlan, p.status == PortStatus::Disabled,
-                  p.extra_config);
+      fmt::format("{}|{}|{}|{}", p.description, p.vlan, p.status == PortStatus::Disabled, p.extra_config);
   if (connected(p) && !p.mac.empty()) out[fmt::format("mac:{}:{}:{}", p.vlan, p.mac, p.name)] = "";
-  if (d.vendor != Vendor::Arista && session) {
+  // FastIron's MAB sessions (`show mac-authentication sessions all`) reach no store table.
+  if (d.vendor != Vendor::Arista && session && !(d.vendor == Vendor::FastIron && session->method == "mab")) {
     out[fmt::format("auth_session:{}:{}", p.name, p.mac)] =
         fmt::format("{}|{}|{}", session->method, session->domain, d.vendor == Vendor::FastIron ? p.vlan : 0);
   }
@@ -72,8 +72,9 @@ void port_objects(const Device& d, const Port& p, bool full, ObjectPrints& out) 
   if (d.vendor == Vendor::Cisco) {
     if (d.has_poe && p.name.starts_with("Gi")) {
       const bool on = p.poe && connected(p);
+      // The PD model (and class) follow the description: AP-, Phone, else a generic PD.
       out["poe_port:" + p.name] = fmt::format("{}|{}|{}", p.status == PortStatus::Disabled ? "off" : "auto", on,
-                                              on ? p.description.substr(0, 3) : "");
+                                              !on ? "" : ap ? "ap" : phone ? "phone" : "pd");
     }
     if (connected(p) && (ap || phone)) {
       const std::string name = ap ? p.description : phone_name(p);
@@ -101,16 +102,17 @@ ObjectPrints object_prints(const Device& d, Profile profile) {
   ObjectPrints out;
   out["device:" + d.hostname] = fmt::format("{}|{}|{}|{}|{}", d.model, d.os_version, d.serial, d.location,
                                             d.vendor == Vendor::Cisco ? d.reload_reason : "");
-  // FastIron's `show vlan` fills no VLAN rows (the store has none for it).
-  if (d.vendor != Vendor::FastIron) {
-    for (const auto& v : d.vlans) {
-      std::string members;
-      for (const auto& p : d.ports) {
-        const bool member = p.vlan == v.id || (d.vendor == Vendor::Arista && p.vlan == 0 && v.id != 1);
-        if (member) members += p.name + " ";
-      }
-      out[fmt::format("vlan:{}", v.id)] = v.name + "|" + members;
+  for (const auto& v : d.vlans) {
+    std::string members;
+    for (const auto& p : d.ports) {
+      // Trunks: Arista lists them in every VLAN but 1; FastIron tags its connected uplinks in
+      // every VLAN but 1 and leaves the others untagged in VLAN 1.
+      bool member = p.vlan == v.id;
+      if (p.vlan == 0 && d.vendor == Vendor::Arista) member = v.id != 1;
+      if (p.vlan == 0 && d.vendor == Vendor::FastIron) member = (v.id == 1) != connected(p);
+      if (member) members += p.name + " ";
     }
+    out[fmt::format("vlan:{}", v.id)] = (d.vendor == Vendor::FastIron && v.id == 1 ? "DEFAULT-VLAN" : v.name) + "|" + members;
   }
   switch (d.vendor) {
     case Vendor::Cisco: cisco_stp(d, out); break;
