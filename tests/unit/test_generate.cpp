@@ -420,7 +420,8 @@ TEST_CASE("generate: the change rate changes that share of access ports and noth
   CHECK(tree(dir / "calm" / "run-1") == tree(dir / "busy" / "run-1"));
   auto described = [&](const char* name) {
     int n = 0;
-    for (const auto& item : manifest_of(dir / name)["items"]) {
+    const auto manifest = manifest_of(dir / name);
+    for (const auto& item : manifest["items"]) {
       if (item["kind"] == "interface_changed" && item["details"]["field"] == "description") ++n;
     }
     return n;
