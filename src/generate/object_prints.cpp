@@ -61,12 +61,15 @@ void port_objects(const Device& d, const Port& p, bool full, ObjectPrints& out) 
     out[fmt::format("auth_session:{}:{}", p.name, p.mac)] =
         fmt::format("{}|{}|{}", session->method, session->domain, d.vendor == Vendor::FastIron ? p.vlan : 0);
   }
-  if (!full || p.uplink) {
-    if (full && d.vendor == Vendor::Cisco && p.uplink && connected(p) && p.type != "Not Present") {
+  if (!full) return;  // the lean profile captures no PoE, neighbors, optics or inventory
+  if (p.uplink) {
+    // Cisco lists the optic of every connected uplink in `show inventory` and its readings
+    // (volatile but for the type) in `show interfaces transceiver`.
+    if (d.vendor == Vendor::Cisco && connected(p) && p.type != "Not Present") {
       out["inventory_item:" + p.name] = optic_serial(d, p);
       out["transceiver:" + p.name] = p.type;
     }
-    return;
+    return;  // uplink neighbors (the core, the spines) never change
   }
   const bool ap = p.description.starts_with("AP-"), phone = p.description.starts_with("Phone");
   if (d.vendor == Vendor::Cisco) {
