@@ -370,7 +370,7 @@ class ChangePlanner {
     if (working.empty()) return false;
     const int member = working[rng_.below(working.size())];
     d_.failed_psus.insert(member);
-    emit(when(rng_), LogKind::PsuFail, -1, 1);
+    emit(when(rng_), LogKind::PsuFail, -1, 1 + 10 * (member - 1));
     item(ItemKind::PsuFailed, -1, {{"unit", member}, {"psu", "A"}},
          {{fmt::format("power_supply:{}A", member),
            {{"status", "ok", "no input power"}, {"system_power", "good", "bad"}, {"poe_power", "good", "bad"}}}},

@@ -607,7 +607,9 @@ void format_cisco_log(const Device& d, const LogEvent& e, std::int64_t sequence,
       break;
     case LogKind::PoeDisconnect: put(out, "%ILPOWER-5-IEEE_DISCONNECT: Interface {}: PD removed\n", p->name); break;
     case LogKind::PsuFail:
-      put(out, "%PLATFORM_FEP-1-FRU_PS_ACCESS: Switch 1: power supply {} is not functioning\n", e.aux == 1 ? 'A' : 'B');
+      // aux: the supply (1 = A, 2 = B) plus 10 per stack member after the first.
+      put(out, "%PLATFORM_FEP-1-FRU_PS_ACCESS: Switch {}: power supply {} is not functioning\n", 1 + e.aux / 10,
+          e.aux % 10 == 1 ? 'A' : 'B');
       break;
     case LogKind::ConfigChanged:
       put(out, "%SYS-5-CONFIG_I: Configured from console by netops on vty0 ({}.25)\n", net);
