@@ -74,8 +74,8 @@ const std::vector<CommandSpec>& command_specs() {
       {"raw", "raw --run N --file FILE --offset A --length B", "print the exact stored bytes of a range", 0,
        {"--run", "--file", "--offset", "--length"}, {}},
       {"generate", "generate OUT_DIR [--devices N] [--runs M] [--seed S]",
-       "write synthetic capture bundles and a manifest [--profile full|lean] [--tidy]", 1,
-       {"--devices", "--runs", "--seed", "--profile"}, {"--tidy"}},
+       "write synthetic capture bundles and a manifest [--profile full|lean] [--change-rate PERCENT] [--tidy]", 1,
+       {"--devices", "--runs", "--seed", "--profile", "--change-rate"}, {"--tidy"}},
   };
   return specs;
 }

@@ -25,6 +25,13 @@ Result<int> generate_command(const CliArgs& args, std::ostream& out) {
     else if (*profile == "lean") options.profile = generate::Profile::Lean;
     else return fail(ErrorKind::Usage, fmt::format("--profile expects full or lean, got '{}'", *profile));
   }
+  ST_TRY(auto change_rate, args.get_int("--change-rate"));
+  if (change_rate) {
+    if (*change_rate < 0 || *change_rate > 100) {
+      return fail(ErrorKind::Usage, fmt::format("--change-rate expects a percent from 0 to 100, got {}", *change_rate));
+    }
+    options.change_rate = static_cast<int>(*change_rate);
+  }
   options.mess = !args.has("--tidy");
   ST_TRY(auto summary, generate::generate(options));
   if (args.json) {

@@ -70,6 +70,7 @@ std::string running_config(const Device& d) {
     if (p.uplink) cfg += "   switchport trunk allowed vlan 100,110,120,130\n   switchport mode trunk\n";
     else if (p.vlan > 1) put(cfg, "   switchport access vlan {}\n   spanning-tree portfast\n   spanning-tree bpduguard enable\n", p.vlan);
     if (p.status == PortStatus::Disabled) cfg += "   shutdown\n";
+    if (!p.extra_config.empty()) cfg += "   " + p.extra_config + "\n";
     cfg += "!\n";
   }
   put(cfg, "interface Management1\n   ip address {}/24\n!\nip routing\n!\nend\n", d.mgmt_ip);

@@ -39,11 +39,7 @@ void show_version(const SessionInput& in, std::string& out) {
   const bool lean = in.profile == Profile::Lean;
   if (is_xe(d)) {
     const std::string v = d.os_version;  // 17.09.04a
-    std::string dotted;  // "17.09.04a" -> "17.9.4a"
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      if (v[i] == '0' && (i == 0 || v[i - 1] == '.') && i + 1 < v.size() && v[i + 1] != '.') continue;
-      dotted += v[i];
-    }
+    const std::string dotted = xe_dotted_version(v);  // "17.09.04a" -> "17.9.4a"
     put(out,
         "Cisco IOS XE Software, Version {0}\n"
         "Cisco IOS Software [{1}], Catalyst L3 Switch Software (CAT9K_IOSXE), Version {2}, RELEASE SOFTWARE (fc3)\n"
@@ -78,11 +74,11 @@ void show_version(const SessionInput& in, std::string& out) {
   const CivilTime boot = civil(d.boot);
   put(out, "{} uptime is {}\n", d.hostname, uptime);
   if (is_xe(d)) put(out, "Uptime for this control processor is {}\n", cisco_uptime(now.ms - d.boot.ms + 3 * kMinute));
-  put(out, "System returned to ROM by Reload Command at {}\n", at_text(SimTime{d.boot.ms - 7 * kMinute}));
+  put(out, "System returned to ROM by {} at {}\n", d.reload_reason, at_text(SimTime{d.boot.ms - 7 * kMinute}));
   put(out, "System restarted at {:02}:{:02}:{:02} UTC {} {} {} {}\n", boot.hour, boot.minute, boot.second,
       weekday_abbrev(boot.weekday), month_abbrev(boot.month), boot.day, boot.year);
-  put(out, "System image file is \"{}\"\nLast reload reason: Reload Command\n\n\n",
-      is_xe(d) ? "flash:packages.conf" : "flash:c2960x-universalk9-mz.152-7.E4.bin");
+  put(out, "System image file is \"{}\"\nLast reload reason: {}\n\n\n",
+      is_xe(d) ? "flash:packages.conf" : "flash:c2960x-universalk9-mz.152-7.E4.bin", d.reload_reason);
   if (!lean) {
     out +=
         "This product contains cryptographic features and is subject to United\n"
@@ -206,6 +202,7 @@ std::string running_config(const Device& d, SimTime now) {
       }
       if (p.status == PortStatus::Disabled) cfg += " shutdown\n";
       if (p.poe) cfg += " power inline port priority high\n";
+      if (!p.extra_config.empty()) cfg += " " + p.extra_config + "\n";
       cfg += " spanning-tree portfast\n spanning-tree bpduguard enable\n";
     }
     cfg += "!\n";
@@ -302,7 +299,7 @@ std::string spanning_tree(const Device& d) {
     if (!any) continue;
     const int root_prio = 24576 + v.id;
     put(t, "\nVLAN{:04}\n  Spanning tree enabled protocol rstp\n  Root ID    Priority    {}\n             Address     {}\n",
-        v.id, root_prio, d.core_mac);
+        v.id, root_prio, stp_root(d, v.id));
     if (d.is_core) {
       t += "             This bridge is the root\n";
     } else {
@@ -328,7 +325,7 @@ std::string_view pd_model(const Port& p) {
   return "Ieee PD";
 }
 
-std::string power_inline(const Device& d) {
+std::string power_inline(const Device& d, int run) {
   std::string rows;
   double used = 0;
   int on = 0;
@@ -336,7 +333,9 @@ std::string power_inline(const Device& d) {
     if (!p.name.starts_with("Gi")) continue;
     if (p.poe && p.status == PortStatus::Connected) {
       const bool ap = p.description.starts_with("AP-");
-      const double w = ap ? 15.4 + (fnv(p.mac) % 140) / 10.0 : p.description.starts_with("Phone") ? 6.3 : 12.9;
+      // The draw drifts from run to run (a volatile column).
+      const double w = (ap ? 15.4 + (fnv(p.mac) % 140) / 10.0 : p.description.starts_with("Phone") ? 6.3 : 12.9) +
+                       (run - 1) % 3 / 10.0;
       put(rows, "{:<10}{:<7}{:<11}{:<8.1f}{:<20}{:<6}30.0\n", p.name, "auto", "on", w, pd_model(p), ap ? "4" : "2");
       used += w;
       ++on;
@@ -355,8 +354,8 @@ std::string power_inline(const Device& d) {
       double mu = 0;
       for (const auto& p : d.ports) {
         if (p.poe && p.status == PortStatus::Connected && p.name.starts_with(fmt::format("Gi{}/", m))) {
-          mu += p.description.starts_with("AP-") ? 15.4 + (fnv(p.mac) % 140) / 10.0
-                : p.description.starts_with("Phone") ? 6.3 : 12.9;
+          mu += (p.description.starts_with("AP-") ? 15.4 + (fnv(p.mac) % 140) / 10.0
+                 : p.description.starts_with("Phone") ? 6.3 : 12.9) + (run - 1) % 3 / 10.0;
         }
       }
       put(t, "{:<6}{:>11.1f}{:>11.1f}{:>12.1f}\n", m, 715.0, mu, 715.0 - mu);
@@ -465,7 +464,7 @@ std::string lldp_detail(const Device& d, bool full) {
 
 bool has_optic(const Port& p) { return p.uplink && p.status == PortStatus::Connected && p.type != "Not Present"; }
 
-std::string transceivers(const Device& d) {
+std::string transceivers(const Device& d, int run) {
   std::string t =
       "If device is externally calibrated, only calibrated values are printed.\n"
       "++ : high alarm, +  : high warning, -  : low warning, -- : low alarm.\n"
@@ -483,7 +482,8 @@ std::string transceivers(const Device& d) {
   }
   for (const auto& p : d.ports) {
     if (!has_optic(p)) continue;
-    const std::uint32_t h = fnv(p.name, fnv(d.serial));
+    // The readings drift from run to run: volatile columns the diff must not report.
+    const std::uint32_t h = fnv(p.name, fnv(d.serial)) ^ fnv(std::to_string(run));
     const double temp = 26.0 + (h % 160) / 10.0, volt = 3.22 + ((h >> 8) % 14) / 100.0;
     const double cur = 6.0 + ((h >> 12) % 30) / 10.0, tx = -2.6 + ((h >> 16) % 30) / 10.0;
     const double rx = -3.9 + ((h >> 20) % 35) / 10.0;
@@ -497,6 +497,19 @@ std::string_view optic_pid(const Port& p) {
   if (p.type == "SFP-25GBase-SR") return "SFP-25G-SR-S";
   if (p.type == "QSFP 100G SR4") return "QSFP-100G-SR4-S";
   return "SFP-10G-SR";
+}
+
+// Catalyst 9300 `show environment power`: bay A of every member holds a supply, bay B is empty.
+std::string environment_power(const Device& d) {
+  std::string t = "SW  PID                 Serial#     Status           Sys Pwr  PoE Pwr  Watts\n"
+                  "--  ------------------  ----------  ---------------  -------  -------  -----\n";
+  for (int m = 1; m <= d.stack_members; ++m) {
+    const bool failed = d.failed_psus.contains(m);
+    put(t, "{}A  {:<20}{:<13}{:<16}{:<9}{:<9}{} \n", m, "PWR-C1-715WAC-P", part_serial(d, "DTN", fmt::format("psa{}", m)),
+        failed ? "No Input Power" : "OK", failed ? "Bad" : "Good", failed ? "Bad" : "Good", 715);
+    put(t, "{}B  Not Present\n", m);
+  }
+  return t;
 }
 
 std::string inventory(const Device& d) {
@@ -527,7 +540,7 @@ std::string inventory(const Device& d) {
          part_serial(d, "DCB", "ps0"));
   }
   for (const auto& p : d.ports) {
-    if (has_optic(p)) item(p.name, std::string(p.type), optic_pid(p), "V03", part_serial(d, "AVD", p.name));
+    if (has_optic(p)) item(p.name, std::string(p.type), optic_pid(p), "V03", optic_serial(d, p));
   }
   return t;
 }
@@ -594,7 +607,9 @@ void format_cisco_log(const Device& d, const LogEvent& e, std::int64_t sequence,
       break;
     case LogKind::PoeDisconnect: put(out, "%ILPOWER-5-IEEE_DISCONNECT: Interface {}: PD removed\n", p->name); break;
     case LogKind::PsuFail:
-      put(out, "%PLATFORM_FEP-1-FRU_PS_ACCESS: Switch 1: power supply {} is not functioning\n", e.aux == 1 ? 'A' : 'B');
+      // aux: the supply (1 = A, 2 = B) plus 10 per stack member after the first.
+      put(out, "%PLATFORM_FEP-1-FRU_PS_ACCESS: Switch {}: power supply {} is not functioning\n", 1 + e.aux / 10,
+          e.aux % 10 == 1 ? 'A' : 'B');
       break;
     case LogKind::ConfigChanged:
       put(out, "%SYS-5-CONFIG_I: Configured from console by netops on vty0 ({}.25)\n", net);
@@ -654,16 +669,20 @@ void render_cisco_session(const SessionInput& in, Prng& rng, std::string& out) {
   if (full) {
     if (d.has_poe) {
       w.command("show power inline", "sh power inl");
-      w.paged(power_inline(d));
+      w.paged(power_inline(d, in.run));
     }
     w.command("show cdp neighbors detail", "sh cdp nei det");
     w.paged(cdp_detail(d, full));
     w.command("show lldp neighbors detail", "sh lldp nei det");
     w.paged(lldp_detail(d, full));
     w.command("show interfaces transceiver", "sh int trans");
-    w.paged(transceivers(d));
+    w.paged(transceivers(d, in.run));
     w.command("show inventory", "sh inv");
     w.paged(inventory(d));
+    if (is_xe(d) && !d.is_core) {
+      w.command("show environment power", "sh env power");
+      w.paged(environment_power(d));
+    }
   }
 }
 

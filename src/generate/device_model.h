@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,8 @@ struct Port {
   std::string mac;        // the attached client's MAC (dotted Cisco form), empty if none
   std::string auth_missing;  // auth ports only: the one required auth command its config lacks (compliance gap)
   int remote_port = 0;    // uplinks: the port number on the core / spine this uplink lands on
+  std::string extra_config;  // one more config line in the port's stanza (a run-to-run change), empty if none
+  int optic_revision = 0;    // bumped when the port's SFP is swapped: the optic's serial follows it
 };
 
 struct Vlan {
@@ -55,8 +59,12 @@ struct Device {
   std::string core_mac;       // dotted base MAC of that core
   std::string core_ip;
   SimTime boot;            // uptime at capture = capture time - boot
+  std::string reload_reason = "Reload Command";  // Cisco `show version`: why it last booted
+  int stack_priority = 0;  // FastIron `show stack`: the unit's priority
   std::int64_t log_sequence_base = 0;  // IOS message sequence numbers continue across runs
   std::vector<Vlan> vlans;
+  std::set<int> failed_psus;  // Catalyst 9300: stack members whose power supply (bay A) failed
+  std::map<int, std::string> stp_roots;  // VLAN id -> its spanning-tree root's MAC, when it moved off the site core
   std::vector<Port> ports;
 };
 

@@ -141,6 +141,7 @@ std::string running_config(const Device& d) {
     if (p.auth && p.auth_missing != "mac-authentication enable") cfg += " mac-authentication enable\n";
     if (p.access) cfg += " stp-bpdu-guard\n";
     if (p.status == PortStatus::Disabled) cfg += " disable\n";
+    if (!p.extra_config.empty()) cfg += " " + p.extra_config + "\n";
     cfg += "!\n";
   }
   cfg += "!\nend\n\n";
@@ -243,8 +244,8 @@ std::string show_span(const Device& d) {
 std::string show_stack(const Device& d) {
   std::string t;
   put(t, "alone: standalone, D: dynamic config, S: static config\nID   Type          Role    Mac Address    Pri State   Comment\n"
-         "1  S {:<13} alone   {}   0 local   Ready\n",
-      d.model, d.base_mac);
+         "1  S {:<13} alone   {} {:>3} local   Ready\n",
+      d.model, d.base_mac, d.stack_priority);
   return t;
 }
 

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <span>
 
 #include <fmt/format.h>
 
 #include "generate/background_log.h"
 #include "generate/capture_mess.h"
+#include "generate/change_planner.h"
 #include "generate/fleet.h"
 #include "generate/incident_planner.h"
 #include "generate/manifest_writer.h"
@@ -48,6 +50,15 @@ std::vector<std::vector<int>> file_groups(const std::vector<Device>& fleet, bool
   return groups;
 }
 
+// Device 3 is not captured in the last run and device 4 only from run 2 on (both single-device
+// files), so that the diff meets a device that went missing and one that appeared.
+bool captured(const GenerateOptions& o, int index, int run) {
+  if (o.runs < 2 || o.devices < 5) return true;
+  if (index == 3) return run != o.runs;
+  if (index == 4) return run != 1;
+  return true;
+}
+
 std::string file_name(const std::vector<Device>& fleet, const std::vector<int>& group) {
   const Device& first = fleet[static_cast<std::size_t>(group.front())];
   return group.size() == 1 ? first.hostname + ".log" : first.hostname + "-hop.log";
@@ -69,8 +80,12 @@ class Generator {
     for (const auto& g : groups) {
       for (int i : g) {
         const Device& d = fleet_[static_cast<std::size_t>(i)];
+        std::vector<int> absent;
+        for (int run = 1; run <= o_.runs; ++run) {
+          if (!captured(o_, i, run)) absent.push_back(run);
+        }
         manifest.devices.push_back({d.hostname, std::string(vendor_name(d.vendor)), std::string(platform_of(d.vendor)),
-                                    d.model, d.site, file_name(fleet_, g)});
+                                    d.model, d.site, file_name(fleet_, g), absent});
       }
     }
     for (int run = 1; run <= o_.runs; ++run) {
@@ -80,6 +95,15 @@ class Generator {
       if (ec) return io_error("cannot create the run folder", o_.out_dir / dir_name, ec);
       ManifestRun info{run, dir_name, {}, {}};
       for (const auto& g : groups) {
+        if (g.size() == 1 && !captured(o_, g.front(), run)) {
+          const Device& d = fleet_[static_cast<std::size_t>(g.front())];
+          ManifestItem item{run, d.hostname, std::string(vendor_name(d.vendor)), ItemKind::NotCaptured, d.hostname, {}};
+          item.details["expect"] = nlohmann::json::array(
+              {{{"kind", "device"}, {"key", "device:" + d.hostname}, {"change", "not_captured"}}});
+          item.details["affects"] = nlohmann::json::array();
+          manifest.items.push_back(std::move(item));
+          continue;
+        }
         std::string text;
         const std::size_t lead = static_cast<std::size_t>(g.front());
         Prng style_rng(mix_seed(o_.seed, lead, static_cast<std::uint64_t>(run), 4));
@@ -156,8 +180,20 @@ class Generator {
 
   void session(Device& d, int run, SimTime capture, const SessionStyle& style, std::vector<ManifestItem>& items,
                std::string& text) {
-    const RunWindow window{run, SimTime{capture.ms - (o_.profile == Profile::Full ? 23 * kHour : 2 * kHour)}, capture};
-    IncidentPlan plan = plan_incidents(d, window, o_.seed);
+    const bool baseline = run == 1 || !captured(o_, d.index, run - 1);
+    const RunWindow window{run, SimTime{capture.ms - (o_.profile == Profile::Full ? 23 * kHour : 2 * kHour)}, capture,
+                           baseline};
+    const std::size_t first_item = items.size();
+    if (baseline && run > 1) {
+      ManifestItem item{run, d.hostname, std::string(vendor_name(d.vendor)), ItemKind::DeviceAdded, d.hostname, {}};
+      item.details["expect"] =
+          nlohmann::json::array({{{"kind", "device"}, {"key", "device:" + d.hostname}, {"change", "added"}}});
+      item.details["affects"] = nlohmann::json::array();
+      items.push_back(std::move(item));
+    }
+    ChangeRecorder recorder(d, o_.profile, !baseline);
+    IncidentPlan plan = plan_incidents(d, window, o_.seed, recorder);
+    plan_changes(d, window, o_.profile, o_.seed, o_.change_rate, recorder, plan);
     std::vector<LogEvent> events = background_events(d, window, o_.profile, o_.seed, plan.touched_ports);
     events.insert(events.end(), plan.events.begin(), plan.events.end());
     std::stable_sort(events.begin(), events.end(), [](const LogEvent& a, const LogEvent& b) { return a.time < b.time; });
@@ -167,7 +203,9 @@ class Generator {
       if (p.auth_missing.empty()) continue;
       items.push_back(ManifestItem{run, d.hostname, std::string(vendor_name(d.vendor)), ItemKind::AuthConfigMissing,
                                    p.name, {{"missing", p.auth_missing}}});
+      recorder.record(items.back());
     }
+    recorder.finish(std::span(items).subspan(first_item));
     Prng rng(mix_seed(o_.seed, static_cast<std::uint64_t>(d.index), static_cast<std::uint64_t>(run), 6));
     SessionInput in{d, run, capture, o_.profile, style, events, d.log_sequence_base + 1};
     switch (d.vendor) {

@@ -19,6 +19,7 @@ struct GenerateOptions {
   std::uint64_t seed = 1;
   Profile profile = Profile::Full;
   bool mess = true;  // CRLF files, ANSI escapes, pager residue, abbreviations, multi-host files
+  int change_rate = 0;  // percent of access ports that get a new description in every run after the first
 };
 
 struct GenerateSummary {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "generate/port_facts.h"
 #include "generate/prng.h"
 
 namespace st::generate {
@@ -12,7 +13,9 @@ namespace st::generate {
 std::string_view item_kind_name(ItemKind k) {
   static constexpr std::array<std::string_view, kItemKindCount> kNames = {
       "flap", "auth_fail", "err_disable", "stp_change", "poe_fault", "power_fault", "interface_changed", "vlan_moved",
-      "auth_config_missing"};
+      "auth_config_missing", "err_disable_recovered", "os_upgrade", "vlan_added", "vlan_removed", "vlan_renamed",
+      "client_replaced", "stp_root_moved", "neighbor_replaced", "pd_unplugged", "module_replaced", "config_line_changed",
+      "stack_member_changed", "psu_failed", "not_captured", "device_added"};
   return kNames[static_cast<std::size_t>(k)];
 }
 
@@ -36,13 +39,21 @@ std::string_view status_word(PortStatus s) {
 
 class Planner {
  public:
-  Planner(Device& d, const RunWindow& w, std::uint64_t seed)
-      : d_(d), w_(w), rng_(mix_seed(seed, static_cast<std::uint64_t>(d.index), static_cast<std::uint64_t>(w.run), 2)) {}
+  Planner(Device& d, const RunWindow& w, std::uint64_t seed, ChangeRecorder& recorder)
+      : d_(d), w_(w), rng_(mix_seed(seed, static_cast<std::uint64_t>(d.index), static_cast<std::uint64_t>(w.run), 2)),
+        recorder_(recorder) {}
 
   IncidentPlan run() {
-    // Last run's err-disabled ports were recovered (errdisable recovery) before this capture.
-    for (auto& p : d_.ports) {
-      if (p.status == PortStatus::ErrDisabled) p.status = PortStatus::Connected;
+    // Last run's err-disabled ports were recovered (errdisable recovery) before this capture: a
+    // change of its own, and the port is left alone this run.
+    for (int i = 0; i < static_cast<int>(d_.ports.size()); ++i) {
+      Port& p = port(i);
+      if (p.status != PortStatus::ErrDisabled) continue;
+      p.status = PortStatus::Connected;
+      plan_.touched_ports.insert(i);
+      item(ItemKind::ErrDisableRecovered, i, nlohmann::json::object(),
+           {{"interface:" + p.name,
+             {{"status", stored_status(d_.vendor, PortStatus::ErrDisabled), stored_status(d_.vendor, PortStatus::Connected)}}}});
     }
     std::vector<ItemKind> kinds;
     const int forced = (d_.index + w_.run - 1) % kIncidentKindCount;
@@ -80,7 +91,7 @@ class Planner {
     plan_.events.push_back(LogEvent{t, kind, port, aux, client});
   }
 
-  void item(ItemKind kind, int port, nlohmann::json details) {
+  void item(ItemKind kind, int port, nlohmann::json details, const std::vector<ExpectedObject>& expect = {}) {
     ManifestItem it;
     it.run = w_.run;
     it.device = d_.hostname;
@@ -89,7 +100,13 @@ class Planner {
     it.object = port >= 0 ? d_.ports[static_cast<std::size_t>(port)].name : "";
     it.details = std::move(details);
     plan_.items.push_back(std::move(it));
+    recorder_.record(plan_.items.back(), expect);
   }
+
+  // A field value as the store holds it: empty text is no value.
+  static nlohmann::json stored(std::string_view text) { return text.empty() ? nlohmann::json() : nlohmann::json(text); }
+
+  nlohmann::json status_json(PortStatus s) const { return stored_status(d_.vendor, s); }
 
   Port& port(int i) { return d_.ports[static_cast<std::size_t>(i)]; }
 
@@ -103,9 +120,8 @@ class Planner {
       case ItemKind::PowerFault: return power_fault();
       case ItemKind::InterfaceChanged: return interface_changed();
       case ItemKind::VlanMoved: return vlan_moved();
-      case ItemKind::AuthConfigMissing: return false;  // not an incident: listed by the generator
+      default: return false;  // standing gaps (listed by the generator) and run-to-run changes (change_planner)
     }
-    return false;
   }
 
   bool flap() {
@@ -154,7 +170,8 @@ class Planner {
     emit({t.ms + 1006}, LogKind::LineProtoDown, p);
     emit({t.ms + 2004}, LogKind::LinkDown, p);
     port(p).status = PortStatus::ErrDisabled;
-    item(ItemKind::ErrDisable, p, {{"cause", bpdu ? "bpduguard" : "psecure-violation"}});
+    item(ItemKind::ErrDisable, p, {{"cause", bpdu ? "bpduguard" : "psecure-violation"}},
+         {{"interface:" + port(p).name, {{"status", status_json(PortStatus::Connected), status_json(PortStatus::ErrDisabled)}}}});
     return true;
   }
 
@@ -193,7 +210,7 @@ class Planner {
   }
 
   bool interface_changed() {
-    if (w_.run < 2) return false;  // a change is relative to the previous run
+    if (w_.baseline) return false;  // a change is relative to the previous run
     const int p = choose([](const Port& x) { return x.access && x.status != PortStatus::ErrDisabled; });
     if (p < 0) return false;
     Port& x = port(p);
@@ -211,25 +228,30 @@ class Planner {
         emit({t.ms + 999}, LogKind::LinkDown, p);
       }
       item(ItemKind::InterfaceChanged, p,
-           {{"field", "status"}, {"from", status_word(from)}, {"to", status_word(x.status)}});
+           {{"field", "status"}, {"from", status_word(from)}, {"to", status_word(x.status)}},
+           {{"interface:" + x.name, {{"status", status_json(from), status_json(x.status)}}}});
       return true;
     }
     if (roll == 1 && x.status == PortStatus::Connected) {
       x.status = PortStatus::Disabled;
       emit(t, LogKind::AdminDown, p);
       emit({t.ms + 6 * kSecond}, LogKind::ConfigChanged, p);
-      item(ItemKind::InterfaceChanged, p, {{"field", "status"}, {"from", "connected"}, {"to", "disabled"}});
+      item(ItemKind::InterfaceChanged, p, {{"field", "status"}, {"from", "connected"}, {"to", "disabled"}},
+           {{"interface:" + x.name, {{"status", status_json(PortStatus::Connected), status_json(PortStatus::Disabled)}}},
+            {"interface_config:" + x.name, {{"shutdown", nullptr, "yes"}}}});
       return true;
     }
     const std::string from = x.description;
     x.description = fmt::format("{} {}", rng_.percent(50) ? "Moved" : "Desk", 100 + rng_.below(900));
     emit(t, LogKind::ConfigChanged, p);
-    item(ItemKind::InterfaceChanged, p, {{"field", "description"}, {"from", from}, {"to", x.description}});
+    item(ItemKind::InterfaceChanged, p, {{"field", "description"}, {"from", from}, {"to", x.description}},
+         {{"interface:" + x.name, {{"description", stored(from), stored(x.description)}}},
+          {"interface_config:" + x.name, {{"description", stored(from), stored(x.description)}}}});
     return true;
   }
 
   bool vlan_moved() {
-    if (w_.run < 2) return false;
+    if (w_.baseline) return false;
     const int p = choose([](const Port& x) { return x.access && x.vlan > 0 && x.status != PortStatus::ErrDisabled; });
     if (p < 0) return false;
     Port& x = port(p);
@@ -240,20 +262,30 @@ class Planner {
     const int from = x.vlan;
     x.vlan = others[rng_.below(others.size())];
     emit(when(), LogKind::ConfigChanged, p);
-    item(ItemKind::VlanMoved, p, {{"from", from}, {"to", x.vlan}});
+    const std::string was = std::to_string(from), now = std::to_string(x.vlan);
+    std::vector<ExpectedObject> expect = {{"interface:" + x.name, {{"vlan", was, now}, {"access_vlan", was, now}}}};
+    // Cisco prints the access VLAN in the interface stanza, Arista too unless it is 1; the store
+    // gives FastIron ports theirs from the `vlan N` untagged lists.
+    if (d_.vendor != Vendor::Arista) expect.push_back({"interface_config:" + x.name, {{"access_vlan", was, now}}});
+    if (d_.vendor == Vendor::Arista) {
+      expect.push_back({"interface_config:" + x.name,
+                        {{"access_vlan", from == 1 ? nlohmann::json() : nlohmann::json(was), now}}});
+    }
+    item(ItemKind::VlanMoved, p, {{"from", from}, {"to", x.vlan}}, expect);
     return true;
   }
 
   Device& d_;
   const RunWindow& w_;
   Prng rng_;
+  ChangeRecorder& recorder_;
   IncidentPlan plan_;
 };
 
 }  // namespace
 
-IncidentPlan plan_incidents(Device& device, const RunWindow& window, std::uint64_t seed) {
-  return Planner(device, window, seed).run();
+IncidentPlan plan_incidents(Device& device, const RunWindow& window, std::uint64_t seed, ChangeRecorder& recorder) {
+  return Planner(device, window, seed, recorder).run();
 }
 
 }  // namespace st::generate

@@ -7,6 +7,7 @@
 #include <set>
 #include <vector>
 
+#include "generate/change_recorder.h"
 #include "generate/device_model.h"
 #include "generate/log_event.h"
 #include "generate/manifest_item.h"
@@ -17,6 +18,7 @@ struct RunWindow {
   int run = 1;
   SimTime start;    // the earliest syslog time of this run's buffer
   SimTime capture;  // `show clock` at the start of the session
+  bool baseline = false;  // the device's first capture (run 1, or it was new): no changes to report
 };
 
 struct IncidentPlan {
@@ -27,6 +29,7 @@ struct IncidentPlan {
 
 // Mutates `device` (run N's state follows run N-1's). Every device gets at least one item
 // per run, cycling through the kinds by device index and run, so small fleets cover them all.
-IncidentPlan plan_incidents(Device& device, const RunWindow& window, std::uint64_t seed);
+// Each item's changes to the store objects go through `recorder` (details.expect / affects).
+IncidentPlan plan_incidents(Device& device, const RunWindow& window, std::uint64_t seed, ChangeRecorder& recorder);
 
 }  // namespace st::generate

@@ -24,7 +24,7 @@ struct LogEvent {
   SimTime time;
   LogKind kind = LogKind::ConfigChanged;
   int port = -1;          // index into Device::ports, -1 when none
-  int aux = 0;            // vlan for STP, PSU number, errdisable cause (0 bpduguard, 1 psecure)
+  int aux = 0;            // vlan for STP, PSU number (Cisco: + 10 per stack member after the first), errdisable cause (0 bpduguard, 1 psecure)
   std::uint32_t client = 0;  // client MAC low bits / session id seed
 };
 

@@ -8,8 +8,13 @@
 namespace st::generate {
 
 enum class ItemKind { Flap, AuthFail, ErrDisable, StpChange, PoeFault, PowerFault, InterfaceChanged, VlanMoved,
-                      AuthConfigMissing };
-inline constexpr int kItemKindCount = 9;
+                      AuthConfigMissing,
+                      // Run-to-run changes (change_planner.h), from a device's second capture on.
+                      ErrDisableRecovered, OsUpgrade, VlanAdded, VlanRemoved, VlanRenamed, ClientReplaced, StpRootMoved,
+                      NeighborReplaced, PdUnplugged, ModuleReplaced, ConfigLineChanged, StackMemberChanged, PsuFailed,
+                      // A device missing from a run, and one captured for the first time after run 1.
+                      NotCaptured, DeviceAdded };
+inline constexpr int kItemKindCount = 24;
 // The incident planner cycles through the first eight kinds; AuthConfigMissing is a standing
 // configuration gap listed for every run (src/generate/README.md).
 inline constexpr int kIncidentKindCount = 8;

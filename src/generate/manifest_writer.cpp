@@ -9,7 +9,7 @@ namespace st::generate {
 Result<void> write_manifest(const std::filesystem::path& file, const Manifest& m) {
   std::ofstream out(file, std::ios::binary);
   if (!out) return fail(Error{ErrorKind::Io, "cannot write the manifest", file.string(), {}, {}, {}});
-  nlohmann::json head = {{"schema_version", 1},
+  nlohmann::json head = {{"schema_version", 2},
                          {"generator", "statetrace-cli generate"},
                          {"seed", m.seed},
                          {"profile", m.profile},
@@ -25,7 +25,8 @@ Result<void> write_manifest(const std::filesystem::path& file, const Manifest& m
                                {"platform", d.platform},
                                {"model", d.model},
                                {"site", d.site},
-                               {"file", d.file}});
+                               {"file", d.file},
+                               {"absent_runs", d.absent_runs}});
   }
   // The items are streamed one per line so that a large manifest is never one big string.
   std::string text = head.dump(2);

@@ -1,5 +1,5 @@
 // Writes OUT_DIR/manifest.json: what was generated and every injected incident or change
-// (schema in src/generate/README.md; "schema_version": 1).
+// (schema in src/generate/README.md; "schema_version": 2).
 #pragma once
 
 #include <cstdint>
@@ -18,7 +18,8 @@ struct ManifestDevice {
   std::string platform;  // ntc-templates name: cisco_ios, arista_eos, ruckus_fastiron
   std::string model;
   std::string site;
-  std::string file;      // the capture file holding its session in every run
+  std::string file;      // the capture file holding its session in every run it was captured in
+  std::vector<int> absent_runs;  // runs without a capture of it (no file in that run folder)
 };
 
 struct ManifestRun {

@@ -34,6 +34,40 @@ inline std::optional<AuthSession> auth_session(const Port& p) {
   return AuthSession{mab ? "mab" : "dot1x", phone ? "VOICE" : "DATA"};
 }
 
+// A port status as the store holds it (the interfaces table's `status`) for the vendor.
+inline std::string_view stored_status(Vendor v, PortStatus s) {
+  switch (s) {
+    case PortStatus::Connected: return "connected";
+    case PortStatus::NotConnect: return "notconnect";
+    case PortStatus::Disabled: return "disabled";
+    case PortStatus::ErrDisabled: return v == Vendor::Arista ? "errdisabled" : "err-disabled";
+  }
+  return "notconnect";
+}
+
+// IOS-XE prints its version both ways: "17.09.04a" and, dotted without leading zeros, "17.9.4a"
+// (the form `show version`'s first line gives and the store keeps).
+inline std::string xe_dotted_version(std::string_view v) {
+  std::string dotted;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (v[i] == '0' && (i == 0 || v[i - 1] == '.') && i + 1 < v.size() && v[i + 1] != '.') continue;
+    dotted += v[i];
+  }
+  return dotted;
+}
+
+// The OS version as the store holds it (device_snapshots.os_version).
+inline std::string stored_os_version(const Device& d) {
+  const bool xe = d.vendor == Vendor::Cisco && !d.model.starts_with("WS-C2960X");
+  return xe ? xe_dotted_version(d.os_version) : d.os_version;
+}
+
+// The spanning-tree root of a VLAN: the site core unless it moved (Device::stp_roots).
+inline const std::string& stp_root(const Device& d, int vlan) {
+  const auto it = d.stp_roots.find(vlan);
+  return it == d.stp_roots.end() ? d.core_mac : it->second;
+}
+
 inline int stp_cost(int speed_mbps) {
   return speed_mbps >= 20000 ? 1 : speed_mbps >= 10000 ? 2 : speed_mbps >= 1000 ? 4 : 19;
 }
@@ -51,6 +85,11 @@ inline std::string part_serial(const Device& d, std::string_view prefix, std::st
   return fmt::format("{}{:04}{}{}{}{}", prefix, 2100 + h % 500, static_cast<char>('A' + (h >> 9) % 26),
                      kAlnum[(h >> 14) % kAlnum.size()], kAlnum[(h >> 19) % kAlnum.size()],
                      kAlnum[(h >> 24) % kAlnum.size()]);
+}
+
+// The serial of the SFP in an uplink port; a swapped optic (optic_revision) has another one.
+inline std::string optic_serial(const Device& d, const Port& p) {
+  return part_serial(d, "AVD", p.optic_revision == 0 ? p.name : fmt::format("{}#{}", p.name, p.optic_revision));
 }
 
 // The MAC address a port's neighbor sees as its own: base MAC + port index + 1.

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -9,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "generate/fleet.h"
 #include "generate/generator.h"
 #include "generate/prng.h"
 #include "generate/sim_time.h"
@@ -45,6 +47,12 @@ std::map<std::string, std::string> tree(const fs::path& dir) {
 }
 
 nlohmann::json manifest_of(const fs::path& dir) { return nlohmann::json::parse(test::read_file(dir / "manifest.json")); }
+
+// True when the manifest says the device has no capture in `run`.
+bool absent(const nlohmann::json& device, int run) {
+  const auto& runs = device["absent_runs"];
+  return std::find(runs.begin(), runs.end(), run) != runs.end();
+}
 
 std::string file_of(const nlohmann::json& manifest, const std::string& device) {
   for (const auto& d : manifest["devices"]) {
@@ -111,7 +119,14 @@ TEST_CASE("generate: same seed gives identical bytes, another seed does not", "[
   run_generator(dir / "b", 13, 2, 11, generate::Profile::Lean);
   run_generator(dir / "c", 13, 2, 12, generate::Profile::Lean);
   const auto a = tree(dir / "a");
-  CHECK(a.size() == 2 * 12 + 1);  // one hop file per run, and the manifest
+  // One hop file per run, device 3 missing from run 2 and device 4 from run 1, and the manifest.
+  CHECK(a.size() == 2 * 11 + 1);
+  const auto devices = manifest_of(dir / "a")["devices"];
+  CHECK(devices[3]["absent_runs"] == nlohmann::json::array({2}));
+  CHECK(devices[4]["absent_runs"] == nlohmann::json::array({1}));
+  CHECK_FALSE(a.contains("run-2/" + devices[3]["file"].get<std::string>()));
+  CHECK_FALSE(a.contains("run-1/" + devices[4]["file"].get<std::string>()));
+  CHECK(a.contains("run-2/" + devices[4]["file"].get<std::string>()));
   CHECK(a == tree(dir / "b"));
   CHECK(a != tree(dir / "c"));
 }
@@ -138,7 +153,7 @@ TEST_CASE("generate: the manifest lists what the captures contain", "[generate]"
   test::TempDir dir;
   run_generator(dir / "g", 13, 3, 21, generate::Profile::Lean);
   const auto manifest = manifest_of(dir / "g");
-  CHECK(manifest["schema_version"] == 1);
+  CHECK(manifest["schema_version"] == 2);
   std::map<std::string, int> kinds;
   std::map<std::string, int> vendors;
   for (const auto& item : manifest["items"]) {
@@ -146,6 +161,10 @@ TEST_CASE("generate: the manifest lists what the captures contain", "[generate]"
     const int run = item["run"];
     ++kinds[kind];
     ++vendors[vendor];
+    if (kind == "not_captured") {
+      CHECK_FALSE(fs::exists(dir / "g" / fmt::format("run-{}", run) / file_of(manifest, device)));
+      continue;
+    }
     const std::string text =
         test::read_file(dir / "g" / fmt::format("run-{}", run) / file_of(manifest, device));
     INFO(kind << " " << device << " " << object << " run " << run);
@@ -297,6 +316,7 @@ TEST_CASE("generate: Cisco running-config, vlan, mac and auth sessions agree wit
   for (int run = 1; run <= 2; ++run) {
     for (const auto& d : manifest["devices"]) {
       const std::string host = d["hostname"], vendor = d["vendor"];
+      if (absent(d, run)) continue;
       const std::string text = test::read_file(dir / "g" / fmt::format("run-{}", run) / d["file"].get<std::string>());
       INFO(host << " run " << run);
       if (vendor == "fastiron") {
@@ -369,4 +389,50 @@ TEST_CASE("generate: Cisco running-config, vlan, mac and auth sessions agree wit
   CHECK(checked_ports > 200);
   CHECK(sessions > 20);
   CHECK(checked_gaps > 0);
+}
+
+TEST_CASE("generate: the manifest's expect and affects are exactly the changes the store shows", "[generate][ingest]") {
+  // The independent checker (src/generate/tools/check_change_manifest.py): generates 18 devices x
+  // 3 runs, ingests them with the CLI and compares every device's tables between runs over SQL.
+  test::TempDir dir;
+  const std::string script = std::string(STATETRACE_TEST_DATA_DIR) + "/../src/generate/tools/check_change_manifest.py";
+  const std::string log = (dir / "check.log").string();
+  const std::string command = fmt::format("/usr/bin/python3 '{}' --cli '{}' --work '{}' > '{}' 2>&1", script,
+                                          STATETRACE_CLI_PATH, (dir / "work").string(), log);
+  const int status = std::system(command.c_str());
+  INFO(test::read_file(log));
+  CHECK(status == 0);
+  CHECK(test::read_file(log).find("device-run pairs compared") != std::string::npos);
+}
+
+TEST_CASE("generate: the change rate changes that share of access ports and nothing in run 1", "[generate]") {
+  test::TempDir dir;
+  generate::GenerateOptions o;
+  o.out_dir = dir / "calm";
+  o.devices = 20;
+  o.runs = 2;
+  o.seed = 3;
+  o.profile = generate::Profile::Lean;
+  REQUIRE(generate::generate(o));
+  o.out_dir = dir / "busy";
+  o.change_rate = 10;
+  REQUIRE(generate::generate(o));
+  CHECK(tree(dir / "calm" / "run-1") == tree(dir / "busy" / "run-1"));
+  auto described = [&](const char* name) {
+    int n = 0;
+    const auto manifest = manifest_of(dir / name);
+    for (const auto& item : manifest["items"]) {
+      if (item["kind"] == "interface_changed" && item["details"]["field"] == "description") ++n;
+    }
+    return n;
+  };
+  int access = 0;  // access ports of the devices with a run 1 and a run 2 (3 is missing, 4 new in run 2)
+  for (const auto& d : generate::build_fleet(3, 20, generate::from_civil(2026, 11, 20, 9, 0, 0))) {
+    if (d.index == 3 || d.index == 4) continue;
+    access += static_cast<int>(std::count_if(d.ports.begin(), d.ports.end(), [](const auto& p) { return p.access; }));
+  }
+  REQUIRE(access > 500);
+  const int extra = described("busy") - described("calm");
+  CHECK(extra > access * 6 / 100);
+  CHECK(extra < access * 14 / 100);
 }
