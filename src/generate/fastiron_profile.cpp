@@ -374,7 +374,7 @@ void render_fastiron_session(const SessionInput& in, Prng& rng, std::string& out
   constexpr std::string_view more = "--More--, next page: Space, next line: Return key, quit: Control-c";
   w.command("show running-config", "sh run");
   w.paged(running_config(d), more);
-  w.command("show mac-address", "sh mac");
+  w.command("show mac-address", "sh mac-addr");  // "sh mac" is ambiguous on FastIron (mac-authentication)
   w.paged(mac_table(d), more);
   w.command("show dot1x sessions all", "sh dot1x sess all");
   w.paged(dot1x_sessions(d), more);
