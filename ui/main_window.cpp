@@ -29,6 +29,7 @@
 #include "ui/store_session.h"
 #include "ui/views/devices_view.h"
 #include "ui/views/shortcuts_dialog.h"
+#include "ui/views/diff_view.h"
 #include "ui/views/health_view.h"
 #include "ui/views/raw_log_view.h"
 #include "ui/views/rule_editor_view.h"
@@ -70,6 +71,7 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
       health_view_(new HealthView(*session_, this)),
       raw_view_(new RawLogView(*session_, this)),
       rule_view_(new RuleEditorView(*session_, this)),
+      diff_view_(new DiffView(*session_, this)),
       ingest_(new IngestController(*session_, this)),
       store_label_(new QLabel(this)),
       counts_label_(new QLabel(this)) {
@@ -81,6 +83,7 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
   tabs_->addTab(health_view_, tr("Health"));
   tabs_->addTab(raw_view_, tr("Raw Log"));
   tabs_->addTab(rule_view_, tr("Rules"));
+  tabs_->addTab(diff_view_, tr("Diff"));
   setCentralWidget(tabs_);
   if (!restoreGeometry(settings_.windowGeometry())) resize(1200, 760);
   devices_view_->restoreSplitterState(settings_.devicesSplitterState());
@@ -101,6 +104,7 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
   connect(ingest_, &IngestController::finished, this, &MainWindow::onIngestFinished);
   connect(devices_view_, &DevicesView::showInRawLog, this, &MainWindow::showInRawLog);
   connect(health_view_, &HealthView::showInRawLog, this, &MainWindow::showInRawLog);
+  connect(diff_view_, &DiffView::showInRawLog, this, &MainWindow::showInRawLog);
   connect(raw_view_, &RawLogView::failed, this, &MainWindow::reportError);
   connect(rule_view_, &RuleEditorView::failed, this, &MainWindow::reportError);
   connect(rule_view_, &RuleEditorView::changed, this,
@@ -119,6 +123,8 @@ void MainWindow::focusFind() {
     raw_view_->focusFind();
   } else if (tabs_->currentWidget() == health_view_) {
     health_view_->focusFilter();
+  } else if (tabs_->currentWidget() == diff_view_) {
+    diff_view_->focusFilter();
   } else {
     devices_view_->focusFilter();
   }
@@ -170,7 +176,7 @@ void MainWindow::createMenus() {
   preferences_->setStatusTip(tr("The template folder every ingest uses"));
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
-  const QList<QWidget*> views{devices_view_, health_view_, raw_view_, rule_view_};
+  const QList<QWidget*> views{devices_view_, health_view_, raw_view_, rule_view_, diff_view_};
   for (int i = 0; i < views.size(); ++i) {
     QAction* show = view->addAction(tabs_->tabText(i), this, [this, page = views[i]] {
       tabs_->setCurrentWidget(page);
@@ -366,6 +372,7 @@ void MainWindow::onOverview(const StoreOverview& overview) {
   updateStatus();
   devices_view_->showOverview(overview);
   health_view_->refresh();
+  diff_view_->refresh();
   emit overviewShown();
 }
 

@@ -22,6 +22,7 @@ class QTabWidget;
 namespace st::ui {
 
 class DevicesView;
+class DiffView;
 class HealthView;
 class RawLogView;
 class RuleEditorView;
@@ -60,6 +61,7 @@ class MainWindow : public QMainWindow {
   HealthView* healthView() const { return health_view_; }
   RawLogView* rawLogView() const { return raw_view_; }
   RuleEditorView* ruleEditorView() const { return rule_view_; }
+  DiffView* diffView() const { return diff_view_; }
   // Devices, Health, Raw Log and Rules, one tab each.
   QTabWidget* viewTabs() const { return tabs_; }
   // Opens `location` in the raw log viewer and brings it to the front.
@@ -108,6 +110,7 @@ class MainWindow : public QMainWindow {
   HealthView* health_view_;
   RawLogView* raw_view_;
   RuleEditorView* rule_view_;
+  DiffView* diff_view_;
   IngestController* ingest_;
   RecentBundlesMenu* recent_ = nullptr;
   QAction* preferences_ = nullptr;

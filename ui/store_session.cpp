@@ -87,6 +87,17 @@ void StoreSession::loadHealth(std::optional<RunId> run) {
       });
 }
 
+void StoreSession::loadDiff(std::optional<RunId> from, std::optional<RunId> to, bool include_volatile) {
+  const auto generation = ++diff_generation_;
+  runInBackground<DiffOutcome>(
+      [path = store_path_, from, to, include_volatile] { return load_diff(path, from, to, include_volatile); },
+      [this, generation](DiffOutcome outcome) {
+        if (generation != diff_generation_) return;  // a newer request is on its way
+        if (outcome.error) emit failed(tr("Reading the diff failed"), *outcome.error);
+        emit diffReady(outcome);
+      });
+}
+
 bool StoreSession::startIngest(const QString& bundle, std::shared_ptr<std::atomic<bool>> cancel) {
   if (ingest_cancel_) return false;
   ingest_cancel_ = cancel ? std::move(cancel) : std::make_shared<std::atomic<bool>>(false);

@@ -41,6 +41,9 @@ class StoreSession : public QObject {
   // Every run's ingest totals and the report of `run` (default: the latest) ->
   // healthReady(). Only the latest request is answered.
   void loadHealth(std::optional<RunId> run = std::nullopt);
+  // The diff of two runs (defaults: the latest against the one before) -> diffReady().
+  // Only the latest request is answered.
+  void loadDiff(std::optional<RunId> from, std::optional<RunId> to, bool include_volatile);
 
   // Starts ingesting `bundle`; false when an ingest is already running. `cancel` lets
   // a caller hold (and pre-set) the flag; by default the session makes one.
@@ -56,6 +59,7 @@ class StoreSession : public QObject {
   void overviewReady(const st::ui::StoreOverview& overview);
   void interfacesReady(const st::ui::InterfacesOutcome& outcome);
   void healthReady(const st::ui::HealthOutcome& outcome);
+  void diffReady(const st::ui::DiffOutcome& outcome);
   void ingestProgress(double fraction, const QString& message);
   void ingestFinished(const st::ui::IngestOutcome& outcome);
   // `what` says which operation failed, for the status bar.
@@ -69,6 +73,7 @@ class StoreSession : public QObject {
   std::uint64_t overview_generation_ = 0;
   std::uint64_t interfaces_generation_ = 0;
   std::uint64_t health_generation_ = 0;
+  std::uint64_t diff_generation_ = 0;
   IngestSetup ingest_setup_;
   std::shared_ptr<std::atomic<bool>> ingest_cancel_;  // non-null while an ingest runs
 };

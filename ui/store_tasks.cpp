@@ -1,8 +1,10 @@
 #include "ui/store_tasks.h"
 
+#include <algorithm>
 #include <set>
 #include <utility>
 
+#include "diff/stored_diff.h"
 #include "rules/user_rules.h"
 #include "store/store.h"
 
@@ -70,6 +72,47 @@ InterfacesOutcome load_interfaces(const std::filesystem::path& store_path, std::
     return outcome;
   }
   outcome.interfaces = std::make_shared<const std::vector<store::InterfaceRow>>(std::move(*rows));
+  return outcome;
+}
+
+DiffOutcome load_diff(const std::filesystem::path& store_path, std::optional<RunId> from, std::optional<RunId> to,
+                      bool include_volatile) {
+  DiffOutcome outcome;
+  outcome.include_volatile = include_volatile;
+  auto db = store::open_store(store_path, store::OpenMode::ReadOnly);
+  if (!db) {
+    outcome.error = std::move(db).error();
+    return outcome;
+  }
+  auto runs = store::list_runs(*db);
+  if (!runs) {
+    outcome.error = std::move(runs).error();
+    return outcome;
+  }
+  auto listed = [&](std::optional<RunId> run) {
+    return run && std::any_of(runs->begin(), runs->end(), [&](const store::RunRow& r) { return r.id == *run; });
+  };
+  if (runs->size() >= 2) {
+    // Runs are listed oldest first: the latest, and the one before the chosen `to`.
+    outcome.to = listed(to) ? *to : runs->back().id;
+    if (listed(from) && *from != *outcome.to) {
+      outcome.from = *from;
+    } else {
+      for (const auto& r : *runs) {
+        if (r.id < *outcome.to) outcome.from = r.id;
+      }
+      if (!outcome.from) outcome.from = runs->back().id == *outcome.to ? runs->front().id : runs->back().id;
+    }
+    diff::DiffOptions options;
+    options.include_volatile = include_volatile;
+    auto changes = diff::diff_between(*db, *outcome.from, *outcome.to, options);
+    if (!changes) {
+      outcome.error = std::move(changes).error();
+      return outcome;
+    }
+    outcome.changes = std::make_shared<const std::vector<diff::ObjectChange>>(std::move(*changes));
+  }
+  outcome.runs = std::make_shared<const std::vector<store::RunRow>>(std::move(*runs));
   return outcome;
 }
 

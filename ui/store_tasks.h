@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "diff/object_change.h"
 #include "ingest/ingest_pipeline.h"
 #include "store/health.h"
 #include "store/listings.h"
@@ -50,6 +51,15 @@ struct HealthOutcome {
   std::optional<Error> error;
 };
 
+// The diff explorer's data: the runs to choose from and the diff of two of them.
+struct DiffOutcome {
+  std::shared_ptr<const std::vector<store::RunRow>> runs;          // null when `error` is set
+  std::shared_ptr<const std::vector<diff::ObjectChange>> changes;  // null: fewer than two runs
+  std::optional<RunId> from, to;                                   // the runs diffed
+  bool include_volatile = false;
+  std::optional<Error> error;
+};
+
 struct IngestOutcome {
   std::string bundle;
   std::optional<ingest::IngestSummary> summary;  // the run was stored
@@ -68,6 +78,11 @@ InterfacesOutcome load_interfaces(const std::filesystem::path& store_path, std::
 
 // Every run's totals and the report of `run` (the latest run when `run` is absent or gone).
 HealthOutcome load_health(const std::filesystem::path& store_path, std::optional<RunId> run);
+
+// The diff of `to` (default: the latest run) against `from` (default: the run before it), read
+// from the stored diffs where they answer (diff/stored_diff.h).
+DiffOutcome load_diff(const std::filesystem::path& store_path, std::optional<RunId> from, std::optional<RunId> to,
+                      bool include_volatile);
 
 // What an ingest runs with besides the bundle (the settings' part of IngestOptions).
 struct IngestSetup {

@@ -11,6 +11,7 @@
 
 #include "ingest/ingest_pipeline.h"
 #include "parse/parser_registry.h"
+#include "rules/user_rules.h"
 #include "store/store.h"
 
 namespace st::ui::test {
@@ -30,7 +31,10 @@ void ingest_or_fail(const std::filesystem::path& store_path, const std::filesyst
   if (!db) FAIL("open_store: " << db.error().describe());
   ingest::IngestOptions options;
   options.bundle = bundle;
-  auto summary = ingest::ingest_bundle(*db, parse::ParserRegistry::with_builtins(), options);
+  // The registry the application ingests with: built-ins plus the shipped and stored rules.
+  auto registry = rules::registry_for_ingest(*db);
+  if (!registry) FAIL("registry_for_ingest: " << registry.error().describe());
+  auto summary = ingest::ingest_bundle(*db, *registry, options);
   if (!summary) FAIL("ingest_bundle " << bundle << ": " << summary.error().describe());
 }
 

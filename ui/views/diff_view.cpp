@@ -1,0 +1,231 @@
+#include "ui/views/diff_view.h"
+
+#include <QAbstractItemView>
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include <array>
+
+#include "diff/diff_kind.h"
+#include "ui/models/natural_sort_proxy.h"
+#include "ui/store_session.h"
+#include "ui/views/table_pane.h"
+
+namespace st::ui {
+
+DiffView::DiffView(StoreSession& session, QWidget* parent)
+    : QWidget(parent),
+      session_(session),
+      change_model_(make_diff_change_model(this)),
+      field_model_(make_field_change_model(this)),
+      change_pane_(new TablePane(change_model_, tr("Filter changes (device, key, value…)"), this)),
+      field_pane_(new TablePane(field_model_, tr("Filter fields"), this)),
+      from_box_(new QComboBox(this)),
+      to_box_(new QComboBox(this)),
+      kind_box_(new QComboBox(this)),
+      volatile_box_(new QCheckBox(tr("Include volatile fields (counters, readings, uptime)"), this)),
+      summary_(new QLabel(this)),
+      splitter_(new QSplitter(Qt::Vertical, this)),
+      show_raw_(new QAction(tr("Show in Raw Log"), this)) {
+  setObjectName(QStringLiteral("diffView"));
+  change_pane_->setObjectName(QStringLiteral("diffChangePane"));
+  field_pane_->setObjectName(QStringLiteral("diffFieldPane"));
+  from_box_->setObjectName(QStringLiteral("diffFromRun"));
+  to_box_->setObjectName(QStringLiteral("diffToRun"));
+  kind_box_->setObjectName(QStringLiteral("diffKind"));
+  change_pane_->setTitle(tr("Changed objects"));
+  field_pane_->setTitle(tr("Fields: old and new"));
+
+  kind_box_->addItem(tr("All kinds"), QString());
+  for (const auto& kind : diff::diff_kinds()) {
+    const QString name = QString::fromStdString(kind.name);
+    kind_box_->addItem(name, name);
+  }
+  summary_->setTextFormat(Qt::RichText);
+  summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+  auto* bar = new QHBoxLayout;
+  bar->addWidget(new QLabel(tr("Run"), this));
+  bar->addWidget(to_box_);
+  bar->addWidget(new QLabel(tr("against"), this));
+  bar->addWidget(from_box_);
+  bar->addSpacing(12);
+  bar->addWidget(new QLabel(tr("Kind"), this));
+  bar->addWidget(kind_box_);
+  bar->addSpacing(12);
+  bar->addWidget(volatile_box_);
+  bar->addStretch(1);
+
+  splitter_->addWidget(change_pane_);
+  splitter_->addWidget(field_pane_);
+  splitter_->setChildrenCollapsible(false);
+  splitter_->setStretchFactor(0, 3);
+  splitter_->setStretchFactor(1, 2);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(4, 4, 4, 0);
+  layout->addLayout(bar);
+  layout->addWidget(summary_);
+  layout->addWidget(splitter_, 1);
+
+  auto runs_changed = [this] {
+    if (!filling_) request();
+  };
+  connect(from_box_, &QComboBox::currentIndexChanged, this, runs_changed);
+  connect(to_box_, &QComboBox::currentIndexChanged, this, runs_changed);
+  connect(volatile_box_, &QCheckBox::toggled, this, runs_changed);
+  connect(kind_box_, &QComboBox::currentIndexChanged, this, [this] { applyKindFilter(); });
+  connect(&session_, &StoreSession::diffReady, this, &DiffView::onDiffReady);
+  connect(change_pane_->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+          [this] { onCurrentChanged(); });
+
+  show_raw_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+  show_raw_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+  show_raw_->setStatusTip(tr("Open the selected change's row in the raw log viewer"));
+  addAction(show_raw_);
+  connect(show_raw_, &QAction::triggered, this, [this] {
+    if (const auto location = currentLocation()) emit showInRawLog(*location);
+  });
+  QAbstractItemView* view = change_pane_->view();
+  connect(view, &QAbstractItemView::doubleClicked, this, [this] {
+    if (const auto location = currentLocation()) emit showInRawLog(*location);
+  });
+  view->setContextMenuPolicy(Qt::CustomContextMenu);
+  connect(view, &QWidget::customContextMenuRequested, this, [this, view](const QPoint& at) {
+    if (!view->indexAt(at).isValid()) return;
+    QMenu menu(this);
+    menu.addAction(show_raw_);
+    show_raw_->setEnabled(currentLocation().has_value());
+    menu.exec(view->viewport()->mapToGlobal(at));
+    show_raw_->setEnabled(true);
+  });
+}
+
+void DiffView::refresh() {
+  loading_ = true;
+  session_.loadDiff(std::nullopt, std::nullopt, volatile_box_->isChecked());
+}
+
+void DiffView::showRuns(RunId from, RunId to) {
+  from_ = from;
+  to_ = to;
+  loading_ = true;
+  session_.loadDiff(from, to, volatile_box_->isChecked());
+}
+
+void DiffView::setIncludeVolatile(bool include) { volatile_box_->setChecked(include); }
+
+void DiffView::setKindFilter(const QString& kind) {
+  const int index = kind_box_->findData(kind);
+  kind_box_->setCurrentIndex(index < 0 ? 0 : index);
+}
+
+void DiffView::focusFilter() {
+  change_pane_->filterEdit()->setFocus(Qt::ShortcutFocusReason);
+  change_pane_->filterEdit()->selectAll();
+}
+
+void DiffView::request() {
+  loading_ = true;
+  const auto from = boxRun(from_box_);
+  const auto to = boxRun(to_box_);
+  session_.loadDiff(from ? from : from_, to ? to : to_, volatile_box_->isChecked());
+}
+
+std::optional<RunId> DiffView::boxRun(const QComboBox* box) const {
+  if (box->currentIndex() < 0) return std::nullopt;
+  const QVariant run = box->currentData();
+  if (!run.isValid()) return std::nullopt;
+  return RunId{run.toLongLong()};
+}
+
+void DiffView::fillRunBox(QComboBox* box, const std::vector<store::RunRow>& runs, std::optional<RunId> selected) {
+  box->clear();
+  for (auto it = runs.rbegin(); it != runs.rend(); ++it) {  // newest first
+    const QString captured = it->captured_at ? QString::fromStdString(*it->captured_at) : tr("capture time unknown");
+    box->addItem(tr("%1 · %2").arg(it->id.value).arg(captured), QVariant::fromValue<qlonglong>(it->id.value));
+    if (selected && it->id == *selected) box->setCurrentIndex(box->count() - 1);
+  }
+}
+
+void DiffView::onDiffReady(const DiffOutcome& outcome) {
+  loading_ = false;
+  if (outcome.error) return;  // StoreSession reported it
+  filling_ = true;
+  from_ = outcome.from;
+  to_ = outcome.to;
+  fillRunBox(to_box_, *outcome.runs, outcome.to);
+  fillRunBox(from_box_, *outcome.runs, outcome.from);
+  filling_ = false;
+  all_changes_ = outcome.changes;
+  std::array<std::size_t, 4> counts{};
+  if (all_changes_) {
+    for (const auto& c : *all_changes_) ++counts[static_cast<std::size_t>(c.change)];
+  }
+  auto chip = [](diff::ChangeType type, const QString& text) {
+    return QStringLiteral("<span style=\"background-color:%1\">&nbsp;%2&nbsp;</span>")
+        .arg(change_chip_color(type).name(QColor::HexArgb), text);
+  };
+  if (!outcome.changes) {
+    summary_->setText(tr("A diff needs two runs: ingest another capture of the same devices."));
+  } else {
+    summary_->setText(tr("<b>Run %1 against run %2</b> &nbsp; %3 %4 %5 %6")
+                          .arg(outcome.to->value)
+                          .arg(outcome.from->value)
+                          .arg(chip(diff::ChangeType::Added, tr("%1 added").arg(counts[0])),
+                               chip(diff::ChangeType::Removed, tr("%1 removed").arg(counts[1])),
+                               chip(diff::ChangeType::Changed, tr("%1 changed").arg(counts[2])),
+                               chip(diff::ChangeType::NotCaptured, tr("%1 not captured").arg(counts[3]))));
+  }
+  applyKindFilter();
+  emit diffShown(change_model_->rowCount());
+}
+
+void DiffView::applyKindFilter() {
+  const std::string kind = kind_box_->currentData().toString().toStdString();
+  if (!all_changes_ || kind.empty()) {
+    change_model_->resetData(all_changes_);
+  } else {
+    std::vector<diff::ObjectChange> shown;
+    for (const auto& c : *all_changes_) {
+      if (c.kind == kind) shown.push_back(c);
+    }
+    change_model_->resetData(std::move(shown));
+  }
+  field_model_->resetData(FieldChangeModel::Snapshot{});
+  change_pane_->fitColumns(TablePane::Fit::GrowOnly);
+  if (change_model_->rowCount() > 0) {
+    change_pane_->view()->selectionModel()->setCurrentIndex(
+        change_pane_->proxy()->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+  }
+}
+
+void DiffView::onCurrentChanged() {
+  const QModelIndex current = change_pane_->view()->currentIndex();
+  const auto* change = current.isValid() ? change_model_->rowAt(change_pane_->proxy()->mapToSource(current).row())
+                                         : nullptr;
+  field_model_->resetData(change ? std::make_shared<const std::vector<diff::FieldChange>>(change->fields)
+                                 : FieldChangeModel::Snapshot{});
+  field_pane_->fitColumns();
+}
+
+std::optional<RawLocation> DiffView::currentLocation() const {
+  const QModelIndex current = change_pane_->view()->currentIndex();
+  if (!current.isValid()) return std::nullopt;
+  const auto* change = change_model_->rowAt(change_pane_->proxy()->mapToSource(current).row());
+  if (!change) return std::nullopt;
+  if (change->to_source) return raw_location(change->to_run, *change->to_source);
+  if (change->from_source) return raw_location(change->from_run, *change->from_source);
+  return std::nullopt;
+}
+
+}  // namespace st::ui
