@@ -131,6 +131,8 @@ Result<void> Statement::run() {
 
 std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_.get(), column); }
 
+double Statement::real(int column) const { return sqlite3_column_double(stmt_.get(), column); }
+
 std::optional<std::int64_t> Statement::optional_int64(int column) const {
   if (is_null(column)) return std::nullopt;
   return int64(column);

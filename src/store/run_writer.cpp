@@ -13,6 +13,7 @@
 #include "model/port_facts.h"
 #include "rules/compliance_templates.h"
 #include "store/fault_injection.h"
+#include "store/metrics_writer.h"
 
 namespace st::store {
 namespace {
@@ -74,6 +75,7 @@ struct RunWriter::State {
   PlaceOf place_of;
   const std::atomic<bool>* cancel;
   FaultInjector faults;
+  MetricsWriter metrics;  // per device metrics and tags, written at commit
   std::optional<Transaction> tx;
   RunId run;
   RunTotals totals;
@@ -189,6 +191,7 @@ struct RunWriter::State {
       if (host.clock_time) latest_clock.offer(*host.clock_time);
       ST_CHECK(add_interfaces(host, d, file_id));
       ST_CHECK(add_events(host, d.id, file_id));
+      metrics.observe(d.id, d.site, host);
       ST_CHECK(add_records(host, d.id, file_id));
       ST_CHECK(add_objects(host, d, file_id));
     }
@@ -453,6 +456,7 @@ Result<RunId> RunWriter::commit() {
   ST_CHECK(state_->add_port_facts());
   ST_CHECK(state_->add_device_snapshots());
   ST_CHECK(state_->set_capture_time());
+  ST_CHECK(state_->metrics.write(state_->db, state_->run, [&] { return state_->row_written(); }));
   if (state_->cancel && state_->cancel->load()) return fail(cancelled());
   ST_CHECK(state_->tx->commit());
   state_->tx.reset();
