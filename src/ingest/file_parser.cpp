@@ -299,7 +299,7 @@ class MemberParser {
         times.push_back(parse::resolve_instant(e.time, reference));
         views.push_back(store::view_of(e, times.back()));
         if (auto kind = metrics::counted_kind(e.kind)) {
-          h.counted_events.push_back({times.back().unix_seconds, e.time.millis, *kind, e.interface.value_or("")});
+          h.counted_events.add(times.back().unix_seconds, e.time.millis, *kind, e.interface);
         }
       }
       h.event_blocks = store::encode_event_blocks(views, bytes_);

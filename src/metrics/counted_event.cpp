@@ -13,4 +13,35 @@ std::optional<CountedKind> counted_kind(std::string_view event_kind) {
   return std::nullopt;
 }
 
+parse::UnixSeconds CountedEvent::seconds() const {
+  // Floor division: an event at -0.5 s belongs to second -1, as the block summaries count it.
+  return time_ms >= 0 ? time_ms / 1000 : -((-time_ms + 999) / 1000);
+}
+
+std::uint32_t CountedEvents::port_index(const std::string& name) {
+  auto [it, inserted] = port_by_name_.try_emplace(name, static_cast<std::uint32_t>(ports_.size()));
+  if (inserted) ports_.push_back(name);
+  return it->second;
+}
+
+void CountedEvents::add(std::optional<parse::UnixSeconds> time, int millis, CountedKind kind,
+                        const std::optional<std::string>& interface) {
+  CountedEvent e;
+  if (time) e.time_ms = *time * 1000 + millis;
+  if (interface && !interface->empty()) e.port = port_index(*interface);
+  e.kind = kind;
+  events_.push_back(e);
+}
+
+void CountedEvents::append(const CountedEvents& other) {
+  events_.reserve(events_.size() + other.events_.size());
+  std::vector<std::uint32_t> remap;
+  remap.reserve(other.ports_.size());
+  for (const auto& name : other.ports_) remap.push_back(port_index(name));
+  for (CountedEvent e : other.events_) {
+    if (e.port != CountedEvent::kNoPort) e.port = remap[e.port];
+    events_.push_back(e);
+  }
+}
+
 }  // namespace st::metrics

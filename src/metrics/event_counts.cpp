@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <span>
-#include <string_view>
 #include <tuple>
 
 #include "metrics/thresholds.h"
@@ -11,34 +10,34 @@
 namespace st::metrics {
 namespace {
 
-std::int64_t millis_of(const CountedEvent& e) { return *e.time * 1000 + e.millis; }
-
 // Link events of one port, in time order: a transition counts when its neighbour on either
 // side goes the other way within the window.
-std::int64_t count_flaps(std::span<const CountedEvent* const> port) {
+std::int64_t count_flaps(std::span<const CountedEvent> port) {
   constexpr std::int64_t window = kFlapWindowSeconds * 1000;
   std::int64_t flaps = 0;
   for (std::size_t i = 0; i < port.size(); ++i) {
     const auto reverses = [&](std::size_t j) {
-      return port[j]->kind != port[i]->kind && std::abs(millis_of(*port[j]) - millis_of(*port[i])) <= window;
+      return port[j].kind != port[i].kind && std::abs(port[j].time_ms - port[i].time_ms) <= window;
     };
     if ((i > 0 && reverses(i - 1)) || (i + 1 < port.size() && reverses(i + 1))) ++flaps;
   }
   return flaps;
 }
 
+bool is_link(const CountedEvent& e) { return e.kind == CountedKind::LinkDown || e.kind == CountedKind::LinkUp; }
+
 }  // namespace
 
-EventCounts count_events(std::vector<CountedEvent>& events, std::optional<parse::UnixSeconds> after) {
-  std::erase_if(events, [&](const CountedEvent& e) { return after && (!e.time || *e.time <= *after); });
+EventCounts count_events(CountedEvents& events, std::optional<parse::UnixSeconds> after) {
+  auto& list = events.events();
   EventCounts counts;
-  std::vector<const CountedEvent*> links;
-  for (const auto& e : events) {
+  // Counted events first, then the link events with a time and a port (flap candidates),
+  // grouped by port in time order.
+  std::erase_if(list, [&](const CountedEvent& e) { return after && (!e.has_time() || e.seconds() <= *after); });
+  for (const auto& e : list) {
     switch (e.kind) {
       case CountedKind::LinkDown:
-      case CountedKind::LinkUp:
-        if (e.time && !e.interface.empty()) links.push_back(&e);
-        break;
+      case CountedKind::LinkUp: break;
       case CountedKind::AuthFail: ++counts.auth_failures; break;
       case CountedKind::ErrDisable: ++counts.err_disables; break;
       case CountedKind::StpChange: ++counts.stp_changes; break;
@@ -46,14 +45,15 @@ EventCounts count_events(std::vector<CountedEvent>& events, std::optional<parse:
       case CountedKind::PoeFault: ++counts.poe_faults; break;
     }
   }
-  std::sort(links.begin(), links.end(), [](const CountedEvent* a, const CountedEvent* b) {
-    return std::tuple(std::string_view(a->interface), millis_of(*a)) <
-           std::tuple(std::string_view(b->interface), millis_of(*b));
+  std::erase_if(list, [](const CountedEvent& e) { return !is_link(e) || !e.has_time() || e.port == CountedEvent::kNoPort; });
+  std::sort(list.begin(), list.end(), [](const CountedEvent& a, const CountedEvent& b) {
+    return std::tie(a.port, a.time_ms) < std::tie(b.port, b.time_ms);
   });
+  const std::span<const CountedEvent> links(list);
   for (std::size_t begin = 0; begin < links.size();) {
     std::size_t end = begin;
-    while (end < links.size() && links[end]->interface == links[begin]->interface) ++end;
-    counts.port_flaps += count_flaps(std::span(links).subspan(begin, end - begin));
+    while (end < links.size() && links[end].port == links[begin].port) ++end;
+    counts.port_flaps += count_flaps(links.subspan(begin, end - begin));
     begin = end;
   }
   return counts;

@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <vector>
 
 #include "metrics/counted_event.h"
 
@@ -19,9 +18,10 @@ struct EventCounts {
   std::int64_t poe_faults = 0;
 };
 
-// `after`: the newest event time of the device's previous run. `show logging` buffers of
-// consecutive runs overlap, so only events strictly newer are counted, and events with no
-// time (uptime-only stamps) only when there is no previous run. Removes the events it does not count from `events`.
-EventCounts count_events(std::vector<CountedEvent>& events, std::optional<parse::UnixSeconds> after);
+// `after`: the newest event time (second) of the device's previous run. `show logging`
+// buffers of consecutive runs overlap, so only events in a later second are counted, and
+// events with no time (uptime-only stamps) only when there is no previous run. Reorders
+// `events.events()`.
+EventCounts count_events(CountedEvents& events, std::optional<parse::UnixSeconds> after);
 
 }  // namespace st::metrics

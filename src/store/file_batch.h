@@ -54,7 +54,7 @@ struct HostSnapshot {
   std::optional<parse::ResolvedTime> clock_time;
   std::vector<parse::InterfaceRecord> interfaces;
   std::vector<EncodedEventBlock> event_blocks;  // its syslog events, encoded off the writer's thread
-  std::vector<metrics::CountedEvent> counted_events;  // those of them the run's metrics count (metrics/)
+  metrics::CountedEvents counted_events;  // those of them the run's metrics count (metrics/)
   std::vector<LocatedGeneric> records;
   std::vector<parse::ObjectRecord> objects;  // VLANs, MAC entries, STP ports, ... (model/object_kind.h)
 };

@@ -95,7 +95,7 @@ void MetricsWriter::observe(std::int64_t device_id, std::string_view site, const
     for (const auto& i : host.interfaces) d.statuses[i.name] = i.status;
   }
   if (host.facts && host.facts->uptime) d.uptime = host.facts->uptime;
-  d.events.insert(d.events.end(), host.counted_events.begin(), host.counted_events.end());
+  d.events.append(host.counted_events);
 }
 
 Result<void> MetricsWriter::write(Database& db, RunId run, const std::function<Result<void>()>& row_written) {

@@ -35,7 +35,7 @@ class MetricsWriter {
     std::string site;
     std::map<std::string, std::optional<std::string>> statuses;  // interface -> status column
     std::optional<std::string> uptime;
-    std::vector<metrics::CountedEvent> events;
+    metrics::CountedEvents events;
   };
   std::map<std::int64_t, Device> devices_;
 };

@@ -25,15 +25,18 @@
 #include "test_support.h"
 
 using namespace st;
-using metrics::CountedEvent;
 using metrics::CountedKind;
 using metrics::LinkState;
 
 namespace {
 
-CountedEvent event(parse::UnixSeconds t, CountedKind kind, std::string port = "Gi1/0/5", int millis = 0) {
-  return CountedEvent{t, millis, kind, std::move(port)};
-}
+// A device's events as the parser threads list them.
+struct Events {
+  metrics::CountedEvents list;
+  void add(parse::UnixSeconds t, CountedKind kind, std::optional<std::string> port = "Gi1/0/5", int millis = 0) {
+    list.add(t, millis, kind, port);
+  }
+};
 
 test::CliRun cli(const test::TempDir& dir, const std::string& args) { return test::run_cli(dir, args); }
 
@@ -90,27 +93,28 @@ TEST_CASE("metrics: uptimes as each vendor prints them", "[metrics]") {
 
 TEST_CASE("metrics: a flap is a link transition reversed within the window", "[metrics]") {
   const parse::UnixSeconds t0 = 1'795'000'000;
-  std::vector<CountedEvent> events;
+  Events events;
   // Three down/up cycles a few seconds apart, a minute between them: six transitions.
   for (int c = 0; c < 3; ++c) {
-    events.push_back(event(t0 + c * 60, CountedKind::LinkDown));
-    events.push_back(event(t0 + c * 60 + 3, CountedKind::LinkUp, "Gi1/0/5", 900));
+    events.add(t0 + c * 60, CountedKind::LinkDown);
+    events.add(t0 + c * 60 + 3, CountedKind::LinkUp, "Gi1/0/5", 900);
   }
   // A client unplugged for 20 minutes on another port, and a port that only went down: no flap.
-  events.push_back(event(t0, CountedKind::LinkDown, "Gi1/0/9"));
-  events.push_back(event(t0 + 20 * 60, CountedKind::LinkUp, "Gi1/0/9"));
-  events.push_back(event(t0 + 30, CountedKind::LinkDown, "Gi1/0/11"));
-  // Same kind twice in a row is not a reversal.
-  events.push_back(event(t0 + 5, CountedKind::LinkDown, "Gi1/0/12"));
-  events.push_back(event(t0 + 6, CountedKind::LinkDown, "Gi1/0/12"));
-  events.push_back(event(t0 + 100, CountedKind::AuthFail, ""));
-  events.push_back(event(t0 + 2001, CountedKind::AuthFail, ""));
-  events.push_back(event(t0 + 2002, CountedKind::ErrDisable));
-  events.push_back(event(t0 + 2003, CountedKind::StpChange));
-  events.push_back(event(t0 + 2004, CountedKind::PowerFault, ""));
-  events.push_back(event(t0 + 2005, CountedKind::PoeFault));
-  events.push_back(event(t0 + 2006, CountedKind::PoeFault));
-  auto copy = events;
+  events.add(t0, CountedKind::LinkDown, "Gi1/0/9");
+  events.add(t0 + 20 * 60, CountedKind::LinkUp, "Gi1/0/9");
+  events.add(t0 + 30, CountedKind::LinkDown, "Gi1/0/11");
+  // Same kind twice in a row is not a reversal; a link event naming no port pairs with nothing.
+  events.add(t0 + 5, CountedKind::LinkDown, "Gi1/0/12");
+  events.add(t0 + 6, CountedKind::LinkDown, "Gi1/0/12");
+  events.add(t0 + 7, CountedKind::LinkUp, std::nullopt);
+  events.add(t0 + 100, CountedKind::AuthFail, std::nullopt);
+  events.add(t0 + 2001, CountedKind::AuthFail, std::nullopt);
+  events.add(t0 + 2002, CountedKind::ErrDisable);
+  events.add(t0 + 2003, CountedKind::StpChange);
+  events.add(t0 + 2004, CountedKind::PowerFault, std::nullopt);
+  events.add(t0 + 2005, CountedKind::PoeFault);
+  events.add(t0 + 2006, CountedKind::PoeFault);
+  auto copy = events.list;
   const auto counts = metrics::count_events(copy, std::nullopt);
   CHECK(counts.port_flaps == 6);
   CHECK(counts.auth_failures == 2);
@@ -119,20 +123,32 @@ TEST_CASE("metrics: a flap is a link transition reversed within the window", "[m
   CHECK(counts.power_events == 1);
   CHECK(counts.poe_faults == 2);
 
+  SECTION("another file's events of the same host join by port name") {
+    Events other;
+    other.add(t0 + 20 * 60 + 30, CountedKind::LinkDown, "Gi1/0/9");  // reverses Gi1/0/9's up 30 s later
+    other.add(t0 + 3000, CountedKind::LinkUp, "Gi1/0/40");
+    auto joined = events.list;
+    joined.append(other.list);
+    CHECK(joined.size() == events.list.size() + 2);
+    CHECK(metrics::count_events(joined, std::nullopt).port_flaps == 8);
+  }
   SECTION("only events newer than the previous run's newest are counted") {
-    auto later = events;
+    auto later = events.list;
     const auto after = metrics::count_events(later, t0 + 130);  // the flaps and one auth failure were seen
     CHECK(after.port_flaps == 0);
     CHECK(after.auth_failures == 1);
     CHECK(after.err_disables == 1);
     CHECK(after.poe_faults == 2);
-    auto all_seen = events;
+    auto all_seen = events.list;
     CHECK(metrics::count_events(all_seen, t0 + 2006).poe_faults == 0);
-    auto second_cycle_on = events;
+    auto second_cycle_on = events.list;
     CHECK(metrics::count_events(second_cycle_on, t0 + 59).port_flaps == 4);
+    auto same_second = events.list;  // 2005 is not newer than 2005
+    CHECK(metrics::count_events(same_second, t0 + 2005).poe_faults == 1);
   }
   SECTION("events with no time count only when there is no previous run") {
-    std::vector<CountedEvent> uptime_only{{std::nullopt, 0, CountedKind::AuthFail, ""}};
+    metrics::CountedEvents uptime_only;
+    uptime_only.add(std::nullopt, 0, CountedKind::AuthFail, std::nullopt);
     auto a = uptime_only;
     CHECK(metrics::count_events(a, std::nullopt).auth_failures == 1);
     auto b = uptime_only;
