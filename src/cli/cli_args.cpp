@@ -62,6 +62,13 @@ const std::vector<CommandSpec>& command_specs() {
        {}, {}},
       {"coverage", "coverage [--run N] [--device HOST]",
        "per device, the recommended show commands its capture lacks (rules/commands/)", 0, {"--run", "--device", "--site", "--zone", "--building", "--room"}, {}},
+      {"diff", "diff [--from RUN] [--to RUN] [--device HOST] [--kind KIND]",
+       "what changed between two runs, object by object (default: the latest run against the one before; "
+       "--include-volatile adds counters and readings)",
+       0, {"--from", "--to", "--device", "--kind"}, {"--include-volatile"}},
+      {"history", "history --device HOST --kind KIND --key KEY [--last N]",
+       "the runs in which one object changed, and its values then", 0, {"--device", "--kind", "--key", "--last"},
+       {"--include-volatile"}},
       {"raw", "raw --run N --file FILE --offset A --length B", "print the exact stored bytes of a range", 0,
        {"--run", "--file", "--offset", "--length"}, {}},
       {"metrics", "metrics [--device HOST | --site SITE] [--metric NAME] [--since TIME] [--tags]",

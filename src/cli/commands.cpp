@@ -7,10 +7,12 @@
 #include <variant>
 #include <ostream>
 
+#include "cli/diff_command.h"
 #include "cli/exit_codes.h"
 #include "cli/generate_command.h"
 #include "cli/json_output.h"
 #include "cli/metrics_command.h"
+#include "cli/store_access.h"
 #include "cli/text_table.h"
 #include "rules/command_coverage.h"
 #include "ingest/ingest_pipeline.h"
@@ -26,17 +28,6 @@ namespace st::cli {
 namespace {
 
 std::string show(const std::optional<std::string>& v) { return v.value_or("-"); }
-
-Result<store::Database> open_for_reading(const CliArgs& args) {
-  auto path = store::resolve_store_path(args.get("--store"));
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    return fail(Error{ErrorKind::NotFound, "no store here", path.string(), {}, {},
-                      "ingest a bundle first: statetrace-cli ingest PATH"});
-  }
-  // ReadWrite so an older store is migrated; reading never takes the write lock otherwise.
-  return store::open_store(path, store::OpenMode::ReadWrite);
-}
 
 Result<store::ListingFilter> filter_of(const CliArgs& args) {
   store::ListingFilter filter;
@@ -255,6 +246,8 @@ Result<int> run_command(const CliArgs& args, std::ostream& out) {
   if (args.command == "raw") return raw(args, out);
   if (args.command == "records") return records(args, out);
   if (args.command == "generate") return generate_command(args, out);
+  if (args.command == "diff") return diff_command(args, out);
+  if (args.command == "history") return history_command(args, out);
   if (args.command == "metrics") return metrics_command(args, out);
   if (const auto* kind = model::object_kind_by_listing(args.command)) return objects(*kind, args, out);
   return fail(ErrorKind::Usage, fmt::format("unknown command '{}'", args.command));

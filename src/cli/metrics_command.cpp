@@ -3,14 +3,13 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <filesystem>
 #include <ostream>
 
 #include "cli/exit_codes.h"
 #include "cli/json_output.h"
+#include "cli/store_access.h"
 #include "cli/text_table.h"
 #include "store/metric_listing.h"
-#include "store/store.h"
 
 namespace st::cli {
 namespace {
@@ -28,13 +27,7 @@ Json json_text(const std::optional<std::string>& v) { return v ? Json(*v) : Json
 Result<int> metrics_command(const CliArgs& args, std::ostream& out) {
   store::MetricQuery query{args.get("--device"), args.get("--site"), args.get("--metric"), args.get("--since")};
   if (query.device && query.site) return fail(ErrorKind::Usage, "metrics: give --device or --site, not both");
-  const auto path = store::resolve_store_path(args.get("--store"));
-  if (std::error_code ec; !std::filesystem::exists(path, ec)) {
-    return fail(Error{ErrorKind::NotFound, "no store here", path.string(), {}, {},
-                      "ingest a bundle first: statetrace-cli ingest PATH"});
-  }
-  // ReadWrite so an older store is migrated, as the other listings do.
-  ST_TRY(auto db, store::open_store(path, store::OpenMode::ReadWrite));
+  ST_TRY(auto db, open_for_reading(args));
 
   if (args.has("--tags")) {
     ST_TRY(auto rows, store::list_device_tags(db, query));

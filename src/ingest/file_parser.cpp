@@ -214,6 +214,8 @@ class MemberParser {
       h.objects.push_back(std::move(o));
       ++count;
     }
+    // Filtered output (`| include`) lists part of a table only.
+    if (!s.filter) h.complete_kinds.insert(h.complete_kinds.end(), result.complete_kinds.begin(), result.complete_kinds.end());
     for (auto& w : result.warnings) s.warnings.push_back({w.at.shifted(base), std::move(w.message)});
     return count;
   }

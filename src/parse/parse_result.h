@@ -127,6 +127,9 @@ struct ParseResult {
   std::vector<EventRecord> events;
   std::vector<GenericRecord> records;
   std::vector<ObjectRecord> objects;
+  // Object kinds this output lists completely, even when it lists none of them (a `show vlan`
+  // rule, the configuration's interfaces): the diff tells an empty table from one not captured.
+  std::vector<const model::ObjectKind*> complete_kinds;
   std::optional<ClockReading> clock;
   std::optional<ConfigFacts> config;
   std::vector<ParseWarning> warnings;

@@ -424,6 +424,7 @@ Result<parse::ParseResult> map_records(const ParserRule& rule, const Rows& rows,
     case OutputTable::Objects: {
       // Values normalized per column type; a record missing a key column is skipped and said.
       const model::ObjectKind& kind = *rule.object_kind;
+      out.complete_kinds.push_back(&kind);
       std::vector<FieldPlan> columns;
       for (const auto& c : kind.columns) columns.push_back(plan.of(c.name));
       for (std::size_t r = 0; r < rows.size(); ++r) {

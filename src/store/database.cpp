@@ -131,8 +131,6 @@ Result<void> Statement::run() {
 
 std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_.get(), column); }
 
-double Statement::real(int column) const { return sqlite3_column_double(stmt_.get(), column); }
-
 std::optional<std::int64_t> Statement::optional_int64(int column) const {
   if (is_null(column)) return std::nullopt;
   return int64(column);
@@ -148,6 +146,8 @@ std::optional<std::string> Statement::optional_text(int column) const {
   if (is_null(column)) return std::nullopt;
   return text(column);
 }
+
+double Statement::real(int column) const { return sqlite3_column_double(stmt_.get(), column); }
 
 std::string_view Statement::blob(int column) const {
   const void* p = sqlite3_column_blob(stmt_.get(), column);

@@ -72,10 +72,10 @@ class Statement {
 
   std::int64_t int64(int column) const;
   std::optional<std::int64_t> optional_int64(int column) const;
-  double real(int column) const;
   std::string text(int column) const;
   std::optional<std::string> optional_text(int column) const;
   std::string_view blob(int column) const;
+  double real(int column) const;
   bool is_null(int column) const;
   bool is_integer(int column) const;  // the value's storage class is INTEGER
 

@@ -57,6 +57,7 @@ struct HostSnapshot {
   metrics::CountedEvents counted_events;  // those of them the run's metrics count (metrics/)
   std::vector<LocatedGeneric> records;
   std::vector<parse::ObjectRecord> objects;  // VLANs, MAC entries, STP ports, ... (model/object_kind.h)
+  std::vector<const model::ObjectKind*> complete_kinds;  // from unfiltered sections (ParseResult)
 };
 
 // Ingestion telemetry for one host's sections in one file (the health view reads it).

@@ -1,6 +1,9 @@
 #include "store/metrics_writer.h"
 
+#include <chrono>
 #include <cstdio>
+
+#include "core/log.h"
 
 #include "metrics/device_tags.h"
 #include "metrics/event_counts.h"
@@ -99,6 +102,8 @@ void MetricsWriter::observe(std::int64_t device_id, std::string_view site, const
 }
 
 Result<void> MetricsWriter::write(Database& db, RunId run, const std::function<Result<void>()>& row_written) {
+  const auto started = std::chrono::steady_clock::now();
+  std::size_t events = 0, rows = 0;
   ST_TRY(auto stmts, prepare_statements(db));
   ST_TRY(auto run_time, db.prepare("SELECT captured_at FROM runs WHERE id = ?"));
   run_time.bind_all(SqlValue{run.value});
@@ -153,6 +158,7 @@ Result<void> MetricsWriter::write(Database& db, RunId run, const std::function<R
         if (row) cutoff = stmts.newest_event.optional_int64(0);
         stmts.newest_event.reset();
       }
+      events += d.events.size();
       const metrics::EventCounts counts = metrics::count_events(d.events, cutoff);
       values[names::kPortFlapEvents] = static_cast<double>(counts.port_flaps);
       values[names::kAuthFailureCount] = static_cast<double>(counts.auth_failures);
@@ -180,13 +186,17 @@ Result<void> MetricsWriter::write(Database& db, RunId run, const std::function<R
       stmts.insert_metric.bind(4, captured_at).bind(5, SqlValue{metric}).bind(6, SqlValue{value});
       ST_CHECK(stmts.insert_metric.run());
       ST_CHECK(row_written());
+      ++rows;
     }
     for (const auto tag : metrics::device_tags(values)) {
       stmts.insert_tag.bind_all(SqlValue{run.value}, SqlValue{device_id}, SqlValue{tag});
       ST_CHECK(stmts.insert_tag.run());
       ST_CHECK(row_written());
+      ++rows;
     }
   }
+  ST_LOG_DEBUG("metrics of run {}: {} devices, {} counted events, {} rows in {:.3f} s", run.value, devices_.size(),
+               events, rows, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   return {};
 }
 

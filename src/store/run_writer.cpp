@@ -2,11 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
 #include "core/content_hash.h"
+#include "diff/snapshot_digest.h"
+#include "diff/stored_diff.h"
 #include "model/auth_template.h"
 #include "model/location.h"
 #include "model/object_key.h"
@@ -62,6 +66,7 @@ struct DeviceState {
   model::DeviceObservations observed;
   std::map<std::string, WrittenInterface> interfaces;  // by canonical name
   std::map<std::string, std::int64_t> config_file;     // interface -> file of its config stanza
+  std::set<std::string, std::less<>> complete_kinds;   // captured whole, maybe empty (diff digests)
 };
 
 }  // namespace
@@ -194,6 +199,7 @@ struct RunWriter::State {
       metrics.observe(d.id, d.site, host);
       ST_CHECK(add_records(host, d.id, file_id));
       ST_CHECK(add_objects(host, d, file_id));
+      for (const auto* kind : host.complete_kinds) d.complete_kinds.emplace(kind->name);
     }
     for (const auto& s : b.sections) {
       // An empty MAC table still says "no MACs learned", unlike a missing one.
@@ -330,7 +336,7 @@ struct RunWriter::State {
         }
         ContentHash hash;
         hash.add(f.mode).add(f.access_vlan).add(f.voice_vlan).add(f.port_type).add(f.auth_template).add(f.auth_state)
-            .add(f.auth_method).add(f.compliance).add(f.missing_auth_commands).add(macs);
+            .add(f.auth_method).add(f.compliance).add(f.compliance_template).add(f.missing_auth_commands).add(macs);
         key.assign("interface:").append(name);
         const std::optional<std::string> values[] = {f.mode, f.access_vlan, f.voice_vlan, f.port_type, f.auth_template,
                                                      f.auth_state, f.auth_method, f.compliance, f.compliance_template,
@@ -389,8 +395,13 @@ struct RunWriter::State {
       // Facts bound as text must outlive the statement's step: keep them in one local.
       parse::DeviceFacts facts = d.facts.value_or(parse::DeviceFacts{});
       if (!d.platform.empty()) facts.platform = d.platform;
+      const std::optional<std::string> location = d.config ? d.config->location : std::nullopt;
+      const model::LocationParts where = location ? model::parse_location(*location) : model::LocationParts{};
+      // Every fact the diff compares except the uptime (diff/diff_kind.cpp).
       std::string hash = ContentHash().add(d.hostname).add(facts.vendor).add(facts.platform).add(facts.model)
-                             .add(facts.os_version).add(facts.serial).hex();
+                             .add(facts.os_version).add(facts.serial).add(facts.reload_reason).add(location)
+                             .add(d.zone).add(where.building).add(where.floor).add(where.room).add(where.row)
+                             .add(where.rack).hex();
       key.assign("device:").append(d.hostname);
       snap.bind_all(integer(run.value), integer(d.id), text(key), text(hash));
       if (d.facts) {
@@ -399,14 +410,21 @@ struct RunWriter::State {
       }
       snap.bind(8, text(d.hostname_source)).bind(9, facts.vendor).bind(10, facts.platform);
       snap.bind(11, facts.model).bind(12, facts.os_version).bind(13, facts.serial).bind(14, facts.uptime);
-      const std::optional<std::string> location = d.config ? d.config->location : std::nullopt;
-      const model::LocationParts where = location ? model::parse_location(*location) : model::LocationParts{};
       snap.bind(15, facts.reload_reason).bind(16, location).bind(17, d.zone).bind(18, where.building)
           .bind(19, where.floor).bind(20, where.room).bind(21, where.row).bind(22, where.rack);
       ST_CHECK(snap.run());
       ST_CHECK(row_written());
     }
     return {};
+  }
+
+  // Digests of every device's objects, then each device's changes since its previous run.
+  Result<void> add_diffs() {
+    ST_TRY(auto digests, diff::compute_digests(db, run));
+    std::map<std::int64_t, std::set<std::string, std::less<>>> captured;
+    for (const auto& d : devices) captured[d.id] = d.complete_kinds;
+    ST_CHECK(diff::write_digests(db, run, std::move(digests), captured));
+    return diff::store_run_diffs(db, run);
   }
 
   // Contract: `show clock`, else the latest syslog line, else the newest file time.
@@ -456,6 +474,7 @@ Result<RunId> RunWriter::commit() {
   ST_CHECK(state_->add_port_facts());
   ST_CHECK(state_->add_device_snapshots());
   ST_CHECK(state_->set_capture_time());
+  ST_CHECK(state_->add_diffs());
   ST_CHECK(state_->metrics.write(state_->db, state_->run, [&] { return state_->row_written(); }));
   if (state_->cancel && state_->cancel->load()) return fail(cancelled());
   ST_CHECK(state_->tx->commit());

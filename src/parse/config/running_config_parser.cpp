@@ -70,6 +70,8 @@ class ConfigReader {
       if (fastiron_ && !port.mode) port.mode = port.tagged ? "trunk" : (port.access_vlan ? "access" : std::optional<std::string>{});
       out.objects.push_back(object_of(port));
     }
+    // The whole configuration lists every interface it configures.
+    out.complete_kinds.push_back(model::object_kind_by_name("interface_config"));
     if (facts.hostname || facts.location || !facts.auth_globals.empty() || !out.objects.empty()) out.config = std::move(facts);
     return out;
   }
