@@ -34,7 +34,6 @@ void CountedEvents::add(std::optional<parse::UnixSeconds> time, int millis, Coun
 }
 
 void CountedEvents::append(const CountedEvents& other) {
-  events_.reserve(events_.size() + other.events_.size());
   std::vector<std::uint32_t> remap;
   remap.reserve(other.ports_.size());
   for (const auto& name : other.ports_) remap.push_back(port_index(name));

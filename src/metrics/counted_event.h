@@ -43,6 +43,7 @@ class CountedEvents {
   const std::vector<CountedEvent>& events() const { return events_; }
   std::vector<CountedEvent>& events() { return events_; }
   const std::string& port_name(std::uint32_t port) const { return ports_[port]; }
+  std::size_t port_count() const { return ports_.size(); }
   std::size_t size() const { return events_.size(); }
 
  private:

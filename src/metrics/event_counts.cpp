@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <span>
-#include <tuple>
+#include <vector>
 
 #include "metrics/thresholds.h"
 
@@ -30,14 +30,21 @@ bool is_link(const CountedEvent& e) { return e.kind == CountedKind::LinkDown || 
 
 EventCounts count_events(CountedEvents& events, std::optional<parse::UnixSeconds> after) {
   auto& list = events.events();
-  EventCounts counts;
-  // Counted events first, then the link events with a time and a port (flap candidates),
-  // grouped by port in time order.
   std::erase_if(list, [&](const CountedEvent& e) { return after && (!e.has_time() || e.seconds() <= *after); });
+  EventCounts counts;
+  // Link events with a time and a port are flap candidates: grouped by port with a counting
+  // sort (a device has few ports), keeping their order. Logs are printed in time order, so
+  // a port's events rarely need sorting.
+  const auto candidate = [](const CountedEvent& e) {
+    return is_link(e) && e.has_time() && e.port != CountedEvent::kNoPort;
+  };
+  std::vector<std::size_t> offsets(events.port_count() + 1, 0);
   for (const auto& e : list) {
     switch (e.kind) {
       case CountedKind::LinkDown:
-      case CountedKind::LinkUp: break;
+      case CountedKind::LinkUp:
+        if (candidate(e)) ++offsets[e.port + 1];
+        break;
       case CountedKind::AuthFail: ++counts.auth_failures; break;
       case CountedKind::ErrDisable: ++counts.err_disables; break;
       case CountedKind::StpChange: ++counts.stp_changes; break;
@@ -45,16 +52,18 @@ EventCounts count_events(CountedEvents& events, std::optional<parse::UnixSeconds
       case CountedKind::PoeFault: ++counts.poe_faults; break;
     }
   }
-  std::erase_if(list, [](const CountedEvent& e) { return !is_link(e) || !e.has_time() || e.port == CountedEvent::kNoPort; });
-  std::sort(list.begin(), list.end(), [](const CountedEvent& a, const CountedEvent& b) {
-    return std::tie(a.port, a.time_ms) < std::tie(b.port, b.time_ms);
-  });
-  const std::span<const CountedEvent> links(list);
-  for (std::size_t begin = 0; begin < links.size();) {
-    std::size_t end = begin;
-    while (end < links.size() && links[end].port == links[begin].port) ++end;
-    counts.port_flaps += count_flaps(links.subspan(begin, end - begin));
-    begin = end;
+  for (std::size_t p = 1; p < offsets.size(); ++p) offsets[p] += offsets[p - 1];
+  std::vector<CountedEvent> by_port(offsets.back());
+  std::vector<std::size_t> next(offsets.begin(), offsets.end() - 1);
+  for (const auto& e : list) {
+    if (candidate(e)) by_port[next[e.port]++] = e;
+  }
+  const auto earlier = [](const CountedEvent& a, const CountedEvent& b) { return a.time_ms < b.time_ms; };
+  for (std::size_t p = 0; p + 1 < offsets.size(); ++p) {
+    const auto first = by_port.begin() + static_cast<std::ptrdiff_t>(offsets[p]);
+    const auto last = by_port.begin() + static_cast<std::ptrdiff_t>(offsets[p + 1]);
+    if (!std::is_sorted(first, last, earlier)) std::stable_sort(first, last, earlier);
+    counts.port_flaps += count_flaps(std::span<const CountedEvent>(first, last));
   }
   return counts;
 }

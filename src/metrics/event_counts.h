@@ -20,8 +20,8 @@ struct EventCounts {
 
 // `after`: the newest event time (second) of the device's previous run. `show logging`
 // buffers of consecutive runs overlap, so only events in a later second are counted, and
-// events with no time (uptime-only stamps) only when there is no previous run. Reorders
-// `events.events()`.
+// events with no time (uptime-only stamps) only when there is no previous run. Removes the
+// events it does not count from `events`.
 EventCounts count_events(CountedEvents& events, std::optional<parse::UnixSeconds> after);
 
 }  // namespace st::metrics
