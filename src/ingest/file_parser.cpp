@@ -300,6 +300,9 @@ class MemberParser {
       for (const auto& e : events) {
         times.push_back(parse::resolve_instant(e.time, reference));
         views.push_back(store::view_of(e, times.back()));
+        if (auto kind = metrics::counted_kind(e.kind)) {
+          h.counted_events.add(times.back().unix_seconds, e.time.millis, *kind, e.interface);
+        }
       }
       h.event_blocks = store::encode_event_blocks(views, bytes_);
     }

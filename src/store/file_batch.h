@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "metrics/counted_event.h"
 #include "parse/log_time.h"
 #include "parse/parse_result.h"
 #include "store/event_block.h"
@@ -54,6 +55,7 @@ struct HostSnapshot {
   std::optional<parse::ResolvedTime> clock_time;
   std::vector<parse::InterfaceRecord> interfaces;
   std::vector<EncodedEventBlock> event_blocks;  // its syslog events, encoded off the writer's thread
+  metrics::CountedEvents counted_events;  // those of them the run's metrics count (metrics/)
   std::vector<LocatedGeneric> records;
   std::vector<parse::ObjectRecord> objects;  // VLANs, MAC entries, STP ports, ... (model/object_kind.h)
   std::vector<const model::ObjectKind*> complete_kinds;  // from unfiltered sections (ParseResult)

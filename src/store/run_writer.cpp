@@ -19,6 +19,7 @@
 #include "model/port_facts.h"
 #include "rules/compliance_templates.h"
 #include "store/fault_injection.h"
+#include "store/metrics_writer.h"
 #include "store/retention.h"
 
 namespace st::store {
@@ -82,6 +83,7 @@ struct RunWriter::State {
   PlaceOf place_of;
   const std::atomic<bool>* cancel;
   FaultInjector faults;
+  MetricsWriter metrics;  // per device metrics and tags, written at commit
   std::optional<Transaction> tx;
   RunId run;
   RunTotals totals;
@@ -197,6 +199,7 @@ struct RunWriter::State {
       if (host.clock_time) latest_clock.offer(*host.clock_time);
       ST_CHECK(add_interfaces(host, d, file_id));
       ST_CHECK(add_events(host, d.id, file_id));
+      metrics.observe(d.id, d.site, host);
       ST_CHECK(add_records(host, d.id, file_id));
       ST_CHECK(add_objects(host, d, file_id));
       for (const auto* kind : host.complete_kinds) d.complete_kinds.emplace(kind->name);
@@ -488,6 +491,8 @@ Result<RunId> RunWriter::commit() {
   ST_CHECK(state_->add_device_snapshots());
   ST_CHECK(state_->set_capture_time());
   ST_CHECK(state_->add_diffs());
+  ST_CHECK(state_->metrics.write(state_->db, state_->run, [&] { return state_->row_written(); }));
+  // Last: the diff and the metrics above read the previous runs' snapshots.
   ST_TRY(auto pruned, prune_snapshots(state_->db, state_->run, state_->header.keep_runs));
   state_->totals.pruned_snapshots = pruned.snapshots;
   if (state_->cancel && state_->cancel->load()) return fail(cancelled());
