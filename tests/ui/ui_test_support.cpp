@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "../unit/core_parsers.h"
 #include "ingest/ingest_pipeline.h"
 #include "parse/parser_registry.h"
 #include "store/store.h"
@@ -30,7 +31,7 @@ void ingest_or_fail(const std::filesystem::path& store_path, const std::filesyst
   if (!db) FAIL("open_store: " << db.error().describe());
   ingest::IngestOptions options;
   options.bundle = bundle;
-  auto summary = ingest::ingest_bundle(*db, parse::ParserRegistry::with_builtins(), options);
+  auto summary = ingest::ingest_bundle(*db, st::test::core_parsers(), options);
   if (!summary) FAIL("ingest_bundle " << bundle << ": " << summary.error().describe());
 }
 
