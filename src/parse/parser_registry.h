@@ -35,7 +35,7 @@ using ParseFunction = std::function<Result<ParseResult>(const SectionInput&)>;
 using CommandPredicate = std::function<bool(std::string_view platform, std::string_view command)>;
 
 struct ParserEntry {
-  std::string id;                 // "builtin:cisco_ios/show_version", "rule:user:cisco_ios/show_clock"
+  std::string id;                 // "builtin:cisco_ios/show_clock", "rule:user:cisco_ios/show_clock"
   std::string platform;           // "" = any platform
   std::string canonical_command;  // exact command; unused when `matches` is set
   ParserOrigin origin = ParserOrigin::BuiltIn;
@@ -47,7 +47,7 @@ struct ParserEntry {
 
 // A compiled-in parser, listed in a vendor's table (parse/<vendor>/register_builtins.cpp).
 struct BuiltinParser {
-  const char* id;       // "builtin:cisco_ios/show_version"
+  const char* id;       // "builtin:cisco_ios/show_clock"
   const char* command;  // canonical command
   Result<ParseResult> (*parse)(const SectionInput&);
 };

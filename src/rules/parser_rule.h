@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,8 @@ struct CommandMatch {
   std::string command_regex;  // or a PCRE2 pattern matched against the whole canonical command
 };
 
+struct ObjectsOutput;  // rules/rule_output.cpp
+
 struct RuleSample {
   std::string name;
   std::string input;
@@ -55,6 +58,7 @@ struct ParserRule {
   std::vector<RuleSample> samples;
   nlohmann::ordered_json spec;  // the kind's own object ("textfsm", "regex", ...)
   nlohmann::ordered_json json;  // the whole rule as loaded (what export and the store keep)
+  std::shared_ptr<const ObjectsOutput> also_objects;  // output.also_objects, planned at load (rule_output.h)
   std::string source;           // where it came from: a file path, "store", "embedded:..."
 };
 

@@ -8,6 +8,7 @@
 
 #include "rules/embedded_rules.h"
 #include "rules/json_schema.h"
+#include "rules/rule_output.h"
 #include "rules/safe_regex.h"
 
 namespace st::rules {
@@ -73,7 +74,8 @@ std::vector<std::string_view> table_fields(const ParserRule& rule) {
       return names;
     }
     case OutputTable::Interfaces: return {"name", "status", "vlan", "duplex", "speed", "type", "description"};
-    case OutputTable::DeviceFacts: return {"hostname", "vendor", "platform", "model", "os_version", "serial", "uptime"};
+    case OutputTable::DeviceFacts:
+      return {"hostname", "vendor", "platform", "model", "os_version", "serial", "uptime", "reload_reason"};
     case OutputTable::Clock: return {"time", "zone", "month", "day", "year", "raw"};
     case OutputTable::Events:
       return {"timestamp", "month", "day", "year", "time", "zone", "sequence", "facility", "severity", "mnemonic",
@@ -134,6 +136,32 @@ Result<LoadedRule> load_rule(const nlohmann::json& doc, const std::string& sourc
                           fmt::format("the {} table has no field '{}'", table_name(rule), target)});
     }
   }
+  // also_objects: a table of objects, and fields it has.
+  const auto& output = rule.json.at("output");
+  std::vector<std::pair<std::string, std::string>> other_references;  // pointer -> "A|B|=x" (also_*)
+  if (auto specs = output.find("also_objects"); specs != output.end()) {
+    for (std::size_t i = 0; i < specs->size(); ++i) {
+      const auto& spec = (*specs)[i];
+      const auto pointer = fmt::format("/output/also_objects/{}", i);
+      const auto* kind = model::object_kind_by_table(spec.at("table").get<std::string>());
+      if (!kind) {
+        problems.push_back({pointer + "/table", "not a table of objects"});
+        continue;
+      }
+      for (auto it = spec.at("fields").begin(); it != spec.at("fields").end(); ++it) {
+        if (!kind->column_index(it.key())) {
+          problems.push_back({pointer + "/fields/" + it.key(), fmt::format("the {} table has no field '{}'", kind->table, it.key())});
+        }
+        other_references.emplace_back(pointer + "/fields/" + it.key(), it.value().get<std::string>());
+      }
+      if (spec.contains("each")) other_references.emplace_back(pointer + "/each", spec.at("each").get<std::string>());
+    }
+  }
+  if (auto records = output.find("also_records"); records != output.end() && records->is_object()) {
+    for (auto it = records->at("fields").begin(); it != records->at("fields").end(); ++it) {
+      other_references.emplace_back("/output/also_records/fields/" + it.key(), it.value().get<std::string>());
+    }
+  }
   for (std::size_t i = 0; i < rule.applies_to.size(); ++i) {
     if (const auto& re = rule.applies_to[i].command_regex; !re.empty()) {
       if (auto compiled = SafeRegex::compile(re, options.budget); !compiled) {
@@ -159,9 +187,14 @@ Result<LoadedRule> load_rule(const nlohmann::json& doc, const std::string& sourc
     else problems.push_back({"", m});
   } else {
     loaded.executor = std::shared_ptr<const RuleExecutor>(std::move(*executor));
-    if (rule.table != OutputTable::Records) {
+    if (rule.table != OutputTable::Records || !other_references.empty()) {
       const auto produced = loaded.executor->fields();
-      for (const auto& [target, from] : rule.fields) {
+      std::vector<std::pair<std::string, std::string>> references;
+      if (rule.table != OutputTable::Records) {
+        for (const auto& [target, from] : rule.fields) references.emplace_back("/output/fields/" + target, from);
+      }
+      references.insert(references.end(), other_references.begin(), other_references.end());
+      for (const auto& [pointer, from] : references) {
         if (rule.kind == RuleKind::Jsonpath || produced.empty() || from.starts_with("=")) continue;
         std::string_view rest = from;
         // "A|B|=literal": the first of A and B with a value, else the literal (the rest).
@@ -169,7 +202,7 @@ Result<LoadedRule> load_rule(const nlohmann::json& doc, const std::string& sourc
           const std::string_view one = rest.substr(0, rest.find('|'));
           const std::string name(one.substr(0, one.find('[')));
           if (std::find(produced.begin(), produced.end(), name) == produced.end()) {
-            problems.push_back({"/output/fields/" + target, fmt::format("the rule gives no field '{}'", name)});
+            problems.push_back({pointer, fmt::format("the rule gives no field '{}'", name)});
           }
           rest.remove_prefix(std::min(rest.size(), one.size() + 1));
         }
@@ -177,6 +210,7 @@ Result<LoadedRule> load_rule(const nlohmann::json& doc, const std::string& sourc
     }
   }
   if (!problems.empty()) return fail(rule_error(ErrorKind::Parse, source, rule.id, problems));
+  rule.also_objects = plan_also_objects(rule);
 
   if (options.self_test) {
     for (const auto& outcome : run_samples(loaded)) {

@@ -43,19 +43,23 @@ struct FieldPlan {
   bool expand_ranges = false;  // output.expand: {"field": "ranges"}
 };
 
-// A rule's output mapping, read once per section rather than once per value.
+using FieldMapping = std::vector<std::pair<std::string, std::string>>;
+
+// A rule's output mapping, read once per section rather than once per value. `mapping` is
+// the table's (output.fields, value_map, expand) or one of output.also_objects; slots
+// number on from `first_slot`, so the plans of one section never share a slot.
 class OutputPlan {
  public:
-  explicit OutputPlan(const ParserRule& rule) : rule_(rule) {
-    const auto& output = rule.json.contains("output") ? rule.json["output"] : empty_;
-    if (auto maps = output.find("value_map"); maps != output.end()) maps_ = &*maps;
-    if (auto expand = output.find("expand"); expand != output.end()) expand_ = &*expand;
+  OutputPlan(const FieldMapping& fields, const ordered_json& mapping, std::size_t first_slot = 0)
+      : fields_(fields), slots_(first_slot) {
+    if (auto maps = mapping.find("value_map"); maps != mapping.end()) maps_ = &*maps;
+    if (auto expand = mapping.find("expand"); expand != mapping.end()) expand_ = &*expand;
   }
 
   FieldPlan of(std::string_view target) {
     FieldPlan plan;
     std::string_view source = target;
-    for (const auto& [t, s] : rule_.fields) {
+    for (const auto& [t, s] : fields_) {
       if (t == target) source = s;
     }
     while (true) {
@@ -78,7 +82,7 @@ class OutputPlan {
     return plan;
   }
 
- private:
+  // A record field by name ("HARDWARE", "HARDWARE[0]"), for what is not a table field.
   Alternative reference(std::string_view source) {
     std::optional<std::size_t> item;
     if (source.ends_with(']')) {
@@ -90,8 +94,10 @@ class OutputPlan {
     return {false, std::string(source), item, slots_++};
   }
 
-  const ParserRule& rule_;
-  const ordered_json empty_ = ordered_json::object();
+  std::size_t next_slot() const { return slots_; }
+
+ private:
+  const FieldMapping& fields_;
   const ordered_json* maps_ = nullptr;
   const ordered_json* expand_ = nullptr;
   std::size_t slots_ = 0;
@@ -102,17 +108,20 @@ class OutputPlan {
 class JsonRows {
  public:
   explicit JsonRows(const std::vector<RuleRecord>& records) : records_(records) {}
+  JsonRows fresh() const { return JsonRows(records_); }
   std::size_t size() const { return records_.size(); }
   ByteRange source(std::size_t r) const { return records_[r].source; }
   const RuleRecord& record(std::size_t r) const { return records_[r]; }
 
-  std::optional<std::string> value(std::size_t r, const Alternative& a) const {
+  // `each`: the item of a list value to take when the reference names none (also_objects).
+  std::optional<std::string> value(std::size_t r, const Alternative& a, std::optional<std::size_t> each = {}) const {
     const ordered_json& row = records_[r].row;
     auto it = row.find(a.text);
     if (it == row.end() || it->is_null()) return std::nullopt;
-    if (a.item) {
-      if (!it->is_array() || *a.item >= it->size()) return std::nullopt;
-      const auto& v = (*it)[*a.item];
+    const auto item = a.item ? a.item : it->is_array() ? each : std::nullopt;
+    if (item) {
+      if (!it->is_array() || *item >= it->size()) return std::nullopt;
+      const auto& v = (*it)[*item];
       if (!v.is_string() || v.get_ref<const std::string&>().empty()) return std::nullopt;
       return v.get<std::string>();
     }
@@ -130,6 +139,13 @@ class JsonRows {
     return it->dump();
   }
 
+  // The number of items of a list value (0 for a string or no value).
+  std::size_t items(std::size_t r, const Alternative& a) const {
+    const ordered_json& row = records_[r].row;
+    auto it = row.find(a.text);
+    return it != row.end() && it->is_array() ? it->size() : 0;
+  }
+
  private:
   const std::vector<RuleRecord>& records_;
 };
@@ -139,10 +155,11 @@ class JsonRows {
 class EngineRows {
  public:
   explicit EngineRows(const EngineRecords& engine) : engine_(engine) {}
+  EngineRows fresh() const { return EngineRows(engine_); }  // the same rows, no column cache
   std::size_t size() const { return engine_.parsed.records.size(); }
   ByteRange source(std::size_t r) const { return r < engine_.sources.size() ? engine_.sources[r] : ByteRange{}; }
 
-  std::optional<std::string> value(std::size_t r, const Alternative& a) const {
+  std::optional<std::string> value(std::size_t r, const Alternative& a, std::optional<std::size_t> each = {}) const {
     const int column = column_of(a);
     if (column < 0) return std::nullopt;
     const auto& records = engine_.parsed.records;
@@ -154,9 +171,9 @@ class EngineRows {
       return std::string(s);
     }
     const auto items = records.items(cell);
-    if (a.item) {
-      if (*a.item >= items.size()) return std::nullopt;
-      const auto& one = items[*a.item];
+    if (const auto item = a.item ? a.item : each) {
+      if (*item >= items.size()) return std::nullopt;
+      const auto& one = items[*item];
       if (one.is_dict || !one.text || one.text->empty()) return std::nullopt;
       return std::string(*one.text);
     }
@@ -169,6 +186,14 @@ class EngineRows {
       else joined += "null";
     }
     return joined;
+  }
+
+  std::size_t items(std::size_t r, const Alternative& a) const {
+    const int column = column_of(a);
+    if (column < 0) return 0;
+    const auto& records = engine_.parsed.records;
+    const textfsm::Cell& cell = records[r][static_cast<std::size_t>(column)];
+    return cell.is_list ? records.items(cell).size() : 0;
   }
 
  private:
@@ -193,14 +218,15 @@ class EngineRows {
 // then case-insensitive; "*" maps anything else, "*": "lower" / "upper" changes its case; a
 // value not mapped stays as printed).
 template <class Rows>
-std::optional<std::string> field(const FieldPlan& plan, const Rows& rows, std::size_t r) {
+std::optional<std::string> field(const FieldPlan& plan, const Rows& rows, std::size_t r,
+                                 std::optional<std::size_t> each = {}) {
   std::optional<std::string> value;
   for (const auto& a : plan.alternatives) {
     if (a.literal) {
       if (!a.text.empty()) value = a.text;
       break;
     }
-    if ((value = rows.value(r, a))) break;
+    if ((value = rows.value(r, a, each))) break;
   }
   if (value && plan.expand_ranges) {
     value = expand_ranges(*value);
@@ -224,7 +250,184 @@ std::optional<std::string> field(const FieldPlan& plan, const Rows& rows, std::s
   return value;
 }
 
+const ordered_json& output_of(const ParserRule& rule) {
+  static const ordered_json empty = ordered_json::object();
+  auto it = rule.json.find("output");
+  return it == rule.json.end() ? empty : *it;
+}
+
+// output.also_records: true (the record through output.fields) or {"fields": {...}}.
+bool keeps_records(const ParserRule& rule) {
+  const auto& output = output_of(rule);
+  auto it = output.find("also_records");
+  return it != output.end() && (it->is_object() || (it->is_boolean() && it->get<bool>()));
+}
+
+// also_records' own keys ({"fields": {...}}), or null when it has none.
+const ordered_json* records_fields(const ParserRule& rule) {
+  const auto& output = output_of(rule);
+  auto spec = output.find("also_records");
+  if (spec == output.end() || !spec->is_object()) return nullptr;
+  auto fields = spec->find("fields");
+  return fields == spec->end() ? nullptr : &*fields;
+}
+
+// The same record from the TextFSM engine's cells, without a JSON row of every Value.
+nlohmann::json engine_record_row(const ordered_json& fields, const EngineRecords& engine, std::size_t r) {
+  nlohmann::json out = nlohmann::json::object();
+  const auto& defs = engine.tpl->values();
+  const auto& records = engine.parsed.records;
+  for (auto it = fields.begin(); it != fields.end(); ++it) {
+    const std::string& source = it.value().get_ref<const std::string&>();
+    nlohmann::json& value = out[it.key()];
+    if (source.starts_with('=')) {
+      value = source.substr(1);
+      continue;
+    }
+    auto def = std::find_if(defs.begin(), defs.end(), [&](const auto& d) { return d.name == source; });
+    if (def == defs.end()) continue;  // null
+    const textfsm::Cell& cell = records[r][static_cast<std::size_t>(def - defs.begin())];
+    if (!cell.is_list) {
+      if (!cell.text.empty()) value = std::string(cell.text);
+      continue;
+    }
+    value = nlohmann::json::array();
+    for (const auto& one : records.items(cell)) {
+      if (one.is_dict) {
+        value = nlohmann::json(textfsm::cell_to_json(*def, cell, records));  // as the JSON row has it
+        break;
+      }
+      value.push_back(one.text ? nlohmann::json(std::string(*one.text)) : nlohmann::json(nullptr));
+    }
+  }
+  return out;
+}
+
+// also_records {"fields": {key: FIELD or =literal}}: the generic record's own keys, apart
+// from the table's mapping. A list stays a list; a value not found or empty is null.
+ordered_json record_row(const ordered_json& fields, const ordered_json& row) {
+  ordered_json out = ordered_json::object();
+  for (auto it = fields.begin(); it != fields.end(); ++it) {
+    const std::string& source = it.value().get_ref<const std::string&>();
+    if (source.starts_with('=')) {
+      out[it.key()] = source.substr(1);
+      continue;
+    }
+    auto v = row.find(source);
+    const bool empty = v == row.end() || v->is_null() || (v->is_string() && v->get_ref<const std::string&>().empty());
+    out[it.key()] = empty ? ordered_json(nullptr) : *v;
+  }
+  return out;
+}
+
+// Adds `o`, or fills the empty columns of an object of its kind with the same key.
+void merge_object(std::vector<parse::ObjectRecord>& objects, parse::ObjectRecord o) {
+  const auto& columns = o.kind->columns;
+  for (auto& have : objects) {
+    if (have.kind != o.kind) continue;
+    bool same = true;
+    for (std::size_t c = 0; c < columns.size() && same; ++c) same = !columns[c].key || have.values[c] == o.values[c];
+    if (!same) continue;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      if (!have.values[c]) have.values[c] = std::move(o.values[c]);
+    }
+    return;
+  }
+  objects.push_back(std::move(o));
+}
+
+}  // namespace
+
+// output.also_objects planned once, when the rule loads (ParserRule::also_objects): each
+// entry's table, fields, the plans of the columns it names, and its `each` list.
+struct ObjectsOutput {
+  struct Entry {
+    const model::ObjectKind* kind = nullptr;
+    FieldMapping fields;
+    ordered_json mapping;  // the entry itself: its value_map, which the plans point into
+    std::vector<FieldPlan> columns;  // by the kind's columns; empty for a column not named
+    std::optional<Alternative> each;
+  };
+  std::vector<std::unique_ptr<Entry>> entries;  // kept in place: plans point into them
+};
+
+std::shared_ptr<const ObjectsOutput> plan_also_objects(const ParserRule& rule) {
+  const auto& output = output_of(rule);
+  auto specs = output.find("also_objects");
+  if (specs == output.end()) return nullptr;
+  auto planned = std::make_shared<ObjectsOutput>();
+  std::size_t slot = 0;  // the entries' references count on from each other
+  for (const auto& spec : *specs) {
+    auto e = std::make_unique<ObjectsOutput::Entry>();
+    e->kind = model::object_kind_by_table(spec.at("table").get_ref<const std::string&>());
+    if (!e->kind) continue;  // the loader refuses such a rule
+    e->mapping = spec;
+    if (auto f = e->mapping.find("fields"); f != e->mapping.end()) {
+      for (auto it = f->begin(); it != f->end(); ++it) e->fields.emplace_back(it.key(), it.value().get<std::string>());
+    }
+    OutputPlan plan(e->fields, e->mapping, slot);
+    e->columns.reserve(e->kind->columns.size());
+    for (const auto& c : e->kind->columns) {
+      const bool named = std::any_of(e->fields.begin(), e->fields.end(), [&](const auto& f) { return f.first == c.name; });
+      e->columns.push_back(named ? plan.of(c.name) : FieldPlan{});
+    }
+    if (auto each = e->mapping.find("each"); each != e->mapping.end()) e->each = plan.reference(each->get_ref<const std::string&>());
+    slot = plan.next_slot();
+    planned->entries.push_back(std::move(e));
+  }
+  return planned;
+}
+
+namespace {
+
+// output.also_objects: objects of other kinds from the same records, each entry with its
+// own table, fields and value_map. With "each" (a list value) a record gives one object per
+// item of that list, and a reference to a list value without [n] reads that item; columns
+// the entry does not name stay empty. A record without the key columns gives no object (no
+// warning: these tables are a by-product); objects with the same key are merged.
+template <class Rows>
+void add_also_objects(const ParserRule& rule, const Rows& rows, parse::ParseResult& out) {
+  std::shared_ptr<const ObjectsOutput> planned = rule.also_objects;  // planned when the rule loaded
+  if (!planned) {
+    if (!output_of(rule).contains("also_objects")) return;
+    planned = plan_also_objects(rule);  // a rule not from the loader
+  }
+  const Rows own = rows.fresh();  // the entries' slots count from 0: a column cache of their own
+  for (const auto& e : planned->entries) {
+    const auto& columns = e->columns;
+    const model::ObjectKind* kind = e->kind;
+    for (std::size_t r = 0; r < own.size(); ++r) {
+      const std::size_t count = e->each ? own.items(r, *e->each) : 1;
+      for (std::size_t i = 0; i < count; ++i) {
+        parse::ObjectRecord o;
+        o.kind = kind;
+        o.values.resize(columns.size());
+        bool keyed = true;
+        for (std::size_t c = 0; c < columns.size() && keyed; ++c) {  // the key columns first
+          if (!kind->columns[c].key) continue;
+          if (auto printed = field(columns[c], own, r, e->each ? std::optional<std::size_t>(i) : std::nullopt)) {
+            o.values[c] = model::normalize_value(kind->columns[c].type, *printed);
+          }
+          keyed = o.values[c].has_value();
+        }
+        if (!keyed) continue;
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+          if (kind->columns[c].key || columns[c].alternatives.empty()) continue;
+          if (auto printed = field(columns[c], own, r, e->each ? std::optional<std::size_t>(i) : std::nullopt)) {
+            o.values[c] = model::normalize_value(kind->columns[c].type, *printed);
+          }
+        }
+        o.source = own.source(r);
+        merge_object(out.objects, std::move(o));
+      }
+    }
+  }
+}
+
 ordered_json mapped_row(const ParserRule& rule, const ordered_json& row) {
+  if (auto spec = output_of(rule).find("also_records"); spec != output_of(rule).end() && spec->is_object()) {
+    if (auto fields = spec->find("fields"); fields != spec->end()) return record_row(*fields, row);
+  }
   if (rule.fields.empty()) return row;
   ordered_json out = ordered_json::object();
   for (const auto& [target, source] : rule.fields) {
@@ -321,12 +524,12 @@ template <class Rows, class KeepGeneric>
 Result<parse::ParseResult> map_records(const ParserRule& rule, const Rows& rows, const std::vector<RuleWarning>& warnings,
                                        std::string_view platform, KeepGeneric keep_generic) {
   parse::ParseResult out;
-  OutputPlan plan(rule);
-  if (rows.size() == 0 && rule.json.contains("output") && rule.json["output"].value("required", false)) {
+  OutputPlan plan(rule.fields, output_of(rule));
+  if (rows.size() == 0 && output_of(rule).value("required", false)) {
     return fail(ErrorKind::Parse, fmt::format("output does not match rule {}: no record", rule.id));
   }
   for (const auto& w : warnings) out.warnings.push_back({w.at, fmt::format("rule {}: {}", rule.id, w.message)});
-  const bool also_records = rule.json.contains("output") && rule.json["output"].value("also_records", false);
+  const bool also_records = keeps_records(rule);
 
   switch (rule.table) {
     case OutputTable::Records:
@@ -364,7 +567,7 @@ Result<parse::ParseResult> map_records(const ParserRule& rule, const Rows& rows,
       bool any = false;
       const FieldPlan hostname = plan.of("hostname"), vendor = plan.of("vendor"), platform_of = plan.of("platform"),
                       model = plan.of("model"), os_version = plan.of("os_version"), serial = plan.of("serial"),
-                      uptime = plan.of("uptime");
+                      uptime = plan.of("uptime"), reload_reason = plan.of("reload_reason");
       for (std::size_t r = 0; r < rows.size(); ++r) {
         auto fill = [&](std::optional<std::string>& slot, const FieldPlan& from) {
           if (!slot) slot = field(from, rows, r);
@@ -376,6 +579,7 @@ Result<parse::ParseResult> map_records(const ParserRule& rule, const Rows& rows,
         fill(facts.os_version, os_version);
         fill(facts.serial, serial);
         fill(facts.uptime, uptime);
+        fill(facts.reload_reason, reload_reason);
         const ByteRange source = rows.source(r);
         if (!any) facts.source = source;
         else facts.source = ByteRange{facts.source.offset, std::max(facts.source.end(), source.end()) - facts.source.offset};
@@ -489,6 +693,7 @@ Result<parse::ParseResult> map_records(const ParserRule& rule, const Rows& rows,
       break;
     }
   }
+  add_also_objects(rule, rows, out);
   return out;
 }
 
@@ -503,15 +708,18 @@ Result<parse::ParseResult> to_parse_result(const ParserRule& rule, RuleRun run, 
 
 Result<parse::ParseResult> to_parse_result(const ParserRule& rule, const RuleRun& run, const EngineRecords& engine,
                                            std::string_view platform) {
-  // Only the normalized tables without also_records come here (fast_path_applies), so no
-  // generic record is ever asked for.
+  // Only the normalized tables without also_records, or with its own keys, come here
+  // (fast_path_applies).
   const EngineRows rows(engine);
-  return map_records(rule, rows, run.warnings, platform, [](parse::ParseResult&, std::size_t) {});
+  const ordered_json* fields = records_fields(rule);
+  return map_records(rule, rows, run.warnings, platform, [&](parse::ParseResult& out, std::size_t r) {
+    if (fields) out.records.push_back({engine_record_row(*fields, engine, r), rows.source(r)});
+  });
 }
 
 bool fast_path_applies(const ParserRule& rule) {
   if (rule.table == OutputTable::Records) return false;
-  return !(rule.json.contains("output") && rule.json["output"].value("also_records", false));
+  return !keeps_records(rule) || records_fields(rule) != nullptr;
 }
 
 }  // namespace st::rules

@@ -2,6 +2,7 @@
 // mapping (interfaces, device facts, events, clock), or as generic records.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -21,8 +22,13 @@ Result<parse::ParseResult> to_parse_result(const ParserRule& rule, RuleRun run, 
 // what ingest uses when fast_path_applies(rule). Gives what the JSON path gives.
 Result<parse::ParseResult> to_parse_result(const ParserRule& rule, const RuleRun& run, const EngineRecords& engine,
                                            std::string_view platform);
-// True for rules into a normalized table that keep no generic records.
+// True for rules into a normalized table that keep no generic records, or keep them with
+// keys of their own (also_records.fields).
 bool fast_path_applies(const ParserRule& rule);
+
+// output.also_objects planned once (the loader keeps it in ParserRule::also_objects); null
+// for a rule without it. Holds no reference to the rule.
+std::shared_ptr<const ObjectsOutput> plan_also_objects(const ParserRule& rule);
 
 // output.expand "ranges": a port list as printed -> its ports, space separated. "A to B"
 // counts the last number of A up to B's ("ethe 1/1/1 to 1/1/3" -> "1/1/1 1/1/2 1/1/3");

@@ -70,6 +70,9 @@ struct DeviceState {
   std::map<std::string, WrittenInterface> interfaces;  // by canonical name
   std::map<std::string, std::int64_t> config_file;     // interface -> file of its config stanza
   std::set<std::string, std::less<>> complete_kinds;   // captured whole, maybe empty (diff digests)
+  // Object key -> the values written under it, so a second command's row of the same
+  // object (show switch and show version both give a stack member) fills, not blanks, it.
+  std::unordered_map<std::string, std::vector<std::optional<std::string>>> object_values;
 };
 
 }  // namespace
@@ -289,16 +292,25 @@ struct RunWriter::State {
       const auto index = static_cast<std::size_t>(o.kind - kinds.data());
       Statement& insert = object_inserts[index];
       model::object_key_into(o, key);
+      // The same object written before in this run (the same table again, or another command
+      // that gives it): the later values win, the columns it leaves empty keep the earlier ones.
+      auto [written, first] = d.object_values.try_emplace(key, o.values);
+      auto& values = written->second;
+      if (!first) {
+        for (std::size_t c = 0; c < values.size(); ++c) {
+          if (o.values[c]) values[c] = o.values[c];
+        }
+      }
       // Volatile columns (counters, readings) stay out of the hash: an object whose hash is
       // unchanged between runs has nothing to diff.
       ContentHash hash;
-      for (std::size_t c = 0; c < o.values.size(); ++c) {
-        if (!o.kind->columns[c].is_volatile) hash.add(o.values[c]);
+      for (std::size_t c = 0; c < values.size(); ++c) {
+        if (!o.kind->columns[c].is_volatile) hash.add(values[c]);
       }
       const std::string hex = hash.hex();
       insert.bind_all(integer(run.value), integer(device_id), text(key), text(hex), integer(file_id),
                       integer(o.source.offset), integer(o.source.length));
-      for (std::size_t c = 0; c < o.values.size(); ++c) insert.bind(static_cast<int>(8 + c), o.values[c]);
+      for (std::size_t c = 0; c < values.size(); ++c) insert.bind(static_cast<int>(8 + c), values[c]);
       ST_CHECK(insert.run());
       ST_CHECK(row_written());
     }

@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <regex>
+#include <set>
 #include <utility>
 
 #include <fmt/format.h>
@@ -44,6 +45,9 @@ struct ObjectCase {
   std::function<std::vector<FieldMap>(const std::vector<FieldMap>&)> reshape = {};
   // Our records compared (optional): where ntc's template leaves out records we read.
   std::function<bool(const FieldMap&)> keep_ours = {};
+  // Our records reduced to the first of each value of this column (optional): where ntc
+  // keeps one record per instance of what we repeat on every row (FastIron show span).
+  std::string one_per = {};
 };
 
 using ValueMaps = std::map<std::string, std::map<std::string, std::string>>;
@@ -120,6 +124,26 @@ std::vector<FieldMap> fastiron_vlans(const std::vector<FieldMap>& ntc) {
   return out;
 }
 
+// FastIron's hex bridge priorities, as the rule's value_map prints them ("8000" -> "32768").
+std::map<std::string, std::string> fastiron_priorities() {
+  std::map<std::string, std::string> out;
+  for (int step = 0; step < 16; ++step) out[fmt::format("{:x}000", step)] = std::to_string(step * 4096);
+  return out;
+}
+
+// ntc's FastIron show span: one record per VLAN instance, the root bridge id as printed
+// (priority and MAC in one: "1000000cdbf3d001"); split like our root_priority / root_bridge.
+std::vector<FieldMap> fastiron_span_ntc(const std::vector<FieldMap>& ntc) {
+  std::vector<FieldMap> out = ntc;
+  for (auto& r : out) {
+    auto it = r.find("rootbridgeid");
+    if (it == r.end() || !it->second || it->second->size() != 16) continue;
+    r["root_prio"] = it->second->substr(0, 4);
+    r["root_mac"] = it->second->substr(4);
+  }
+  return out;
+}
+
 // Add a case per (platform, command) the shipped rules cover.
 const std::vector<ObjectCase>& cases() {
   static const std::vector<ObjectCase> all{
@@ -190,6 +214,25 @@ const std::vector<ObjectCase>& cases() {
       // Our names ("Chassis", a power supply's serial, a transceiver's port) are not ntc's slot
       // column, so name is not compared. ntc also lists fan modules (FAN-...) and the port
       // counts (no model): we keep neither, so those rows are skipped.
+      // Status lowercased by the rule; ntc keeps "Ok". watts is the supply's capacity.
+      // ntc keeps one record per VLAN instance with its global parameters, which our rule
+      // fills down onto every port row: the first port row of each instance is compared.
+      // Priorities print in decimal (the rule's value_map), and "Root" as root port (this
+      // bridge is root) is no port.
+      {"ruckus_fastiron show span (brocade)", "brocade_fastiron", "show_span", "ruckus_fastiron",
+       "show spanning-tree", "stp_ports",
+       {{"instance", "vlan_id"}, {"root_bridge", "root_mac"}, {"root_priority", "root_prio"},
+        {"root_cost", "rootpathcost"}, {"root_port", "rootport"}, {"bridge_id", "bridgeaddress"},
+        {"bridge_priority", "priorityhex"}},
+       1.0,
+       {{"root_priority", fastiron_priorities()}, {"bridge_priority", fastiron_priorities()}, {"root_port", {{"Root", ""}}}},
+       {}, fastiron_span_ntc, {}, "instance"},
+      {"arista_eos show environment power", "arista_eos", "show_environment_power", "arista_eos",
+       "show environment power", "power_supplies",
+       {{"name", "power_supply_location"}, {"pid", "power_supply_pid"}, {"status", "power_supply_status"},
+        {"watts", "power_supply_watts"}},
+       1.0,
+       {{"status", {{"*", "lower"}}}}},
       {"arista_eos show inventory", "arista_eos", "show_inventory", "arista_eos", "show inventory",
        "inventory_items",
        {{"description", "descr"}, {"pid", "pid"}, {"vid", "vid"}, {"serial", "sn"}}, 1.0, {},
@@ -363,10 +406,12 @@ std::vector<FieldMap> expected_of(const ObjectCase& c, const st::model::ObjectKi
 
 std::vector<FieldMap> actual_of(const ObjectCase& c, const st::parse::ParseResult& r) {
   std::vector<FieldMap> out;
+  std::set<std::string> seen;  // one_per values
   for (const auto& o : r.objects) {
     FieldMap m;
     for (const auto& [ours, theirs] : c.fields) m[ours] = o.value(ours);
     if (c.keep_ours && !c.keep_ours(m)) continue;
+    if (!c.one_per.empty() && !seen.insert(m[c.one_per].value_or("")).second) continue;
     out.push_back(std::move(m));
   }
   return out;

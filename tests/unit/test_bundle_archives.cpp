@@ -13,6 +13,7 @@
 #include <set>
 #include <tuple>
 
+#include "core_parsers.h"
 #include "bundle/bundle_reader.h"
 #include "ingest/ingest_pipeline.h"
 #include "store/listings.h"
@@ -99,7 +100,7 @@ Result<ingest::IngestSummary> ingest_archive(store::Database& db, const fs::path
   ingest::IngestOptions options;
   options.bundle = bundle;
   options.limits = limits;
-  return ingest::ingest_bundle(db, parse::ParserRegistry::with_builtins(), options);
+  return ingest::ingest_bundle(db, test::core_parsers(), options);
 }
 
 std::int64_t count(store::Database& db, const std::string& table) {

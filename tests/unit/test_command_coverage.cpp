@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core_parsers.h"
 #include "ingest/ingest_pipeline.h"
 #include "parse/command_catalog.h"
 #include "rules/command_coverage.h"
@@ -91,7 +92,7 @@ TEST_CASE("coverage: per device, what the capture lacks, with filtered outputs c
   REQUIRE(db);
   ingest::IngestOptions options;
   options.bundle = dir / "bundle";
-  REQUIRE(ingest::ingest_bundle(*db, parse::ParserRegistry::with_builtins(), options));
+  REQUIRE(ingest::ingest_bundle(*db, test::core_parsers(), options));
 
   auto rows = command_coverage(*db, {});
   REQUIRE(rows);

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core_parsers.h"
 #include "generate/fleet.h"
 #include "generate/generator.h"
 #include "generate/prng.h"
@@ -230,7 +231,7 @@ TEST_CASE("generate: Cisco captures ingest with no failed sections", "[generate]
     REQUIRE(db);
     ingest::IngestOptions options;
     options.bundle = dir / name / "run-1";
-    auto summary = ingest::ingest_bundle(*db, parse::ParserRegistry::with_builtins(), options);
+    auto summary = ingest::ingest_bundle(*db, test::core_parsers(), options);
     REQUIRE(summary);
     auto sections = store::list_sections(*db, {});
     REQUIRE(sections);

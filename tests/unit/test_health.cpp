@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "core_parsers.h"
 #include "ingest/ingest_pipeline.h"
 #include "store/health.h"
 #include "store/raw_reader.h"
@@ -18,7 +19,7 @@ Database ingested_store(const test::TempDir& dir) {
   REQUIRE(db);
   ingest::IngestOptions options;
   options.bundle = dir / "bundle";
-  REQUIRE(ingest::ingest_bundle(*db, parse::ParserRegistry::with_builtins(), options));
+  REQUIRE(ingest::ingest_bundle(*db, test::core_parsers(), options));
   return std::move(*db);
 }
 

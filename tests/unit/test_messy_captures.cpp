@@ -5,6 +5,7 @@
 
 #include <random>
 
+#include "core_parsers.h"
 #include "ingest/ingest_pipeline.h"
 #include "store/listings.h"
 #include "store/raw_reader.h"
@@ -94,7 +95,7 @@ Result<ingest::IngestSummary> ingest_path(Database& db, const std::filesystem::p
   ingest::IngestOptions options;
   options.bundle = bundle;
   options.threads = 2;
-  return ingest::ingest_bundle(db, parse::ParserRegistry::with_builtins(), options);
+  return ingest::ingest_bundle(db, test::core_parsers(), options);
 }
 
 // The stored raw bytes at a row's source equal the original file's bytes there.
@@ -297,7 +298,7 @@ TEST_CASE("messy captures: a 50 MB line is bounded and reported; the capture aro
   REQUIRE(db);
   ingest::IngestOptions options;
   options.bundle = dir / "b";
-  auto summary = ingest::ingest_bundle(*db, parse::ParserRegistry::with_builtins(), options);
+  auto summary = ingest::ingest_bundle(*db, test::core_parsers(), options);
   REQUIRE(summary);
   CHECK(summary->bytes == capture.size());
 

@@ -479,3 +479,116 @@ TEST_CASE("rules: output.expand ranges fills an interface list column with every
   REQUIRE(engine_path->objects.size() == 2);
   CHECK(engine_path->objects[0].value("ports") == "1/1/1 1/1/2 1/1/3 1/1/26");
 }
+
+TEST_CASE("rules: also_objects adds objects of another table, one per list item with each", "[rules]") {
+  // Facts into device_facts, a generic record with its own keys (also_records.fields), and
+  // stack members from two lists (each) plus one object from plain values; the same switch
+  // from two entries is one object with the columns of both.
+  auto loaded = must_load(json::parse(R"json({
+    "id": "test/version_stack", "kind": "textfsm",
+    "applies_to": [{"platform": "cisco_ios", "command": "show version"}],
+    "output": {"table": "device_facts",
+               "fields": {"hostname": "HOST", "model": "MODELS[0]", "reload_reason": "REASON"},
+               "also_records": {"fields": {"kind": "=lab/version", "host": "HOST", "reason": "REASON", "models": "MODELS"}},
+               "also_objects": [
+                 {"table": "stack_members", "each": "SWITCHES",
+                  "fields": {"switch": "SWITCHES", "model": "MODELS", "state": "STATES", "version": "=17.9"},
+                  "value_map": {"state": {"*": "lower"}}},
+                 {"table": "stack_members", "fields": {"switch": "ACTIVE", "role": "=active", "serial": "SERIAL"}}]},
+    "textfsm": {"inline": [
+      "Value HOST (\\S+)",
+      "Value REASON (.+?)",
+      "Value ACTIVE (\\d+)",
+      "Value SERIAL (\\w+)",
+      "Value List SWITCHES (\\d+)",
+      "Value List MODELS (\\S+)",
+      "Value List STATES (\\S+)",
+      "",
+      "Start",
+      "  ^${HOST} uptime is",
+      "  ^Last reload reason: ${REASON}\\s*$$",
+      "  ^Processor board ID ${SERIAL}",
+      "  ^\\*\\s*${ACTIVE}\\s -> Continue",
+      "  ^\\*?\\s*${SWITCHES}\\s+${MODELS}\\s+${STATES}"]},
+    "enabled": true
+  })json"));
+  const std::string text =
+      "sw1 uptime is 2 days\n"
+      "Last reload reason: power-on\n"
+      "Processor board ID FOC123\n"
+      "* 1 C9300-48P Ready\n"
+      "  2 C9300-24T Removed\n";
+  auto result = to_parse_result(loaded.rule, loaded.executor->run(text, false), "cisco_ios");
+  REQUIRE(result);
+  REQUIRE(result->facts);
+  CHECK(result->facts->hostname == "sw1");
+  CHECK(result->facts->model == "C9300-48P");
+  CHECK(result->facts->reload_reason == "power-on");
+  REQUIRE(result->records.size() == 1);
+  CHECK(result->records[0].row == json{{"kind", "lab/version"}, {"host", "sw1"}, {"reason", "power-on"},
+                                       {"models", {"C9300-48P", "C9300-24T"}}});
+  REQUIRE(result->objects.size() == 2);
+  const auto& one = result->objects[0];
+  const auto& two = result->objects[1];
+  CHECK(one.kind->name == "stack_member");
+  CHECK(one.value("switch") == "1");
+  CHECK(one.value("model") == "C9300-48P");
+  CHECK(one.value("state") == "ready");
+  CHECK(one.value("version") == "17.9");
+  CHECK(one.value("role") == "active");  // from the second entry, merged
+  CHECK(one.value("serial") == "FOC123");
+  CHECK(two.value("switch") == "2");
+  CHECK(two.value("model") == "C9300-24T");
+  CHECK(two.value("state") == "removed");
+  CHECK_FALSE(two.value("role"));
+  CHECK_FALSE(two.value("serial"));
+
+  // The engine path (also_records with keys of its own takes it) gives the same record and
+  // objects; without also_records, no record.
+  REQUIRE(fast_path_applies(loaded.rule));
+  EngineRecords engine;
+  const RuleRun run = loaded.executor->run_engine(text, engine);
+  auto engine_path = to_parse_result(loaded.rule, run, engine, "cisco_ios");
+  REQUIRE(engine_path);
+  REQUIRE(engine_path->records.size() == 1);
+  CHECK(engine_path->records[0].row == result->records[0].row);
+  CHECK(engine_path->records[0].source == result->records[0].source);
+  CHECK(engine_path->facts->reload_reason == "power-on");
+  REQUIRE(engine_path->objects.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) CHECK(engine_path->objects[i].values == result->objects[i].values);
+  json doc = json::parse(loaded.rule.json.dump());
+  doc["output"].erase("also_records");
+  auto bare = must_load(doc);
+  EngineRecords bare_engine;
+  const RuleRun bare_run = bare.executor->run_engine(text, bare_engine);
+  auto no_records = to_parse_result(bare.rule, bare_run, bare_engine, "cisco_ios");
+  REQUIRE(no_records);
+  CHECK(no_records->records.empty());
+  CHECK(no_records->objects.size() == 2);
+
+  // Without a starred row the second entry has no key: no object, no warning.
+  auto standalone = to_parse_result(loaded.rule, loaded.executor->run("sw2 uptime is 1 day\n  3 C9200L Ready\n", false), "cisco_ios");
+  REQUIRE(standalone);
+  REQUIRE(standalone->objects.size() == 1);
+  CHECK(standalone->objects[0].value("switch") == "3");
+  CHECK_FALSE(standalone->objects[0].value("role"));
+  CHECK(standalone->warnings.empty());
+}
+
+TEST_CASE("rules: also_objects is checked at load: its table, its columns, the rule's fields", "[rules]") {
+  auto rule = json::parse(R"json({
+    "id": "test/bad_also", "kind": "textfsm",
+    "applies_to": [{"platform": "cisco_ios", "command": "show version"}],
+    "output": {"table": "device_facts", "fields": {"hostname": "HOST"},
+               "also_objects": [{"table": "stack_members", "fields": {"switch": "NUMBER", "colour": "HOST"}}]},
+    "textfsm": {"inline": ["Value HOST (\\S+)", "", "Start", "  ^${HOST} uptime is"]}
+  })json");
+  const auto error = load_error(rule);
+  CHECK(error.find("/output/also_objects/0/fields/colour") != std::string::npos);
+  CHECK(error.find("the rule gives no field 'NUMBER'") != std::string::npos);
+  rule["output"]["also_objects"][0]["table"] = "device_facts";
+  CHECK(load_error(rule).find("/output/also_objects/0/table") != std::string::npos);
+  rule["output"].erase("also_objects");
+  rule["output"]["also_records"] = json{{"fields", {{"host", "HOSTNAME"}}}};
+  CHECK(load_error(rule).find("/output/also_records/fields/host: the rule gives no field 'HOSTNAME'") != std::string::npos);
+}

@@ -7,7 +7,6 @@
 
 namespace st::parse::cisco {
 
-Result<ParseResult> parse_show_version(const SectionInput& input);
 Result<ParseResult> parse_show_interfaces_status(const SectionInput& input);
 Result<ParseResult> parse_show_logging(const SectionInput& input);
 Result<ParseResult> parse_show_clock(const SectionInput& input);
