@@ -128,6 +128,14 @@ ObjectPrints object_prints(const Device& d, Profile profile) {
   }
   for (const auto& p : d.ports) port_objects(d, p, full, out);
   if (full && d.vendor == Vendor::FastIron) out["stack_member:1"] = fmt::format("{}", d.stack_priority);
+  // Cisco `show version`'s switch table: one member per stack unit (model, version); the
+  // active one (unit 1) also carries the board's serial and base MAC.
+  if (d.vendor == Vendor::Cisco) {
+    for (int m = 1; m <= d.stack_members; ++m) {
+      out[fmt::format("stack_member:{}", m)] =
+          fmt::format("{}|{}{}", d.model, d.os_version, m == 1 ? "|" + d.serial + "|" + d.base_mac : std::string());
+    }
+  }
   if (full && d.vendor == Vendor::Cisco && !d.is_core && !d.model.starts_with("WS-C2960X")) {
     for (int m = 1; m <= d.stack_members; ++m) {
       out[fmt::format("power_supply:{}A", m)] = d.failed_psus.contains(m) ? "failed" : "ok";
