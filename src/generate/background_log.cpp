@@ -15,7 +15,9 @@ std::vector<LogEvent> background_events(const Device& d, const RunWindow& window
     const Port& p = d.ports[static_cast<std::size_t>(i)];
     if (p.access && p.status == PortStatus::Connected && !touched_ports.contains(i)) quiet_ports.push_back(i);
   }
-  std::vector<std::int64_t> last_link(d.ports.size(), -1);
+  // Each port's outages so far: a new one keeps 15 minutes clear of every earlier one, so the
+  // background never looks like a flap (src/generate/README.md).
+  std::vector<std::vector<std::pair<std::int64_t, std::int64_t>>> outages(d.ports.size());
   std::vector<LogEvent> events;
   events.reserve(static_cast<std::size_t>(target) + 8);
   const std::int64_t lo = window.start.ms, hi = window.capture.ms - 3 * kMinute;
@@ -26,10 +28,13 @@ std::vector<LogEvent> background_events(const Device& d, const RunWindow& window
     const Port* p = port >= 0 ? &d.ports[static_cast<std::size_t>(port)] : nullptr;
     if (roll < 30 && p) {
       // A client unplugs and comes back 2-40 minutes later; the port ends up as it was.
-      auto& last = last_link[static_cast<std::size_t>(port)];
+      auto& taken = outages[static_cast<std::size_t>(port)];
       const std::int64_t back = t.ms + rng.between(2, 40) * kMinute;
-      if (back >= hi || (last >= 0 && t.ms < last + 15 * kMinute && t.ms > last - 60 * kMinute)) continue;
-      last = back;
+      const bool too_close = std::any_of(taken.begin(), taken.end(), [&](const auto& o) {
+        return t.ms < o.second + 15 * kMinute && back + 15 * kMinute > o.first;
+      });
+      if (back >= hi || too_close) continue;
+      taken.emplace_back(t.ms, back);
       events.push_back({t, LogKind::LineProtoDown, port});
       events.push_back({{t.ms + 1001}, LogKind::LinkDown, port});
       events.push_back({{back}, LogKind::LinkUp, port});
