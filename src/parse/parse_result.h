@@ -114,6 +114,7 @@ struct ObjectRecord {
 struct GenericRecord {
   nlohmann::json row;
   ByteRange source;
+  std::string key;  // the template's Key values joined by ':' (diff matches records by it); "" when none
 };
 
 struct ParseWarning {

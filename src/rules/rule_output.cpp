@@ -699,10 +699,25 @@ Result<parse::ParseResult> map_records(const ParserRule& rule, const Rows& rows,
 
 }  // namespace
 
+// A generic record's key: its Key values joined by ':' ("" when the template marks none, or
+// when one of them is empty, which would match unrelated records).
+// `rows` must be a fresh() copy: the key's references number their own slots from 0.
+template <class Rows>
+std::string record_key(const std::vector<std::string>& keys, const Rows& rows, std::size_t r) {
+  std::string key;
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    const auto v = rows.value(r, Alternative{false, keys[k], std::nullopt, k});
+    if (!v) return {};
+    key += (key.empty() ? "" : ":") + *v;
+  }
+  return key;
+}
+
 Result<parse::ParseResult> to_parse_result(const ParserRule& rule, RuleRun run, std::string_view platform) {
   const JsonRows rows(run.records);
+  const JsonRows key_rows = rows.fresh();
   return map_records(rule, rows, run.warnings, platform, [&](parse::ParseResult& out, std::size_t r) {
-    out.records.push_back({mapped_row(rule, rows.record(r).row), rows.source(r)});
+    out.records.push_back({mapped_row(rule, rows.record(r).row), rows.source(r), record_key(run.record_keys, key_rows, r)});
   });
 }
 
@@ -711,9 +726,10 @@ Result<parse::ParseResult> to_parse_result(const ParserRule& rule, const RuleRun
   // Only the normalized tables without also_records, or with its own keys, come here
   // (fast_path_applies).
   const EngineRows rows(engine);
+  const EngineRows key_rows = rows.fresh();
   const ordered_json* fields = records_fields(rule);
   return map_records(rule, rows, run.warnings, platform, [&](parse::ParseResult& out, std::size_t r) {
-    if (fields) out.records.push_back({engine_record_row(*fields, engine, r), rows.source(r)});
+    if (fields) out.records.push_back({engine_record_row(*fields, engine, r), rows.source(r), record_key(run.record_keys, key_rows, r)});
   });
 }
 

@@ -28,6 +28,8 @@ struct RuleWarning {
 
 struct RuleRun {
   std::vector<RuleRecord> records;
+  // TextFSM Values marked Key: what a generic record is matched by across runs (diff).
+  std::vector<std::string> record_keys;
   std::vector<RuleWarning> warnings;
   std::vector<RuleWarning> errors;  // the input cannot be read this way (bad JSON, a template's Error)
   std::uint64_t lines = 0;

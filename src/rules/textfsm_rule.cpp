@@ -118,6 +118,7 @@ class TextfsmExecutor final : public RuleExecutor {
   // With `engine`, records stay the engine's (no JSON rows); else they become RuleRecords.
   RuleRun run_impl(std::string_view text, bool trace, EngineRecords* engine) const {
     RuleRun out;
+    out.record_keys = tpl_.values_with(textfsm::ValueOption::Key);
     Deadline deadline(budget_.time_for(text.size()));
     if (!screens_.empty() && !screen(text, out, deadline)) return out;
     auto parsed = textfsm::parse_text(tpl_, text, true);

@@ -263,7 +263,9 @@ struct RunWriter::State {
     std::size_t ordinal = 0;
     for (const auto& r : h.records) {
       std::string json = r.record.row.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      key = fmt::format("record:{}:{}", r.command, ordinal++);
+      // Matched across runs by the template's Key values, else by position in the output.
+      key = r.record.key.empty() ? fmt::format("record:{}:{}", r.command, ordinal++)
+                                 : fmt::format("record:{}:{}", r.command, r.record.key);
       // Volatile fields (show version's uptime parts) stay out of the hash, as for objects.
       ContentHash hash;
       hash.add(r.command);

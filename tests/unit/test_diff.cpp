@@ -285,3 +285,38 @@ TEST_CASE("retention: each device keeps its last N runs in full", "[diff]") {
   CHECK(lines_of(diff_json(dir, "--from 1 --to 4")) ==
         std::multiset<std::string>{"NYC-B2-ACC-07 device:NYC-B2-ACC-07 added"});
 }
+
+TEST_CASE("diff: generic records are matched by their template's Key values", "[diff]") {
+  test::TempDir dir;
+  // A user rule for a command with no normalized table: one record per NTP peer, keyed by the peer.
+  test::write_file(dir / "ntp.json", R"json({
+    "id": "lab/ntp_associations", "kind": "textfsm", "version": 1,
+    "applies_to": [{"platform": "cisco_ios", "command_regex": "show ntp associations"}],
+    "output": {"table": "records"},
+    "textfsm": {"inline": ["Value Key PEER (\\d+\\.\\d+\\.\\d+\\.\\d+)", "Value STRATUM (\\d+)", "Value REACH (\\d+)", "",
+                           "Start", "  ^\\s*[*~+#xo.-]*${PEER}\\s+\\S+\\s+${STRATUM}\\s+\\d+\\s+\\d+\\s+${REACH} -> Record"]}
+  })json");
+  auto saved = test::run_cli(dir, "parsers save '" + (dir / "ntp.json").string() + "'");
+  INFO(saved.err);
+  REQUIRE(saved.status == 0);
+  const std::string header =
+      "  address         ref clock       st   when   poll reach  delay  offset   disp\n";
+  auto capture = [&](const std::string& day, const std::string& peers) {
+    std::string c = test::access_switch_capture("NYC-B2-ACC-07");
+    c = replaced(c, "UTC Fri Nov 20 2026", "UTC " + day + " 2026");
+    return replaced(c, "NYC-B2-ACC-07#exit\n", "NYC-B2-ACC-07#show ntp associations\n\n" + header + peers + "NYC-B2-ACC-07#exit\n");
+  };
+  const std::string a = "*~10.20.0.1      .GPS.            1     33     64   377  0.912  -0.121  0.998\n";
+  const std::string b = " ~10.20.0.2      10.20.0.1        2     12     64   377  1.201   0.305  1.102\n";
+  const std::string b_worse = " ~10.20.0.2      10.20.0.1        2     12     64    17  1.201   0.305  1.102\n";
+  const std::string c = " ~10.30.0.9      10.20.0.1        2     40     64   377  2.003   0.411  1.300\n";
+  test::write_file(dir / "run-1/ACC-07.log", capture("Fri Nov 20", a + b));
+  // Run 2: a new first peer shifts every row down; only it is new, and peer .2's reach changed.
+  test::write_file(dir / "run-2/ACC-07.log", capture("Sat Nov 21", c + a + b_worse));
+  ingest(dir, "run-1");
+  ingest(dir, "run-2");
+  INFO(test::run_cli(dir, "records --command 'show ntp associations'").out);
+  CHECK(lines_of(diff_json(dir, "--kind record")) ==
+        std::multiset<std::string>{"NYC-B2-ACC-07 record:show ntp associations:10.20.0.2 changed REACH:\"377\">\"17\"",
+                                   "NYC-B2-ACC-07 record:show ntp associations:10.30.0.9 added"});
+}
