@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <set>
 
 #include "diff/object_history.h"
@@ -319,4 +320,61 @@ TEST_CASE("diff: generic records are matched by their template's Key values", "[
   CHECK(lines_of(diff_json(dir, "--kind record")) ==
         std::multiset<std::string>{"NYC-B2-ACC-07 record:show ntp associations:10.20.0.2 changed REACH:\"377\">\"17\"",
                                    "NYC-B2-ACC-07 record:show ntp associations:10.30.0.9 added"});
+}
+
+TEST_CASE("diff: counters are volatile, and on request a delta and a rate", "[diff]") {
+  test::TempDir dir;
+  auto show_interfaces = [](const std::string& crc, const std::string& input_errors, const std::string& packets) {
+    return "NYC-B2-ACC-07#show interfaces\n"
+           "GigabitEthernet1/0/1 is up, line protocol is up (connected) \n"
+           "  Hardware is Gigabit Ethernet, address is 70b3.17c4.a281 (bia 70b3.17c4.a281)\n"
+           "  Description: Printer 2nd floor\n"
+           "  MTU 1500 bytes, BW 1000000 Kbit/sec, DLY 10 usec, \n"
+           "     reliability 255/255, txload 1/255, rxload 1/255\n"
+           "  Encapsulation ARPA, loopback not set\n"
+           "  Keepalive set (10 sec)\n"
+           "  Full-duplex, 1000Mb/s, media type is 10/100/1000BaseTX\n"
+           "  Last input 00:00:12, output 00:00:00, output hang never\n"
+           "  Last clearing of \"show interface\" counters never\n"
+           "  Input queue: 0/2000/0/0 (size/max/drops/flushes); Total output drops: 0\n"
+           "  5 minute input rate 2000 bits/sec, 3 packets/sec\n"
+           "  5 minute output rate 1000 bits/sec, 1 packets/sec\n"
+           "     " + packets + " packets input, 184220471 bytes, 0 no buffer\n"
+           "     Received 0 broadcasts (0 IP multicasts)\n"
+           "     0 runts, 0 giants, 0 throttles \n"
+           "     " + input_errors + " input errors, " + crc + " CRC, 0 frame, 0 overrun, 0 ignored\n"
+           "     402117 packets output, 51209337 bytes, 0 underruns\n"
+           "     0 output errors, 2 interface resets\n";
+  };
+  auto capture = [&](const std::string& clock, const std::string& counters) {
+    std::string c = replaced(test::access_switch_capture("NYC-B2-ACC-07"), "*09:14:07.532 UTC Fri Nov 20 2026", clock);
+    return replaced(c, "NYC-B2-ACC-07#exit\n", counters + "NYC-B2-ACC-07#exit\n");
+  };
+  test::write_file(dir / "run-1/ACC-07.log", capture("*09:14:07.532 UTC Fri Nov 20 2026", show_interfaces("12", "14", "1893112")));
+  // 100 minutes later: 4,012 more CRC errors.
+  test::write_file(dir / "run-2/ACC-07.log", capture("*10:54:07.532 UTC Fri Nov 20 2026", show_interfaces("4024", "4030", "1993112")));
+  ingest(dir, "run-1");
+  ingest(dir, "run-2");
+
+  // By default counters moving is not a change.
+  CHECK(diff_json(dir, "--kind counters").at("changes").empty());
+  // On request: each counter with its delta and its rate over the 100 minutes between captures.
+  const Json all = diff_json(dir, "--kind counters --include-volatile");
+  REQUIRE(all.at("changes").size() == 1);
+  const Json& change = all.at("changes")[0];
+  CHECK(change.at("key") == "interface_counters:Gi1/0/1");
+  std::map<std::string, Json> fields;
+  for (const auto& f : change.at("fields")) fields[f.at("name").get<std::string>()] = f;
+  REQUIRE(fields.contains("crc"));
+  CHECK(fields["crc"].at("old") == 12);
+  CHECK(fields["crc"].at("new") == 4024);
+  CHECK(fields["crc"].at("delta") == 4012);
+  CHECK(fields["crc"].at("per_minute").get<double>() == Approx(40.12));
+  CHECK(fields["crc"].at("volatile") == true);
+  CHECK(fields["input_errors"].at("delta") == 4016);
+  CHECK(fields["input_packets"].at("delta") == 100000);
+  CHECK_FALSE(fields.contains("output_packets"));  // unchanged
+  // The text output says it as operators do.
+  auto text = test::run_cli(dir, "diff --kind counters --include-volatile");
+  CHECK(text.out.find("crc: 12 -> 4024 (+4012) 40.1/min") != std::string::npos);
 }
