@@ -56,8 +56,7 @@ void port_objects(const Device& d, const Port& p, bool full, ObjectPrints& out) 
   out["interface_config:" + p.name] =
       fmt::format("{}|{}|{}|{}", p.description, p.vlan, p.status == PortStatus::Disabled, p.extra_config);
   if (connected(p) && !p.mac.empty()) out[fmt::format("mac:{}:{}:{}", p.vlan, p.mac, p.name)] = "";
-  // FastIron's MAB sessions (`show mac-authentication sessions all`) reach no store table.
-  if (d.vendor != Vendor::Arista && session && !(d.vendor == Vendor::FastIron && session->method == "mab")) {
+  if (d.vendor != Vendor::Arista && session) {
     out[fmt::format("auth_session:{}:{}", p.name, p.mac)] =
         fmt::format("{}|{}|{}", session->method, session->domain, d.vendor == Vendor::FastIron ? p.vlan : 0);
   }
