@@ -55,18 +55,22 @@ Result<std::vector<ObjectChange>> diff_runs(store::Database& db, RunId from, Run
 
   std::set<std::int64_t> both;
   std::vector<ObjectChange> out;
-  auto device_line = [&](std::int64_t id, const DeviceName& name, ChangeType change, std::string missing_in) {
-    ObjectChange c;
+  // One line of the diff for a device's object; `kind` and `key` name it.
+  auto line = [&](std::int64_t id, const DeviceName& name, std::string kind, std::string key,
+                  ChangeType change) -> ObjectChange& {
+    ObjectChange& c = out.emplace_back();
     c.from_run = from;
     c.to_run = to;
     c.device_id = id;
     c.device = name.hostname;
     c.site = name.site;
-    c.kind = "device";
-    c.key = "device:" + name.hostname;
+    c.kind = std::move(kind);
+    c.key = std::move(key);
     c.change = change;
-    c.missing_in = std::move(missing_in);
-    out.push_back(std::move(c));
+    return c;
+  };
+  auto device_line = [&](std::int64_t id, const DeviceName& name, ChangeType change, std::string missing_in) {
+    line(id, name, "device", "device:" + name.hostname, change).missing_in = std::move(missing_in);
   };
   for (const auto& [id, name] : from_devices) {
     if (!wanted(id)) continue;
@@ -101,18 +105,8 @@ Result<std::vector<ObjectChange>> diff_runs(store::Database& db, RunId from, Run
     const auto t_it = to_digests.find(id);
     const DeviceDigests& fd = f_it == from_digests.end() ? kNone : f_it->second;
     const DeviceDigests& td = t_it == to_digests.end() ? kNone : t_it->second;
-    auto line = [&](const DiffKind& kind, std::string key, ChangeType change) -> ObjectChange& {
-      ObjectChange c;
-      c.from_run = from;
-      c.to_run = to;
-      c.device_id = id;
-      c.device = name.hostname;
-      c.site = name.site;
-      c.kind = kind.name;
-      c.key = std::move(key);
-      c.change = change;
-      out.push_back(std::move(c));
-      return out.back();
+    auto object_line = [&](const DiffKind& kind, std::string key, ChangeType change) -> ObjectChange& {
+      return line(id, name, kind.name, std::move(key), change);
     };
     for (const DiffKind* kind : kinds) {
       const auto a = fd.find(kind->name);
@@ -123,7 +117,7 @@ Result<std::vector<ObjectChange>> diff_runs(store::Database& db, RunId from, Run
         // Captured in one run only: one line, not every object added or removed. A kind
         // captured empty on the one side has nothing to say.
         const KindDigest& present = in_from ? a->second : b->second;
-        if (present.rows > 0) line(*kind, kind->name, ChangeType::NotCaptured).missing_in = in_from ? "to" : "from";
+        if (present.rows > 0) object_line(*kind, kind->name, ChangeType::NotCaptured).missing_in = in_from ? "to" : "from";
         continue;
       }
       const bool hashes_cover = options.trust_hashes && !options.include_volatile;
@@ -136,11 +130,11 @@ Result<std::vector<ObjectChange>> diff_runs(store::Database& db, RunId from, Run
       while (o != old_objects.end() || n != new_objects.end()) {
         if (n == new_objects.end() || (o != old_objects.end() && o->key < n->key)) {
           ST_TRY(auto source, reader.source_of(*o));
-          line(*kind, o->key, ChangeType::Removed).from_source = std::move(source);
+          object_line(*kind, o->key, ChangeType::Removed).from_source = std::move(source);
           ++o;
         } else if (o == old_objects.end() || n->key < o->key) {
           ST_TRY(auto source, reader.source_of(*n));
-          line(*kind, n->key, ChangeType::Added).to_source = std::move(source);
+          object_line(*kind, n->key, ChangeType::Added).to_source = std::move(source);
           ++n;
         } else {
           if (!(hashes_cover && o->hash == n->hash)) {
@@ -149,7 +143,7 @@ Result<std::vector<ObjectChange>> diff_runs(store::Database& db, RunId from, Run
             ST_TRY(const auto after, reader.read_one(*kind, to, id, n->key));
             auto fields = changed_fields(comparison, before, after);
             if (!fields.empty()) {
-              auto& c = line(*kind, o->key, ChangeType::Changed);
+              auto& c = object_line(*kind, o->key, ChangeType::Changed);
               c.fields = std::move(fields);
               c.from_source = before.source;
               c.to_source = after.source;
