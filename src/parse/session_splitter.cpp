@@ -59,6 +59,9 @@ bool match_prompt(std::string_view line, PromptMatch& out) {
   out.host = line.substr(host_begin, host_end - host_begin);
   out.prompt = line.substr(0, i + 1);
   out.command = trim(line.substr(skip_ansi(line, i + 1)));
+  // IOS `show switch` heads its table "Switch#   Role    Mac Address ...": a column title, not
+  // the prompt of a switch named Switch typing `Role`.
+  if (host_begin == 0 && out.host == "Switch" && line[i] == '#' && out.command.starts_with("Role ")) return false;
   return true;
 }
 

@@ -81,6 +81,28 @@ TEST_CASE("split: output lines that are not prompts stay inside the section", "[
   CHECK(sections[0].range.length == capture.size());
 }
 
+TEST_CASE("split: the header of show switch is not the prompt of a switch named Switch", "[split]") {
+  const std::string capture =
+      "ACC-01#show switch\n"
+      "Switch/Stack Mac Address : 70b3.17c4.a200 - Local Mac Address\n"
+      "Mac persistency wait time: Indefinite\n"
+      "                                             H/W   Current\n"
+      "Switch#   Role    Mac Address     Priority Version  State \n"
+      "-------------------------------------------------------------\n"
+      "*1       Active   70b3.17c4.a200     15     V02     Ready                \n"
+      " 2       Standby  70b3.17c4.b400     14     V02     Ready                \n"
+      "ACC-01#exit\n";
+  auto sections = split_sessions(capture);
+  REQUIRE(sections.size() == 2);
+  CHECK(sections[0].command_raw == "show switch");
+  CHECK(std::string_view(capture).substr(sections[0].output.offset, sections[0].output.length).find("Standby") !=
+        std::string_view::npos);
+  // A switch really named Switch keeps its prompts.
+  auto named = split_sessions("Switch#show clock\n*09:14:07.532 UTC Fri Nov 20 2026\nSwitch#exit\n");
+  REQUIRE(named.size() == 2);
+  CHECK(named[0].host == "Switch");
+}
+
 TEST_CASE("split: a file with no prompt is one preamble section", "[split]") {
   auto sections = split_sessions("just some notes\nabout the outage\n");
   REQUIRE(sections.size() == 1);
