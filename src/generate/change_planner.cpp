@@ -103,14 +103,7 @@ class ChangePlanner {
 
   template <class Pred>
   int choose(Pred want) {
-    std::vector<int> candidates;
-    for (int i = 0; i < static_cast<int>(d_.ports.size()); ++i) {
-      if (!plan_.touched_ports.contains(i) && want(d_.ports[static_cast<std::size_t>(i)])) candidates.push_back(i);
-    }
-    if (candidates.empty()) return -1;
-    const int chosen = candidates[rng_.below(candidates.size())];
-    plan_.touched_ports.insert(chosen);
-    return chosen;
+    return choose_untouched_port(d_, plan_, rng_, want);
   }
 
   Port& port(int i) { return d_.ports[static_cast<std::size_t>(i)]; }

@@ -11,6 +11,7 @@
 #include "generate/device_model.h"
 #include "generate/log_event.h"
 #include "generate/manifest_item.h"
+#include "generate/prng.h"
 
 namespace st::generate {
 
@@ -26,6 +27,20 @@ struct IncidentPlan {
   std::vector<ManifestItem> items;
   std::set<int> touched_ports;  // ports that background noise must leave alone this run
 };
+
+// An untouched port of `device` matching `want`, drawn with `rng` and marked touched in `plan`;
+// -1 when none is left. Incidents and changes share it, so no port gets two of them in a run.
+template <class Pred>
+int choose_untouched_port(const Device& device, IncidentPlan& plan, Prng& rng, Pred want) {
+  std::vector<int> candidates;
+  for (int i = 0; i < static_cast<int>(device.ports.size()); ++i) {
+    if (!plan.touched_ports.contains(i) && want(device.ports[static_cast<std::size_t>(i)])) candidates.push_back(i);
+  }
+  if (candidates.empty()) return -1;
+  const int chosen = candidates[rng.below(candidates.size())];
+  plan.touched_ports.insert(chosen);
+  return chosen;
+}
 
 // Mutates `device` (run N's state follows run N-1's). Every device gets at least one item
 // per run, cycling through the kinds by device index and run, so small fleets cover them all.
