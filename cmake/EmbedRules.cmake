@@ -29,7 +29,7 @@ set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${_st_rules_json
 target_include_directories(statetrace_core PRIVATE "${_st_rules_dir}")
 
 # The rules layer's shipped data: rules/schemas/*.json, rules/parsers/*.json, rules/commands/*.json,
-# rules/compliance/*.json and
+# rules/compliance/*.json, rules/detect/*.json, rules/patterns/*.json, runbooks/*.md and
 # rules/templates/* (TextFSM templates and their index) as one generated table
 # (statetrace_rules/rule_files.inc: {path relative to rules/, text}), read by
 # src/rules/embedded_rules.cpp. Adding a file needs no edit here (globbed at configure time).
@@ -38,11 +38,20 @@ file(GLOB _st_rule_files CONFIGURE_DEPENDS
      "${PROJECT_SOURCE_DIR}/rules/parsers/*.json"
      "${PROJECT_SOURCE_DIR}/rules/templates/*"
      "${PROJECT_SOURCE_DIR}/rules/commands/*.json"
-     "${PROJECT_SOURCE_DIR}/rules/compliance/*.json")
+     "${PROJECT_SOURCE_DIR}/rules/compliance/*.json"
+     "${PROJECT_SOURCE_DIR}/rules/detect/*.json"
+     "${PROJECT_SOURCE_DIR}/rules/patterns/*.json"
+     "${PROJECT_SOURCE_DIR}/runbooks/*.md")
 list(SORT _st_rule_files)
 set(_st_rule_entries "")
 foreach(_st_file IN LISTS _st_rule_files)
-  file(RELATIVE_PATH _st_rel "${PROJECT_SOURCE_DIR}/rules" "${_st_file}")
+  # Paths are relative to rules/, except runbooks ("runbooks/port-flapping.md").
+  string(FIND "${_st_file}" "${PROJECT_SOURCE_DIR}/runbooks/" _st_runbook_at)
+  if(_st_runbook_at EQUAL 0)
+    file(RELATIVE_PATH _st_rel "${PROJECT_SOURCE_DIR}" "${_st_file}")
+  else()
+    file(RELATIVE_PATH _st_rel "${PROJECT_SOURCE_DIR}/rules" "${_st_file}")
+  endif()
   file(READ "${_st_file}" _st_text)
   string(FIND "${_st_text}" ")statetrace_rules\"" _st_clash)
   if(NOT _st_clash EQUAL -1)

@@ -1,5 +1,6 @@
 // The rules layer's shipped files, embedded at build time by cmake/EmbedRules.cmake:
-// rules/schemas/*.json, rules/parsers/*.json, rules/templates/* and rules/commands/*.json.
+// rules/schemas, parsers, templates, commands, compliance, detect and patterns (paths relative to
+// rules/), and runbooks/*.md (paths "runbooks/NAME.md").
 #pragma once
 
 #include <optional>
