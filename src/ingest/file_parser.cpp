@@ -40,8 +40,9 @@ std::string typed_command(std::string_view raw) {
 
 class MemberParser {
  public:
-  MemberParser(const MemberInput& member, const parse::ParserRegistry& registry)
-      : member_(member), bytes_(member.bytes), registry_(registry) {}
+  MemberParser(const MemberInput& member, const parse::ParserRegistry& registry,
+               const insights::EventSelectorSet* selectors)
+      : member_(member), bytes_(member.bytes), registry_(registry), selectors_(selectors) {}
 
   FileBatch run() {
     batch_.path = member_.path;
@@ -303,10 +304,25 @@ class MemberParser {
         if (auto kind = metrics::counted_kind(e.kind)) {
           h.counted_events.add(times.back().unix_seconds, e.time.millis, *kind, e.interface);
         }
+        if (selectors_) select_event(h, e, times.back());
       }
       h.event_blocks = store::encode_event_blocks(views, bytes_);
     }
     events_.clear();
+  }
+
+  // Keeps the events a detection rule reads, so the engine never decodes the blocks again.
+  void select_event(HostSnapshot& h, const parse::EventRecord& e, const parse::ResolvedInstant& time) {
+    const std::uint64_t mask = selectors_->match(e.kind, e.message_id, e.message);
+    if (!mask) return;
+    insights::SelectedEvent s;
+    if (time.unix_seconds) s.time_ms = *time.unix_seconds * 1000 + e.time.millis;
+    s.mask = mask;
+    s.offset = e.source.offset;
+    s.length = e.source.length;
+    s.interface = e.interface.value_or("");
+    s.message_id = e.message_id;
+    h.selected_events.push_back(std::move(s));
   }
 
   const MemberInput& member_;
@@ -314,6 +330,7 @@ class MemberParser {
   parse::CleanText clean_;
   std::string_view text_;   // cleaned: what the splitter and the parsers see
   const parse::ParserRegistry& registry_;
+  const insights::EventSelectorSet* selectors_;
   FileBatch batch_;
   std::unordered_map<std::string, PlatformGuess> platforms_;
   std::unordered_map<std::string, std::size_t> host_by_name_;
@@ -323,8 +340,9 @@ class MemberParser {
 
 }  // namespace
 
-store::FileBatch parse_member(MemberInput member, const parse::ParserRegistry& registry) {
-  return MemberParser(member, registry).run();
+store::FileBatch parse_member(MemberInput member, const parse::ParserRegistry& registry,
+                              const insights::EventSelectorSet* selectors) {
+  return MemberParser(member, registry, selectors && !selectors->empty() ? selectors : nullptr).run();
 }
 
 }  // namespace st::ingest

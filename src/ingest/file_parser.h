@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "insights/event_selector.h"
 #include "parse/parser_registry.h"
 #include "store/file_batch.h"
 
@@ -22,7 +23,9 @@ struct MemberInput {
 inline constexpr std::size_t kRawChunkBytes = 256 * 1024;
 
 // Splits, parses, hashes and compresses one member. Event times are resolved against the
-// host's `show clock` in the same file, else the member's modification time.
-store::FileBatch parse_member(MemberInput member, const parse::ParserRegistry& registry);
+// host's `show clock` in the same file, else the member's modification time. Events the
+// `selectors` take (detection rules) are listed per host beside the blocks.
+store::FileBatch parse_member(MemberInput member, const parse::ParserRegistry& registry,
+                              const insights::EventSelectorSet* selectors = nullptr);
 
 }  // namespace st::ingest

@@ -14,6 +14,7 @@
 #include "core/log.h"
 #include "ingest/file_parser.h"
 #include "ingest/site_resolver.h"
+#include "insights/rule_set.h"
 #include "store/member_index.h"
 #include "store/run_writer.h"
 
@@ -29,8 +30,9 @@ double seconds(Clock::duration d) { return std::chrono::duration<double>(d).coun
 // written in bundle order whatever order the parsers finish in, so a run is deterministic.
 class ParallelIngest {
  public:
-  ParallelIngest(const parse::ParserRegistry& registry, const IngestOptions& options, unsigned threads)
-      : registry_(registry), options_(options), threads_(threads), queue_limit_(2 * threads) {}
+  ParallelIngest(const parse::ParserRegistry& registry, const insights::EventSelectorSet* selectors,
+                 const IngestOptions& options, unsigned threads)
+      : registry_(registry), selectors_(selectors), options_(options), threads_(threads), queue_limit_(2 * threads) {}
 
   ~ParallelIngest() { stop_and_join(); }
 
@@ -111,7 +113,7 @@ class ParallelIngest {
       const std::string path = job.second.path;
       store::FileBatch batch;
       try {
-        batch = parse_member(std::move(job.second), registry_);
+        batch = parse_member(std::move(job.second), registry_, selectors_);
       } catch (const std::exception& e) {
         // A parser bug must not take the process down from a worker thread: fail the ingest.
         return set_failure(Error{ErrorKind::Internal, fmt::format("parsing failed: {}", e.what()), path, {}, {},
@@ -126,6 +128,7 @@ class ParallelIngest {
   }
 
   const parse::ParserRegistry& registry_;
+  const insights::EventSelectorSet* selectors_;
   const IngestOptions& options_;
   const unsigned threads_;
   const std::size_t queue_limit_;
@@ -175,7 +178,16 @@ Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegi
   std::uint64_t total_bytes = 0;
   for (const auto& m : bundle.members) total_bytes += m.size;
 
-  store::RunHeader header{options.bundle.string(), options.site, now_utc_iso(), options.keep_runs};
+  store::RunHeader header{options.bundle.string(), options.site, now_utc_iso(), options.keep_runs, options.detection};
+  IngestSummary summary;
+  if (options.detect && !header.detection) {
+    ST_TRY(auto rules, insights::DetectionRuleSet::load(db));
+    for (const auto& p : rules.problems()) {
+      summary.warnings.push_back(fmt::format("detection rule '{}' not used: {}", p.rule_id, p.message));
+    }
+    ST_TRY(header.detection, insights::CompiledRules::compile(rules));
+  }
+  if (!options.detect) header.detection = nullptr;
   ST_TRY(auto writer, store::RunWriter::begin(
                           db, header,
                           [&sites](std::string_view host) {
@@ -184,7 +196,7 @@ Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegi
                           options.cancel));
 
   const unsigned threads = thread_count(options.threads);
-  ParallelIngest pipeline(parsers, options, threads);
+  ParallelIngest pipeline(parsers, header.detection ? &header.detection->selectors() : nullptr, options, threads);
   pipeline.start(reader);
 
   std::size_t hosts_seen = 0;
@@ -229,9 +241,8 @@ Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegi
                       "a capture is a CLI session log: prompts followed by command output"});
   }
 
-  IngestSummary summary;
   summary.skipped_members = bundle.skipped;
-  summary.warnings = bundle.warnings;
+  summary.warnings.insert(summary.warnings.end(), bundle.warnings.begin(), bundle.warnings.end());
   if (!options.force) {
     // Only earlier runs count: this run's own rows are already written, uncommitted.
     ST_TRY(auto earlier, store::run_holding_all_members(db, hashes, writer.run()));
@@ -263,6 +274,12 @@ Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegi
   summary.write_seconds = write_seconds;
   summary.diff_seconds = totals.diff_seconds;
   summary.pruned_snapshots = totals.pruned_snapshots;
+  summary.detect_seconds = totals.detect_seconds;
+  summary.insights = totals.insights;
+  for (const auto& id : totals.auto_disabled_rules) {
+    summary.warnings.push_back(fmt::format("detection rule '{}' took longer than its budget and is now disabled "
+                                           "(statetrace-cli rules enable {} turns it back on)", id, id));
+  }
   ST_LOG_DEBUG("ingested {} as run {}: {} files, {} devices, {:.1f} MB in {:.3f}s", options.bundle.string(),
                summary.run.value, summary.files, summary.devices, summary.bytes / 1e6, summary.seconds);
   return summary;

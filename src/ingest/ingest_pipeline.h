@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 #include "bundle/bundle_reader.h"
 #include "core/error.h"
 #include "core/ids.h"
+#include "insights/rule_set.h"
 #include "parse/parser_registry.h"
 #include "store/database.h"
 #include "store/retention.h"
@@ -40,6 +42,10 @@ struct IngestOptions {
   // (CLI --templates DIR; a GUI setting maps here).
   std::optional<std::filesystem::path> templates;
   int keep_runs = store::kDefaultKeepRuns;  // each device keeps its last N runs in full (store/retention.h); 0: all
+  // Detection rules (src/insights/) raise the run's insight cards at commit: the store's rules
+  // in force unless `detection` names others; false: no cards for this run.
+  bool detect = true;
+  std::shared_ptr<const insights::CompiledRules> detection;
 };
 
 struct IngestSummary {
@@ -59,6 +65,8 @@ struct IngestSummary {
   double write_seconds = 0;  // the writer thread's time in the store, commit included
   double diff_seconds = 0;   // of which: snapshot digests and the stored diff against each device's previous run
   std::size_t pruned_snapshots = 0;  // older device snapshots pruned by retention
+  double detect_seconds = 0;  // of which: detection rules and insight cards
+  std::size_t insights = 0;   // insight cards raised
   double megabytes_per_second() const { return seconds > 0 ? bytes / 1e6 / seconds : 0; }
 };
 

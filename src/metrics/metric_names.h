@@ -2,6 +2,7 @@
 // `statetrace-cli metrics --metric NAME` ask for.
 #pragma once
 
+#include <array>
 #include <string_view>
 
 namespace st::metrics::names {
@@ -20,6 +21,12 @@ inline constexpr std::string_view kCrcErrorsDelta = "CrcErrorsDelta";
 inline constexpr std::string_view kInputErrorsDelta = "InputErrorsDelta";
 inline constexpr std::string_view kCrcErrorsPerMinute = "CrcErrorsPerMinute";
 inline constexpr std::string_view kReloads = "Reloads";
+
+// Every metric name above, for rules that name one (checked when the rule loads).
+inline constexpr std::array kAllMetrics{kInterfacesUp, kInterfacesDown, kInterfacesAdminDown, kInterfacesErrDisabled,
+                                        kPortFlapEvents, kAuthFailureCount, kErrDisableCount, kStpTopologyChanges,
+                                        kPowerEvents, kPoEFaults, kCrcErrorsDelta, kInputErrorsDelta,
+                                        kCrcErrorsPerMinute, kReloads};
 
 inline constexpr std::string_view kTagFlapping = "flapping";
 inline constexpr std::string_view kTagAuthFailing = "auth-failing";

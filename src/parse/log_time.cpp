@@ -1,6 +1,7 @@
 #include "parse/log_time.h"
 
 #include <array>
+#include <cstdio>
 
 #include <fmt/format.h>
 
@@ -251,6 +252,13 @@ bool parse_time_of_day(std::string_view s, LogTime& t) {
     t.millis = millis;
   }
   return true;
+}
+
+std::optional<UnixSeconds> parse_utc_iso(std::string_view iso) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  const std::string text(iso.substr(0, 19));
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6) return std::nullopt;
+  return days_from_civil_seconds(y, mo, d, h, mi, s);
 }
 
 }  // namespace st::parse

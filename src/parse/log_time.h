@@ -59,6 +59,8 @@ bool parse_time_of_day(std::string_view s, LogTime& t);
 std::optional<int> zone_offset_minutes(std::string_view zone);
 
 std::string format_utc_iso(UnixSeconds seconds, int millis = 0);
+// The reverse: "2026-11-20T09:14:07Z" or with ".532" millis -> unix seconds (millis dropped).
+std::optional<UnixSeconds> parse_utc_iso(std::string_view iso);
 UnixSeconds days_from_civil_seconds(int year, int month, int day, int hour, int minute, int second);
 
 }  // namespace st::parse

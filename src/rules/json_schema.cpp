@@ -153,6 +153,12 @@ class Validator {
         }
       }
     }
+    if (auto m = schema.find("minProperties"); m != schema.end() && m->is_number() && v.size() < m->get<std::size_t>()) {
+      out.push_back({at, fmt::format("fewer than {} property(ies)", m->get<std::size_t>())});
+    }
+    if (auto m = schema.find("maxProperties"); m != schema.end() && m->is_number() && v.size() > m->get<std::size_t>()) {
+      out.push_back({at, fmt::format("more than {} property(ies)", m->get<std::size_t>())});
+    }
     const json* props = nullptr;
     if (auto p = schema.find("properties"); p != schema.end() && p->is_object()) props = &*p;
     const json* pattern_props = nullptr;

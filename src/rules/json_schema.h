@@ -1,5 +1,5 @@
 // A small JSON Schema validator for the subset our rule schemas use (rules/schemas/):
-// type, required, properties, additionalProperties (bool or schema), patternProperties,
+// type, required, minProperties, maxProperties, properties, additionalProperties (bool or schema), patternProperties,
 // enum, const, items, minItems, minLength, minimum, maximum, pattern, oneOf, anyOf, allOf,
 // not, $ref to "#/$defs/..." or "#/definitions/...". Keywords outside the subset are ignored.
 //

@@ -4,15 +4,21 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "insights/selected_event.h"
 #include "metrics/counted_event.h"
 #include "parse/log_time.h"
 #include "parse/parse_result.h"
 #include "store/event_block.h"
 #include "store/retention.h"
+
+namespace st::insights {
+class CompiledRules;
+}
 
 namespace st::store {
 
@@ -56,6 +62,7 @@ struct HostSnapshot {
   std::vector<parse::InterfaceRecord> interfaces;
   std::vector<EncodedEventBlock> event_blocks;  // its syslog events, encoded off the writer's thread
   metrics::CountedEvents counted_events;  // those of them the run's metrics count (metrics/)
+  std::vector<insights::SelectedEvent> selected_events;  // those a detection rule reads (file_id 0)
   std::vector<LocatedGeneric> records;
   std::vector<parse::ObjectRecord> objects;  // VLANs, MAC entries, STP ports, ... (model/object_kind.h)
   std::vector<const model::ObjectKind*> complete_kinds;  // from unfiltered sections (ParseResult)
@@ -93,6 +100,8 @@ struct RunHeader {
   std::optional<std::string> site;
   std::string ingested_at;
   int keep_runs = kDefaultKeepRuns;  // per device, in full (store/retention.h); 0 keeps every run
+  // The detection rules evaluated at commit (src/insights/); null: no detection.
+  std::shared_ptr<const insights::CompiledRules> detection;
 };
 
 }  // namespace st::store

@@ -17,12 +17,8 @@ namespace {
 
 namespace names = metrics::names;
 
-// "2026-11-20T09:14:07Z" or with ".532" millis (format_utc_iso) -> unix seconds.
 std::optional<parse::UnixSeconds> unix_of_iso(const std::optional<std::string>& iso) {
-  if (!iso) return std::nullopt;
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  if (std::sscanf(iso->c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6) return std::nullopt;
-  return parse::days_from_civil_seconds(y, mo, d, h, mi, s);
+  return iso ? parse::parse_utc_iso(*iso) : std::nullopt;
 }
 
 // The device's latest run captured before this one (by capture time; by run id when a time

@@ -13,6 +13,7 @@
 #include "diff/diff_kind.h"
 #include "diff/snapshot_digest.h"
 #include "diff/stored_diff.h"
+#include "insights/detection_run.h"
 #include "model/auth_template.h"
 #include "model/location.h"
 #include "model/object_key.h"
@@ -87,6 +88,7 @@ struct RunWriter::State {
   const std::atomic<bool>* cancel;
   FaultInjector faults;
   MetricsWriter metrics;  // per device metrics and tags, written at commit
+  insights::RunEvents selected_events;  // what the detection rules read, by device id
   std::optional<Transaction> tx;
   RunId run;
   RunTotals totals;
@@ -203,6 +205,13 @@ struct RunWriter::State {
       ST_CHECK(add_interfaces(host, d, file_id));
       ST_CHECK(add_events(host, d.id, file_id));
       metrics.observe(d.id, d.site, host);
+      if (header.detection && !host.selected_events.empty()) {
+        auto& kept = selected_events[d.id];
+        for (const auto& e : host.selected_events) {
+          kept.push_back(e);
+          kept.back().file_id = file_id;
+        }
+      }
       ST_CHECK(add_records(host, d.id, file_id));
       ST_CHECK(add_objects(host, d, file_id));
       for (const auto* kind : host.complete_kinds) d.complete_kinds.emplace(kind->name);
@@ -457,6 +466,19 @@ struct RunWriter::State {
     return {};
   }
 
+  // The detection rules over the run as written so far (snapshots, diffs, metrics) and the
+  // events the parser threads selected: the run's insight cards, in the same transaction.
+  Result<void> detect() {
+    if (!header.detection) return {};
+    const auto started = std::chrono::steady_clock::now();
+    ST_TRY(auto ctx, insights::RunContext::load(db, run, std::move(selected_events)));
+    ST_TRY(auto report, insights::detect(*ctx, *header.detection));
+    ST_TRY(totals.insights, insights::store_findings(db, run, report, ctx->captured_at()));
+    totals.auto_disabled_rules = report.auto_disabled;
+    totals.detect_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return row_written();
+  }
+
   // Contract: `show clock`, else the latest syslog line, else the newest file time.
   Result<void> set_capture_time() {
     std::optional<std::string> at;
@@ -506,7 +528,8 @@ Result<RunId> RunWriter::commit() {
   ST_CHECK(state_->set_capture_time());
   ST_CHECK(state_->add_diffs());
   ST_CHECK(state_->metrics.write(state_->db, state_->run, [&] { return state_->row_written(); }));
-  // Last: the diff and the metrics above read the previous runs' snapshots.
+  ST_CHECK(state_->detect());
+  // Last: the diff, the metrics and the detection above read the previous runs' snapshots.
   ST_TRY(auto pruned, prune_snapshots(state_->db, state_->run, state_->header.keep_runs));
   state_->totals.pruned_snapshots = pruned.snapshots;
   if (state_->cancel && state_->cancel->load()) return fail(cancelled());

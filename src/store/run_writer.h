@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
 #include "core/ids.h"
@@ -26,6 +27,9 @@ struct RunTotals {
   std::map<std::string, std::size_t> sections_by_status;
   double diff_seconds = 0;  // digests and stored diffs, inside commit()
   std::size_t pruned_snapshots = 0;  // older (device, run) snapshots pruned by retention
+  double detect_seconds = 0;         // detection rules and cards, inside commit()
+  std::size_t insights = 0;          // insight cards written
+  std::vector<std::string> auto_disabled_rules;  // detection rules stopped for taking too long
 };
 
 class RunWriter {

@@ -1,0 +1,77 @@
+#include "insights/rule_evaluator.h"
+
+#include <algorithm>
+
+#include "insights/condition_evaluators.h"
+#include "insights/summary_text.h"
+
+namespace st::insights {
+
+Finding finding_for(const CompiledRules::Entry& entry, const RunDevice& device) {
+  Finding f;
+  f.rule = &entry.rule;
+  f.device_id = device.id;
+  f.device = device.hostname;
+  f.site = device.site;
+  f.platform = device.platform;
+  return f;
+}
+
+std::string object_name(std::string_view key) {
+  auto colon = key.find(':');
+  return std::string(colon == std::string_view::npos ? key : key.substr(colon + 1));
+}
+
+namespace {
+
+// The needed commands the capture lacks or holds only filtered, in the device's syntax.
+Result<void> advise(const DetectionRule& rule, RunContext& ctx, Finding& f) {
+  if (rule.needs.empty()) return {};
+  ST_TRY(const auto* coverage, ctx.coverage(f.device));
+  if (!coverage) return {};
+  for (const auto& need : rule.needs) {
+    const bool captured = std::any_of(coverage->captured.begin(), coverage->captured.end(),
+                                      [&](const rules::CapturedCommand& c) { return c.canonical == need && !c.partial; });
+    if (captured) continue;
+    if (std::any_of(f.missing_commands.begin(), f.missing_commands.end(), [&](const auto& m) { return m.command == need; })) continue;
+    std::string syntax = need;
+    for (const auto* list : {&coverage->missing, &coverage->partial}) {
+      for (const auto& r : *list) {
+        if (r.canonical == need) syntax = r.syntax;
+      }
+    }
+    f.missing_commands.push_back({need, syntax});
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<std::vector<Finding>> evaluate_rule(const CompiledRules::Entry& entry, RunContext& ctx) {
+  std::vector<Finding> out;
+  const DetectionRule& rule = entry.rule;
+  for (const auto& device : ctx.devices()) {
+    if (!rule.vendors.empty() && std::find(rule.vendors.begin(), rule.vendors.end(), device.vendor) == rule.vendors.end()) {
+      continue;
+    }
+    Result<void> done = std::visit(
+        [&](const auto& c) -> Result<void> {
+          using C = std::decay_t<decltype(c)>;
+          if constexpr (std::is_same_v<C, EventsCondition>) return evaluate_events(entry, c, ctx, device, out);
+          else if constexpr (std::is_same_v<C, ObjectsCondition>) return evaluate_objects(entry, c, ctx, device, out);
+          else if constexpr (std::is_same_v<C, DiffCondition>) return evaluate_diff(entry, c, ctx, device, out);
+          else if constexpr (std::is_same_v<C, MetricCondition>) return evaluate_metric(entry, c, ctx, device, out);
+          else if constexpr (std::is_same_v<C, SectionsCondition>) return evaluate_sections(entry, c, ctx, device, out);
+          else return evaluate_missing_commands(entry, c, ctx, device, out);
+        },
+        rule.when);
+    ST_CHECK(done);
+  }
+  for (auto& f : out) {
+    ST_CHECK(advise(rule, ctx, f));
+    f.summary = expand_summary(f);
+  }
+  return out;
+}
+
+}  // namespace st::insights

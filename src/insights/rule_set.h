@@ -1,0 +1,62 @@
+// The detection rules in force: shipped (rules/detect/, embedded), then pack, then user rules
+// from the store, a later origin replacing an earlier rule of the same id (user > pack >
+// shipped); each with the operator's settings applied (enabled flag, parameter overrides).
+// A stored rule that no longer loads is reported, not fatal: the others still run.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "insights/detection_rule.h"
+#include "insights/event_selector.h"
+#include "store/database.h"
+
+namespace st::insights {
+
+struct RuleSetProblem {
+  std::string rule_id;
+  std::string message;
+};
+
+class DetectionRuleSet {
+ public:
+  // The shipped rules only, with their own settings.
+  static Result<DetectionRuleSet> shipped();
+  // Shipped, pack and user rules with the store's settings.
+  static Result<DetectionRuleSet> load(store::Database& db);
+
+  const std::vector<DetectionRule>& rules() const { return rules_; }
+  const DetectionRule* find(std::string_view id) const;
+  const std::vector<RuleSetProblem>& problems() const { return problems_; }
+  // Replaces (or adds) a rule: the editor's and `rules test FILE`'s unsaved version.
+  void put(DetectionRule rule);
+
+ private:
+  std::vector<DetectionRule> rules_;
+  std::vector<RuleSetProblem> problems_;
+};
+
+// The enabled rules, ready to evaluate: their event selectors in one set for the parser
+// threads, and each rule's bits in it.
+class CompiledRules {
+ public:
+  struct Entry {
+    DetectionRule rule;
+    std::optional<std::size_t> events_bit;  // EventsCondition's selector
+    std::optional<std::size_t> unless_bit;  // DiffCondition::unless_events
+  };
+  // Every enabled rule of `set` (or only `only` when given, enabled or not).
+  static Result<std::shared_ptr<const CompiledRules>> compile(const DetectionRuleSet& set,
+                                                              const std::optional<std::string>& only = std::nullopt);
+  const EventSelectorSet& selectors() const { return selectors_; }
+  const std::vector<Entry>& entries() const { return entries_; }
+
+ private:
+  EventSelectorSet selectors_;
+  std::vector<Entry> entries_;
+};
+
+}  // namespace st::insights
