@@ -3,6 +3,8 @@
 #include <charconv>
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace st::cli {
 
 std::optional<std::string> CliArgs::get(const std::string& name) const {
@@ -76,6 +78,16 @@ const std::vector<CommandSpec>& command_specs() {
       {"metrics", "metrics [--device HOST | --site SITE] [--metric NAME] [--since TIME] [--tags]",
        "per device per run metric time series (without --metric: the names stored; --tags: device tags)", 0,
        {"--device", "--site", "--metric", "--since"}, {"--tags"}},
+      {"insights", "insights [--run N] [--device HOST] [--min-severity S]",
+       "insight cards, ranked by severity, with evidence lines, runbook and the commands to collect next", 0,
+       {"--run", "--device", "--min-severity"}, {}},
+      {"clusters", "clusters [--run N]", "incident clusters: related findings across ports and devices, with their cards", 0,
+       {"--run"}, {}},
+      {"rules", "rules list|show|enable|disable|set|test|save|feedback|suppress|suppressions|unsuppress ...",
+       "detection rules: list, enable/disable, thresholds (set RULE NAME VALUE), dry-run on a stored run (test RULE|FILE "
+       "--run N), save a user rule, mark a finding a false positive, maintenance windows (statetrace-cli rules --help)",
+       1, {"--run", "--note", "--site", "--device", "--rule", "--from", "--until", "--reason"},
+       {"--false-positive", "--clear"}, 4},
       {"generate", "generate OUT_DIR [--devices N] [--runs M] [--seed S]",
        "write synthetic capture bundles and a manifest [--profile full|lean] [--change-rate PERCENT] [--tidy]", 1,
        {"--devices", "--runs", "--seed", "--profile", "--change-rate"}, {"--tidy"}},
@@ -129,7 +141,7 @@ Result<CliArgs> parse_args(int argc, char** argv) {
       args.positional.push_back(arg);
     }
   }
-  if (args.positional.size() != spec->positional) {
+  if (args.positional.size() < spec->positional || args.positional.size() > std::max(spec->positional, spec->max_positional)) {
     return fail(ErrorKind::Usage, fmt::format("usage: statetrace-cli {}", spec->synopsis));
   }
   return args;

@@ -27,9 +27,10 @@ struct CommandSpec {
   std::string name;
   std::string synopsis;           // "ingest PATH [--site NAME]"
   std::string summary;            // one line
-  std::size_t positional = 0;     // exact count required
+  std::size_t positional = 0;     // count required
   std::set<std::string> value_options;  // take a value
   std::set<std::string> flag_options;   // take none
+  std::size_t max_positional = 0;  // more allowed up to this (subcommands and their arguments)
 };
 
 const std::vector<CommandSpec>& command_specs();

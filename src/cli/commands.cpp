@@ -11,6 +11,8 @@
 #include "cli/exit_codes.h"
 #include "cli/generate_command.h"
 #include "cli/json_output.h"
+#include "cli/detection_rules_command.h"
+#include "cli/insights_command.h"
 #include "cli/metrics_command.h"
 #include "cli/store_access.h"
 #include "cli/text_table.h"
@@ -92,6 +94,8 @@ Result<int> ingest(const CliArgs& args, std::ostream& out) {
   out << fmt::format("{:.2f} MB in {:.3f} s ({:.1f} MB/s, {} events, {} rows, {} parser thread(s))\n",
                      summary.bytes / 1e6, summary.seconds, summary.megabytes_per_second(), summary.events,
                      summary.rows, summary.threads);
+  out << fmt::format("insights: {} card(s), detection {:.3f} s ({:.1f}% of the ingest)\n", summary.insights,
+                     summary.detect_seconds, summary.seconds > 0 ? 100 * summary.detect_seconds / summary.seconds : 0);
   out << fmt::format("store: {}\n", path.string());
   return kOk;
 }
@@ -255,6 +259,9 @@ Result<int> run_command(const CliArgs& args, std::ostream& out) {
   if (args.command == "diff") return diff_command(args, out);
   if (args.command == "history") return history_command(args, out);
   if (args.command == "metrics") return metrics_command(args, out);
+  if (args.command == "insights") return insights_command(args, out);
+  if (args.command == "clusters") return clusters_command(args, out);
+  if (args.command == "rules") return detection_rules_command(args, out);
   if (const auto* kind = model::object_kind_by_listing(args.command)) return objects(*kind, args, out);
   return fail(ErrorKind::Usage, fmt::format("unknown command '{}'", args.command));
 }

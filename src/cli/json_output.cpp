@@ -175,6 +175,8 @@ Json to_json(const ingest::IngestSummary& s) {
               {"seconds", s.seconds},
               {"diff_seconds", s.diff_seconds},
               {"pruned_snapshots", s.pruned_snapshots},
+              {"insights", s.insights},
+              {"detect_seconds", s.detect_seconds},
               {"megabytes_per_second", s.megabytes_per_second()}};
 }
 

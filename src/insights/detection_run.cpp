@@ -65,7 +65,6 @@ Result<DetectionReport> detect(RunContext& ctx, const CompiledRules& rules) {
     if (a.device != b.device) return a.device < b.device;
     return a.rule->id < b.rule->id;
   });
-  for (const auto& id : report.auto_disabled) ST_CHECK(set_rule_enabled(ctx.db(), id, false));
   report.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   return report;
 }

@@ -1,6 +1,6 @@
 // Detection over one run: every compiled rule evaluated (each timed; a rule over its time
-// budget is disabled for later runs, as parser rules are), then incident clusters, then the
-// cards written. At ingest this runs inside the run's transaction, after the snapshots,
+// budget is listed, and the ingest disables it for later runs, as parser rules are), then
+// incident clusters, then the cards written. At ingest this runs inside the run's transaction, after the snapshots,
 // diffs and metrics it reads are written.
 #pragma once
 

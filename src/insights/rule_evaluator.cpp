@@ -4,6 +4,7 @@
 
 #include "insights/condition_evaluators.h"
 #include "insights/summary_text.h"
+#include "model/natural_order.h"
 
 namespace st::insights {
 
@@ -24,23 +25,30 @@ std::string object_name(std::string_view key) {
 
 namespace {
 
-// The needed commands the capture lacks or holds only filtered, in the device's syntax.
+// The needed commands the capture lacks or holds only filtered, in the device's syntax. A need
+// may list one command per vendor ("show interfaces status|show interfaces brief"); only the
+// one the device's platform has (rules/commands/) is advised.
 Result<void> advise(const DetectionRule& rule, RunContext& ctx, Finding& f) {
   if (rule.needs.empty()) return {};
   ST_TRY(const auto* coverage, ctx.coverage(f.device));
   if (!coverage) return {};
   for (const auto& need : rule.needs) {
-    const bool captured = std::any_of(coverage->captured.begin(), coverage->captured.end(),
-                                      [&](const rules::CapturedCommand& c) { return c.canonical == need && !c.partial; });
-    if (captured) continue;
-    if (std::any_of(f.missing_commands.begin(), f.missing_commands.end(), [&](const auto& m) { return m.command == need; })) continue;
-    std::string syntax = need;
-    for (const auto* list : {&coverage->missing, &coverage->partial}) {
-      for (const auto& r : *list) {
-        if (r.canonical == need) syntax = r.syntax;
+    for (std::size_t start = 0; start <= need.size();) {
+      const auto bar = std::min(need.find('|', start), need.size());
+      const std::string alternative = need.substr(start, bar - start);
+      start = bar + 1;
+      const rules::RecommendedCommand* lacking = nullptr;
+      for (const auto* list : {&coverage->missing, &coverage->partial}) {
+        for (const auto& r : *list) {
+          if (r.canonical == alternative) lacking = &r;
+        }
       }
+      if (!lacking) continue;
+      const bool listed = std::any_of(f.missing_commands.begin(), f.missing_commands.end(),
+                                      [&](const auto& m) { return m.command == lacking->canonical; });
+      if (!listed) f.missing_commands.push_back({lacking->canonical, lacking->syntax});
+      break;
     }
-    f.missing_commands.push_back({need, syntax});
   }
   return {};
 }
@@ -67,7 +75,10 @@ Result<std::vector<Finding>> evaluate_rule(const CompiledRules::Entry& entry, Ru
         rule.when);
     ST_CHECK(done);
   }
+  const bool capture_order = std::holds_alternative<SectionsCondition>(rule.when) ||
+                             std::holds_alternative<MissingCommandsCondition>(rule.when);
   for (auto& f : out) {
+    if (!capture_order) std::stable_sort(f.objects.begin(), f.objects.end(), model::NaturalLess{});
     ST_CHECK(advise(rule, ctx, f));
     f.summary = expand_summary(f);
   }

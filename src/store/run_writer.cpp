@@ -14,6 +14,7 @@
 #include "diff/snapshot_digest.h"
 #include "diff/stored_diff.h"
 #include "insights/detection_run.h"
+#include "insights/detection_store.h"
 #include "model/auth_template.h"
 #include "model/location.h"
 #include "model/object_key.h"
@@ -475,6 +476,7 @@ struct RunWriter::State {
     ST_TRY(auto report, insights::detect(*ctx, *header.detection));
     ST_TRY(totals.insights, insights::store_findings(db, run, report, ctx->captured_at()));
     totals.auto_disabled_rules = report.auto_disabled;
+    for (const auto& id : report.auto_disabled) ST_CHECK(insights::set_rule_enabled(db, id, false));
     totals.detect_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return row_written();
   }
