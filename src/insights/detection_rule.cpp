@@ -181,8 +181,9 @@ class ConditionReader {
       return c;
     }
     if (name == "sections") {
-      SectionsCondition c{body["status"].get<std::string>(), body.value("reason", "")};
+      SectionsCondition c{body["status"].get<std::string>(), body.value("reason", ""), body.value("command", "")};
       regex(c.reason, at + "/reason");
+      regex(c.command, at + "/command");
       return c;
     }
     return MissingCommandsCondition{body["priority"].get<std::string>() == "required"};

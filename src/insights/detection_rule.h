@@ -75,7 +75,8 @@ struct MetricCondition {
 
 struct SectionsCondition {
   std::string status;  // unknown, failed
-  std::string reason;  // PCRE2 on the section's reason; "" = any
+  std::string reason;   // PCRE2 on the section's reason; "" = any
+  std::string command;  // PCRE2 on the command as typed; "" = any
 };
 
 struct MissingCommandsCondition {

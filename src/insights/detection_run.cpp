@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "core/content_hash.h"
@@ -65,20 +66,47 @@ Result<DetectionReport> detect(RunContext& ctx, const CompiledRules& rules) {
     if (a.device != b.device) return a.device < b.device;
     return a.rule->id < b.rule->id;
   });
+  ST_TRY(report.clusters, find_clusters(rules, ctx));
   report.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   return report;
 }
 
 Result<std::size_t> store_findings(store::Database& db, RunId run, const DetectionReport& report,
                                    const std::optional<std::string>& captured_at) {
-  ST_TRY(auto clear, db.prepare("DELETE FROM insights WHERE run_id = ?"));
-  clear.bind_all(SqlValue{run.value});
-  ST_CHECK(clear.run());
+  for (const char* table : {"insights", "incident_clusters"}) {
+    ST_TRY(auto clear, db.prepare(fmt::format("DELETE FROM {} WHERE run_id = ?", table)));
+    clear.bind_all(SqlValue{run.value});
+    ST_CHECK(clear.run());
+  }
+  ST_TRY(auto cluster_insert, db.prepare("INSERT INTO incident_clusters (run_id, pattern, signature, severity, title, summary,"
+                                         " devices, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  std::vector<std::int64_t> cluster_ids;
+  for (const auto& c : report.clusters) {
+    const std::string severity(to_string(c.pattern->severity));
+    const std::string devices = json(c.devices).dump();
+    const auto first = iso_of(c.first_ms), last = iso_of(c.last_ms);
+    cluster_insert.bind_all(SqlValue{run.value}, SqlValue{std::string_view(c.pattern->id)},
+                            SqlValue{std::string_view(c.pattern->signature)}, SqlValue{std::string_view(severity)},
+                            SqlValue{std::string_view(c.pattern->title)}, SqlValue{std::string_view(c.summary)},
+                            SqlValue{std::string_view(devices)}, SqlValue{std::string_view(*first)},
+                            SqlValue{std::string_view(*last)});
+    ST_CHECK(cluster_insert.run());
+    cluster_ids.push_back(db.last_insert_rowid());
+  }
+  // A card belongs to the first cluster of its device whose span its evidence overlaps.
+  auto cluster_of = [&](const Finding& f) -> std::optional<std::int64_t> {
+    for (std::size_t i = 0; i < report.clusters.size(); ++i) {
+      const auto& c = report.clusters[i];
+      if (std::find(c.device_ids.begin(), c.device_ids.end(), f.device_id) == c.device_ids.end()) continue;
+      if (f.first_ms && f.last_ms && *f.first_ms <= c.last_ms && *f.last_ms >= c.first_ms) return cluster_ids[i];
+    }
+    return std::nullopt;
+  };
   ST_TRY(auto suppressions, list_suppressions(db));
   ST_TRY(auto insert, db.prepare(
                           "INSERT INTO insights (run_id, device_id, rule_id, rule_origin, signature, severity, title, summary,"
-                          " objects, first_seen, last_seen, evidence_count, missing_commands, fingerprint, suppression_id)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                          " objects, first_seen, last_seen, evidence_count, missing_commands, fingerprint, suppression_id,"
+                          " cluster_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   ST_TRY(auto evidence, db.prepare("INSERT INTO insight_evidence (insight_id, seq, file_id, offset, length) VALUES (?, ?, ?, ?, ?)"));
   for (const auto& f : report.findings) {
     const DetectionRule& rule = *f.rule;
@@ -91,6 +119,7 @@ Result<std::size_t> store_findings(store::Database& db, RunId run, const Detecti
     const std::string fingerprint = fingerprint_of(f);
     const auto first = iso_of(f.first_ms), last = iso_of(f.last_ms);
     const auto suppressed = suppression_for(f, suppressions, captured_at);
+    const auto cluster = cluster_of(f);
     insert.bind_all(SqlValue{run.value}, SqlValue{f.device_id}, SqlValue{std::string_view(rule.id)},
                     SqlValue{std::string_view(origin)}, SqlValue{std::string_view(rule.signature)},
                     SqlValue{std::string_view(severity)}, SqlValue{std::string_view(rule.title)},
@@ -98,7 +127,8 @@ Result<std::size_t> store_findings(store::Database& db, RunId run, const Detecti
                     first ? SqlValue{std::string_view(*first)} : SqlValue{nullptr},
                     last ? SqlValue{std::string_view(*last)} : SqlValue{nullptr},
                     SqlValue{static_cast<std::int64_t>(f.evidence_count)}, SqlValue{std::string_view(missing_text)},
-                    SqlValue{std::string_view(fingerprint)}, suppressed ? SqlValue{*suppressed} : SqlValue{nullptr});
+                    SqlValue{std::string_view(fingerprint)}, suppressed ? SqlValue{*suppressed} : SqlValue{nullptr},
+                    cluster ? SqlValue{*cluster} : SqlValue{nullptr});
     ST_CHECK(insert.run());
     const std::int64_t id = db.last_insert_rowid();
     for (std::size_t i = 0; i < f.evidence.size(); ++i) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "insights/cluster_finder.h"
 #include "insights/finding.h"
 #include "insights/rule_set.h"
 #include "insights/run_context.h"
@@ -23,6 +24,7 @@ struct RuleTiming {
 
 struct DetectionReport {
   std::vector<Finding> findings;  // ranked: severity, then device, then rule
+  std::vector<Cluster> clusters;
   std::vector<RuleTiming> timings;
   std::vector<std::string> auto_disabled;  // rules over their time budget
   double seconds = 0;
@@ -33,7 +35,9 @@ inline constexpr std::chrono::milliseconds kRuleTimeBudget{5000};
 
 Result<DetectionReport> detect(RunContext& ctx, const CompiledRules& rules);
 
-// Writes the report's findings as the run's insight cards (replacing any the run had).
+// Writes the report's clusters and findings as the run's incident clusters and insight cards
+// (replacing any the run had); a card joins a cluster of its device whose span its evidence
+// overlaps.
 // Returns the number of cards written.
 Result<std::size_t> store_findings(store::Database& db, RunId run, const DetectionReport& report,
                                    const std::optional<std::string>& captured_at);

@@ -9,10 +9,14 @@ namespace st::insights {
 
 Result<void> evaluate_sections(const CompiledRules::Entry& entry, const SectionsCondition& c, RunContext& ctx,
                                const RunDevice& device, std::vector<Finding>& out) {
-  std::optional<rules::SafeRegex> reason;
+  std::optional<rules::SafeRegex> reason, command_pattern;
   if (!c.reason.empty()) {
     ST_TRY(auto re, rules::SafeRegex::compile(c.reason, rules::Budget{}));
     reason = std::move(re);
+  }
+  if (!c.command.empty()) {
+    ST_TRY(auto re, rules::SafeRegex::compile(c.command, rules::Budget{}));
+    command_pattern = std::move(re);
   }
   ST_TRY(auto stmt, ctx.db().prepare("SELECT s.command, s.canonical_command, s.reason, s.file_id, s.offset, s.length"
                                      " FROM sections s WHERE s.run_id = ? AND s.device_id = ? AND s.status = ?"
@@ -26,6 +30,10 @@ Result<void> evaluate_sections(const CompiledRules::Entry& entry, const Sections
     if (reason) {
       rules::StopReason stopped = rules::StopReason::None;
       if (!reason->matches(stmt.optional_text(2).value_or(""), stopped)) continue;
+    }
+    if (command_pattern) {
+      rules::StopReason stopped = rules::StopReason::None;
+      if (!command_pattern->matches(stmt.text(0), stopped)) continue;
     }
     const std::string command = stmt.optional_text(1).value_or(stmt.text(0));
     if (commands.insert(command).second) f.objects.push_back(command);

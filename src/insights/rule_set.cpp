@@ -41,6 +41,7 @@ void apply_enabled(std::vector<DetectionRule>& rules, const std::map<std::string
 Result<DetectionRuleSet> DetectionRuleSet::shipped() {
   DetectionRuleSet set;
   ST_TRY(set.rules_, load_shipped({}, set.problems_));
+  ST_TRY(set.patterns_, shipped_patterns());
   return set;
 }
 
@@ -48,6 +49,10 @@ Result<DetectionRuleSet> DetectionRuleSet::load(store::Database& db) {
   DetectionRuleSet set;
   ST_TRY(auto settings, rule_settings(db));
   ST_TRY(set.rules_, load_shipped(settings, set.problems_));
+  ST_TRY(set.patterns_, shipped_patterns());
+  for (auto& p : set.patterns_) {
+    if (auto s = settings.find(p.id); s != settings.end() && s->second.enabled) p.enabled = *s->second.enabled;
+  }
   ST_TRY(auto stored, active_stored_rules(db));
   // Packs first, then user rules, so a user rule replaces a pack's of the same id.
   std::stable_sort(stored.begin(), stored.end(),
@@ -97,6 +102,17 @@ Result<std::shared_ptr<const CompiledRules>> CompiledRules::compile(const Detect
     compiled->entries_.push_back(std::move(e));
   }
   if (only && compiled->entries_.empty()) return fail(ErrorKind::NotFound, fmt::format("no detection rule '{}'", *only));
+  if (!only) {
+    for (const auto& pattern : set.patterns()) {
+      if (!pattern.enabled) continue;
+      PatternEntry e{pattern, {}};
+      for (const auto& step : pattern.steps) {
+        ST_TRY(auto bit, compiled->selectors_.add(step.select));
+        e.step_bits.push_back(bit);
+      }
+      compiled->patterns_.push_back(std::move(e));
+    }
+  }
   return std::shared_ptr<const CompiledRules>(std::move(compiled));
 }
 

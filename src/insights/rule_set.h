@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "insights/cluster_pattern.h"
 #include "insights/detection_rule.h"
 #include "insights/event_selector.h"
 #include "store/database.h"
@@ -29,6 +30,7 @@ class DetectionRuleSet {
   static Result<DetectionRuleSet> load(store::Database& db);
 
   const std::vector<DetectionRule>& rules() const { return rules_; }
+  const std::vector<ClusterPattern>& patterns() const { return patterns_; }
   const DetectionRule* find(std::string_view id) const;
   const std::vector<RuleSetProblem>& problems() const { return problems_; }
   // Replaces (or adds) a rule: the editor's and `rules test FILE`'s unsaved version.
@@ -36,6 +38,7 @@ class DetectionRuleSet {
 
  private:
   std::vector<DetectionRule> rules_;
+  std::vector<ClusterPattern> patterns_;  // shipped (rules/patterns/)
   std::vector<RuleSetProblem> problems_;
 };
 
@@ -48,15 +51,21 @@ class CompiledRules {
     std::optional<std::size_t> events_bit;  // EventsCondition's selector
     std::optional<std::size_t> unless_bit;  // DiffCondition::unless_events
   };
-  // Every enabled rule of `set` (or only `only` when given, enabled or not).
+  struct PatternEntry {
+    ClusterPattern pattern;
+    std::vector<std::size_t> step_bits;  // each step's selector
+  };
+  // Every enabled rule and pattern of `set` (or only the rule `only` when given, enabled or not).
   static Result<std::shared_ptr<const CompiledRules>> compile(const DetectionRuleSet& set,
                                                               const std::optional<std::string>& only = std::nullopt);
   const EventSelectorSet& selectors() const { return selectors_; }
   const std::vector<Entry>& entries() const { return entries_; }
+  const std::vector<PatternEntry>& patterns() const { return patterns_; }
 
  private:
   EventSelectorSet selectors_;
   std::vector<Entry> entries_;
+  std::vector<PatternEntry> patterns_;
 };
 
 }  // namespace st::insights

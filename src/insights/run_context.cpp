@@ -91,4 +91,17 @@ Result<std::int64_t> RunContext::file_id(RunId run, const std::string& path) {
   return file_ids_[key] = stmt.int64(0);
 }
 
+Result<const std::map<std::string, std::string>*> RunContext::port_types(std::int64_t device) {
+  if (auto it = port_types_.find(device); it != port_types_.end()) return &it->second;
+  ST_TRY(auto stmt, db_.prepare("SELECT name, port_type FROM interfaces WHERE run_id = ? AND device_id = ? AND port_type IS NOT NULL"));
+  stmt.bind_all(SqlValue{run_.value}, SqlValue{device});
+  auto& types = port_types_[device];
+  while (true) {
+    ST_TRY(bool row, stmt.step());
+    if (!row) break;
+    types[stmt.text(0)] = stmt.text(1);
+  }
+  return &types;
+}
+
 }  // namespace st::insights

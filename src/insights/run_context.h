@@ -47,6 +47,8 @@ class RunContext {
   Result<const std::vector<diff::ObjectChange>*> changes(const std::string& kind);
   Result<const rules::DeviceCoverage*> coverage(const std::string& hostname);
   Result<std::int64_t> file_id(RunId run, const std::string& path);
+  // Interface name -> port type (access, trunk, uplink, routed) of one device in this run.
+  Result<const std::map<std::string, std::string>*> port_types(std::int64_t device);
 
  private:
   RunContext(store::Database& db, RunId run) : db_(db), run_(run), reader_(db) {}
@@ -60,6 +62,7 @@ class RunContext {
   std::map<std::string, std::vector<diff::ObjectChange>> changes_;
   std::optional<std::vector<rules::DeviceCoverage>> coverage_;
   std::map<std::pair<std::int64_t, std::string>, std::int64_t> file_ids_;
+  std::map<std::int64_t, std::map<std::string, std::string>> port_types_;
 };
 
 }  // namespace st::insights

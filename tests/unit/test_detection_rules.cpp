@@ -33,7 +33,7 @@ const parse::ParserRegistry& full_registry() {
 }
 
 struct SampleStore {
-  test::TempDir dir;
+  std::unique_ptr<test::TempDir> dir;
   store::Database db;
   RunId last;
 };
@@ -41,12 +41,12 @@ struct SampleStore {
 // Ingests each capture as one run (folder run-N) with `rules` as the detection rules.
 SampleStore ingest_runs(const std::vector<std::string>& runs, std::shared_ptr<const insights::CompiledRules> rules,
                         const std::string& host = "NYC-B2-ACC-07") {
-  test::TempDir dir;
-  auto db = store::open_store(dir / "store.sqlite", store::OpenMode::ReadWrite);
+  auto dir = std::make_unique<test::TempDir>();
+  auto db = store::open_store(*dir / "store.sqlite", store::OpenMode::ReadWrite);
   REQUIRE(db);
   RunId last{0};
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    const auto folder = dir / fmt::format("run-{}", i + 1);
+    const auto folder = *dir / fmt::format("run-{}", i + 1);
     test::write_file(folder / (host + ".log"), runs[i]);
     ingest::IngestOptions options;
     options.bundle = folder;
@@ -282,4 +282,74 @@ TEST_CASE("detection: thresholds, the enabled flag, false positives and suppress
     outside.ends_at = "2026-11-25T00:00:00Z";
     CHECK_FALSE(insights::add_suppression(*db, outside));  // ends before it starts
   }
+}
+
+TEST_CASE("clusters: each shipped pattern's samples give exactly their expected clusters", "[insights]") {
+  auto set = insights::DetectionRuleSet::shipped();
+  REQUIRE(set);
+  REQUIRE(set->patterns().size() >= 4);
+  auto compiled = insights::CompiledRules::compile(*set);
+  REQUIRE(compiled);
+  for (const auto& pattern : set->patterns()) {
+    for (const auto& sample : pattern.samples) {
+      INFO("pattern " << pattern.id << ", sample '" << sample.name << "'");
+      test::TempDir dir;
+      for (const auto& [host, capture] : sample.devices) test::write_file(dir / "bundle" / (host + ".log"), capture);
+      auto db = store::open_store(dir / "store.sqlite", store::OpenMode::ReadWrite);
+      REQUIRE(db);
+      ingest::IngestOptions options;
+      options.bundle = dir / "bundle";
+      options.detection = *compiled;
+      auto summary = ingest::ingest_bundle(*db, full_registry(), options);
+      REQUIRE(summary);
+      auto clusters = insights::list_clusters(*db, summary->run);
+      REQUIRE(clusters);
+      std::vector<std::vector<std::string>> mine;
+      for (const auto& c : *clusters) {
+        if (c.pattern == pattern.id) mine.push_back(c.devices);
+      }
+      CHECK(mine == sample.expected);
+      for (const auto& c : *clusters) {
+        if (c.pattern != pattern.id) continue;
+        CHECK(c.summary.find('{') == std::string::npos);
+        CHECK(c.first_seen <= c.last_seen);
+      }
+    }
+  }
+}
+
+TEST_CASE("clusters: a power failure sequence groups the cards it explains", "[insights]") {
+  auto set = insights::DetectionRuleSet::shipped();
+  REQUIRE(set);
+  auto compiled = insights::CompiledRules::compile(*set);
+  REQUIRE(compiled);
+  const auto* pattern = &*std::find_if(set->patterns().begin(), set->patterns().end(),
+                                       [](const auto& p) { return p.id == "power-failure-sequence"; });
+  const auto& sample = pattern->samples.front();
+  test::TempDir dir;
+  for (const auto& [host, capture] : sample.devices) test::write_file(dir / "bundle" / (host + ".log"), capture);
+  auto db = store::open_store(dir / "store.sqlite", store::OpenMode::ReadWrite);
+  REQUIRE(db);
+  ingest::IngestOptions options;
+  options.bundle = dir / "bundle";
+  options.detection = *compiled;
+  auto summary = ingest::ingest_bundle(*db, full_registry(), options);
+  REQUIRE(summary);
+  auto clusters = insights::list_clusters(*db, summary->run);
+  REQUIRE(clusters);
+  auto power = std::find_if(clusters->begin(), clusters->end(), [](const auto& c) { return c.pattern == "power-failure-sequence"; });
+  REQUIRE(power != clusters->end());
+  insights::InsightQuery q;
+  q.run = summary->run;
+  auto cards = insights::list_insights(*db, q);
+  REQUIRE(cards);
+  std::set<std::string> grouped;
+  for (const auto& card : *cards) {
+    if (card.cluster == power->id) grouped.insert(card.rule);
+  }
+  // The supply's failure and the PoE denials are the same incident; the cluster holds them.
+  CHECK(grouped.contains("power-supply-failure"));
+  CHECK(grouped.contains("poe-fault"));
+  CHECK(power->insights.size() == grouped.size());
+  CHECK_FALSE(power->evidence.empty());
 }
