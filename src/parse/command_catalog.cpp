@@ -40,7 +40,6 @@ constexpr std::array kSpellings{
     Spelling{"sh[[ow]] auth[[entication]] sess[[ions]] all", "show authentication sessions"},  // FastIron
     Spelling{"sh[[ow]] auth[[entication]] sess[[ions]] eth[[ernet]] <arg>", "show authentication sessions"},
     Spelling{"sh[[ow]] auth[[entication]] sess[[ions]] unit <arg>", "show authentication sessions"},
-    Spelling{"sh[[ow]] auth[[entication]] sess[[ions]] int[[erface]] <arg>", "show authentication sessions"},
     Spelling{"sh[[ow]] acc[[ess-session]]", "show access-session"},
     Spelling{"sh[[ow]] auth[[entication]] sess[[ions]] det[[ails]]", "show authentication sessions details"},
     Spelling{"sh[[ow]] acc[[ess-session]] det[[ails]]", "show access-session details"},
