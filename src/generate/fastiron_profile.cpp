@@ -1,6 +1,7 @@
 // Ruckus / Brocade FastIron (ICX7150): session text and syslog. `show logging` lists the
 // newest message first, as FastIron does.
 #include <iterator>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -196,6 +197,25 @@ std::string mac_auth_sessions(const Device& d) {
   return t;
 }
 
+// 08.0.90+ flexible authentication: both methods in one table (the 08.0.95 command reference's
+// layout), the same sessions as the two per-method commands.
+std::string authentication_sessions(const Device& d) {
+  std::string t =
+      "Port    MAC             IP(v4/v6)           User            VLAN Auth    Auth   ACL   Session  Age  PAE\n"
+      "        Addr            Addr                Name                 Method  State        Time          State\n";
+  for (const auto& p : d.ports) {
+    const auto s = auth_session(p);
+    if (!s) continue;
+    const bool dot1x = s->method == "dot1x";
+    std::string mac_user = p.mac;  // MAC authentication's user name is the bare MAC
+    std::erase(mac_user, '.');
+    put(t, "{:<8}{:<16}{:<20}{:<16}{:<5}{:<8}{:<7}{:<6}{:<9}{:<5}{}\n", p.name, p.mac, "N/A",
+        dot1x ? fmt::format("emp{:05}", fnv(p.mac) % 100000) : mac_user, p.vlan, dot1x ? "8021.X" : "MAUTH", "permit",
+        "None", 600 + fnv(p.mac) % 3000, "Ena", dot1x ? "AUTHENTICATED" : "N/A");
+  }
+  return t;
+}
+
 // IEEE 802.1D per VLAN, the site core as root over the 10G uplink.
 std::string show_span(const Device& d) {
   std::string t;
@@ -387,6 +407,8 @@ void render_fastiron_session(const SessionInput& in, Prng& rng, std::string& out
     out += show_stack(d);
     w.command("show lldp neighbors detail", "sh lldp nei det");
     w.paged(lldp_detail(d), more);
+    w.command("show authentication sessions all", "sh auth sess all");
+    w.paged(authentication_sessions(d), more);
   }
 }
 

@@ -1,5 +1,6 @@
 #include "parse/command_catalog.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -10,6 +11,8 @@ namespace {
 
 // Spellings in ntc-templates' index syntax: "int[[erfaces]]" accepts "int" up to
 // "interfaces" (and so the singular "interface"). Several spellings may share a canonical.
+// "<arg>" accepts any one word (a port, a VLAN): such a spelling narrows the command to part of
+// its table, so the typed words from the keyword before the argument on are kept as its scope.
 struct Spelling {
   std::string_view pattern;
   std::string_view canonical;
@@ -30,8 +33,13 @@ constexpr std::array kSpellings{
     Spelling{"sh[[ow]] run[[ning-config]]", "show running-config"},
     Spelling{"sh[[ow]] star[[tup-config]]", "show startup-config"},
     Spelling{"sh[[ow]] span[[ning-tree]]", "show spanning-tree"},
+    Spelling{"sh[[ow]] 802-1w", "show 802-1w"},  // FastIron RSTP, apart from `show span` (802.1D)
+    Spelling{"sh[[ow]] 802-1w vl[[an]] <arg>", "show 802-1w"},
     Spelling{"sh[[ow]] pow[[er]] in[[line]]", "show power inline"},
     Spelling{"sh[[ow]] auth[[entication]] sess[[ions]]", "show authentication sessions"},
+    Spelling{"sh[[ow]] auth[[entication]] sess[[ions]] all", "show authentication sessions"},  // FastIron
+    Spelling{"sh[[ow]] auth[[entication]] sess[[ions]] eth[[ernet]] <arg>", "show authentication sessions"},
+    Spelling{"sh[[ow]] auth[[entication]] sess[[ions]] unit <arg>", "show authentication sessions"},
     Spelling{"sh[[ow]] acc[[ess-session]]", "show access-session"},
     Spelling{"sh[[ow]] auth[[entication]] sess[[ions]] det[[ails]]", "show authentication sessions details"},
     Spelling{"sh[[ow]] acc[[ess-session]] det[[ails]]", "show access-session details"},
@@ -75,6 +83,7 @@ constexpr std::array kSpellings{
 struct SpellingToken {
   std::string_view required;  // must be typed
   std::string_view optional;  // may follow, as a prefix
+  bool argument = false;      // "<arg>": any word
 };
 
 std::vector<SpellingToken> tokens_of(std::string_view pattern) {
@@ -85,7 +94,8 @@ std::vector<SpellingToken> tokens_of(std::string_view pattern) {
     if (end == std::string_view::npos) end = pattern.size();
     std::string_view word = pattern.substr(pos, end - pos);
     SpellingToken t{word, {}};
-    if (auto open = word.find("[["); open != std::string_view::npos) {
+    if (word == "<arg>") t.argument = true;
+    else if (auto open = word.find("[["); open != std::string_view::npos) {
       t.required = word.substr(0, open);
       t.optional = word.substr(open + 2, word.size() - open - 4);
     }
@@ -96,6 +106,7 @@ std::vector<SpellingToken> tokens_of(std::string_view pattern) {
 }
 
 bool token_matches(std::string_view typed, const SpellingToken& t) {
+  if (t.argument) return true;
   if (typed.size() < t.required.size() || typed.size() > t.required.size() + t.optional.size()) return false;
   for (std::size_t i = 0; i < typed.size(); ++i) {
     char expected = i < t.required.size() ? t.required[i] : t.optional[i - t.required.size()];
@@ -139,10 +150,18 @@ std::optional<CanonicalCommand> canonical_command(std::string_view typed) {
     if (tokens.size() != words.size()) continue;
     bool all = true;
     for (std::size_t i = 0; i < words.size() && all; ++i) all = token_matches(words[i], tokens[i]);
-    if (all) {
-      result.canonical = std::string(canonical);
-      return result;
+    if (!all) continue;
+    result.canonical = std::string(canonical);
+    auto arg = std::find_if(tokens.begin(), tokens.end(), [](const SpellingToken& t) { return t.argument; });
+    if (arg != tokens.end()) {
+      // "ethernet 1/1/5": part of the table, like a `| include` filter (which follows it).
+      const auto from = static_cast<std::size_t>(arg - tokens.begin()) - 1;
+      const char* begin = words[from].data();
+      const char* end = words.back().data() + words.back().size();
+      std::string scope(begin, static_cast<std::size_t>(end - begin));
+      result.filter = result.filter.empty() ? scope : scope + " " + result.filter;
     }
+    return result;
   }
   return std::nullopt;
 }

@@ -10,7 +10,9 @@ namespace st::parse {
 
 struct CanonicalCommand {
   std::string canonical;  // "show interfaces status"
-  std::string filter;     // "| include LINK" when the output was filtered; empty otherwise
+  // "| include LINK" when the output was filtered, or the scope a command was narrowed to
+  // ("ethernet 1/1/5", then any filter): the output holds part of the table. Empty otherwise.
+  std::string filter;
 };
 
 // nullopt when the command is not in the catalog (the section is then `unknown`).

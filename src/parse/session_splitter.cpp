@@ -48,6 +48,16 @@ bool match_prompt(std::string_view line, PromptMatch& out) {
     while (i < line.size() && is_host_char(line[i])) ++i;
     if (i - host_begin > kMaxHostLength) return false;
   }
+  // A FastIron switch without a configured hostname prompts with its model and image:
+  // "ICX7150-48P Router#", "SSH@FCX648S Switch(config)#". The host is both words.
+  for (std::string_view image : {std::string_view(" Router"), std::string_view(" Switch")}) {
+    const std::size_t after = i + image.size();
+    if (line.substr(i).starts_with(image) && after < line.size() &&
+        (line[after] == '#' || line[after] == '>' || line[after] == '(')) {
+      i = after;
+      break;
+    }
+  }
   std::size_t host_end = i;
   if (i < line.size() && line[i] == '(') {
     std::size_t close = line.find(')', i);

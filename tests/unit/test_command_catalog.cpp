@@ -58,6 +58,13 @@ TEST_CASE("catalog: abbreviations and variants map to one canonical spelling", "
   CHECK(canonical("show auth-mac-addresses") == "show auth-mac-addresses");
   CHECK(canonical("show stack") == "show stack");
   CHECK(canonical("show lldp neighbors detail") == "show lldp neighbors detail");
+  CHECK(canonical("show authentication sessions all") == "show authentication sessions");
+  CHECK(canonical("sh auth sess all") == "show authentication sessions");
+  CHECK(canonical("show 802-1w") == "show 802-1w");
+  CHECK(canonical("sh 802-1w") == "show 802-1w");
+  CHECK(canonical("do show 802-1w vlan 10") == "show 802-1w");
+  CHECK_FALSE(canonical_command("show 802-1w vlan"));  // the argument is required
+  CHECK_FALSE(canonical_command("show authentication sessions ethernet"));
 }
 
 TEST_CASE("catalog: unknown and over-abbreviated commands are not guessed", "[catalog]") {
@@ -73,6 +80,25 @@ TEST_CASE("catalog: output filters are kept and flagged", "[catalog]") {
   REQUIRE(c);
   CHECK(c->canonical == "show logging");
   CHECK(c->filter == "| include LINK-3");
+  // A port or VLAN argument narrows the table too: the scope is kept the same way.
+  auto port = canonical_command("show authentication sessions ethernet 1/1/5");
+  REQUIRE(port);
+  CHECK(port->canonical == "show authentication sessions");
+  CHECK(port->filter == "ethernet 1/1/5");
+  auto both = canonical_command("sh auth sess eth 1/1/5 | include permit");
+  REQUIRE(both);
+  CHECK(both->canonical == "show authentication sessions");
+  CHECK(both->filter == "eth 1/1/5 | include permit");
+  auto unit = canonical_command("show authentication session unit 2");
+  REQUIRE(unit);
+  CHECK(unit->filter == "unit 2");
+  // IOS prints one interface's sessions in the details layout, not the table: not this command.
+  CHECK_FALSE(canonical_command("show authentication sessions interface Gi1/0/5"));
+  auto vlan = canonical_command("show 802-1w vlan 20");
+  REQUIRE(vlan);
+  CHECK(vlan->canonical == "show 802-1w");
+  CHECK(vlan->filter == "vlan 20");
+  CHECK(canonical_command("show authentication sessions all")->filter.empty());
   auto plain = canonical_command("show logging");
   REQUIRE(plain);
   CHECK(plain->filter.empty());

@@ -137,6 +137,29 @@ TEST_CASE("split: FastIron prompts name the host after the '@'", "[split]") {
         "Nov 20 08:51:12:I:System: Interface ethernet 1/1/5, state down\r\n");
 }
 
+TEST_CASE("split: a FastIron without a hostname prompts with its model and image", "[split]") {
+  const std::string capture =
+      "ICX7150-48P Router>enable\n"
+      "ICX7150-48P Router#show 802-1w\n"
+      "--- VLAN 10 [ STP Instance owned by VLAN 10 ] ---\n"
+      "SSH@FCX648S Switch(config)#show span\n"
+      "STP instance owned by VLAN 1\n";
+  auto sections = split_sessions(capture);
+  REQUIRE(sections.size() == 3);
+  CHECK(sections[0].host == "ICX7150-48P Router");
+  CHECK(sections[0].command_raw == "enable");
+  CHECK(sections[1].prompt == "ICX7150-48P Router#");
+  CHECK(sections[1].command_raw == "show 802-1w");
+  CHECK(slice(capture, sections[1].output) == "--- VLAN 10 [ STP Instance owned by VLAN 10 ] ---\n");
+  CHECK(sections[2].host == "FCX648S Switch");
+  CHECK(sections[2].prompt == "SSH@FCX648S Switch(config)#");
+  st::parse::PromptMatch m;
+  // Only the image words: other two-word lines stay output.
+  CHECK_FALSE(st::parse::match_prompt("Core Uplink#1 is down", m));
+  CHECK_FALSE(st::parse::match_prompt("ICX7150-48P Routers#", m));
+  CHECK_FALSE(st::parse::match_prompt("ICX7150-48P Router", m));
+}
+
 TEST_CASE("split: Junos user@host> and Arista EOS prompts", "[split]") {
   st::parse::PromptMatch m;
   REQUIRE(st::parse::match_prompt("netops@mx-edge-01> show version", m));
