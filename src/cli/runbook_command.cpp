@@ -9,6 +9,7 @@
 #include "cli/json_output.h"
 #include "cli/store_access.h"
 #include "cli/text_table.h"
+#include "insights/escalation.h"
 #include "insights/runbook_library.h"
 #include "store/checklist_store.h"
 #include "store/escalation_store.h"
@@ -112,6 +113,8 @@ Result<int> checklist_command(const CliArgs& args, std::ostream& out) {
     }
     return nullptr;
   };
+  // Whom to call comes with the list: the operator working through it decides when.
+  ST_TRY(auto escalation, insights::escalation_for(db, *library, incident.site, incident.severity, incident.signature));
   if (args.json) {
     Json items = Json::array();
     for (const auto& c : rb->checks) {
@@ -120,8 +123,14 @@ Result<int> checklist_command(const CliArgs& args, std::ostream& out) {
                        {"who", m ? Json(m->updated_by) : Json(nullptr)}, {"when", m ? Json(m->updated_at) : Json(nullptr)},
                        {"note", m ? json_text(m->note) : Json(nullptr)}});
     }
-    out << dump(Json{{"incident", key}, {"signature", incident.signature}, {"runbook", rb->file},
-                     {"device", device}, {"items", items}})
+    out << dump(Json{{"incident", key},
+                     {"signature", incident.signature},
+                     {"severity", incident.severity},
+                     {"runbook", rb->file},
+                     {"device", device},
+                     {"items", items},
+                     {"escalation", {{"contact", escalation.contact}, {"sla", json_text(escalation.sla)},
+                                     {"cue", escalation.cue}, {"source", escalation.source}}}})
         << '\n';
     return kOk;
   }
@@ -136,6 +145,8 @@ Result<int> checklist_command(const CliArgs& args, std::ostream& out) {
   out << fmt::format("{} {} ({}): {} of {} checks done{}\n", key, incident.title, rb->file, ticked, rb->checks.size(),
                      device.empty() ? "" : fmt::format(" on {}", device));
   t.print(out);
+  out << fmt::format("escalate ({} at {}): {}{}. {}\n", incident.severity, incident.site, escalation.contact,
+                     escalation.sla ? fmt::format(", SLA {}", *escalation.sla) : "", escalation.cue);
   return kOk;
 }
 

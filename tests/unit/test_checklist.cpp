@@ -177,6 +177,14 @@ TEST_CASE("checklist: the CLI ticks, lists and refuses bad incidents and items",
   CHECK(json["items"][0]["note"] == "bpduguard on AP port");
   CHECK(json["items"][1]["done"] == false);
   CHECK(json["items"][1]["who"].is_null());
+  // No escalation row yet: the runbook's contact and cue, for the insight's severity and site.
+  CHECK(json["severity"] == "warning");
+  CHECK(json["escalation"]["source"] == "runbook:runbooks/err-disable.md");
+  CHECK(json["escalation"]["contact"] == "Network on-call engineer");
+  REQUIRE(test::run_cli(dir, "escalation set --site NYC --severity warning --contact 'NYC field team'").status == 0);
+  auto escalated = test::run_cli(dir, "checklist --incident " + insight);
+  REQUIRE(escalated.status == 0);
+  CHECK_THAT(escalated.out, Catch::Contains("escalate (warning at NYC): NYC field team, SLA next business day"));
 
   // A cluster's list is cluster-wide unless a device of the cluster is named.
   auto wide = test::run_cli(dir, "checklist --incident " + cluster + " --check feed --done", "store.sqlite", env);
