@@ -9,6 +9,9 @@
 #include "insights/runbook_library.h"
 #include "parse/command_catalog.h"
 #include "rules/command_inventory.h"
+#include "test_support.h"
+
+#include <nlohmann/json.hpp>
 
 using st::insights::parse_runbook;
 using st::insights::RunbookFile;
@@ -281,4 +284,27 @@ TEST_CASE("catalog: commands with an interface, VLAN or MAC argument", "[catalog
   // Commands without arguments keep their canonical spelling.
   CHECK(canonical("show interfaces status") == "show interfaces status");
   CHECK(canonical("show interfaces transceiver") == "show interfaces transceiver");
+}
+
+TEST_CASE("catalog: a captured command with an argument is recognised, and unparsed until a parser exists",
+          "[catalog][cli]") {
+  st::test::TempDir dir;
+  std::string capture = st::test::access_switch_capture("SW1");
+  const std::string one_port =
+      "SW1#show interfaces Gi1/0/1\n"
+      "GigabitEthernet1/0/1 is up, line protocol is up (connected)\n"
+      "  Hardware is Gigabit Ethernet, address is 00a3.d14f.2a01 (bia 00a3.d14f.2a01)\n"
+      "     0 input errors, 0 CRC, 0 frame, 0 overrun, 0 ignored\n";
+  capture.insert(capture.rfind("SW1#exit"), one_port);
+  st::test::write_file(dir / "bundle/SW1.log", capture);
+  REQUIRE(st::test::run_cli(dir, "ingest '" + (dir / "bundle").string() + "'").status == 0);
+  auto listed = st::test::run_cli(dir, "sections --json");
+  REQUIRE(listed.status == 0);
+  auto sections = nlohmann::json::parse(listed.out);
+  auto it = std::find_if(sections.begin(), sections.end(),
+                         [](const auto& s) { return s["command"] == "show interfaces Gi1/0/1"; });
+  REQUIRE(it != sections.end());
+  CHECK((*it)["canonical_command"] == "show interfaces <interface>");
+  CHECK((*it)["status"] == "unknown");
+  CHECK((*it)["reason"] == "no parser for cisco_ios `show interfaces <interface>`");
 }
