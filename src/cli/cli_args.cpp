@@ -91,6 +91,14 @@ const std::vector<CommandSpec>& command_specs() {
       {"generate", "generate OUT_DIR [--devices N] [--runs M] [--seed S]",
        "write synthetic capture bundles and a manifest [--profile full|lean] [--change-rate PERCENT] [--tidy]", 1,
        {"--devices", "--runs", "--seed", "--profile", "--change-rate"}, {"--tidy"}},
+      {"runbook", "runbook SIGNATURE", "print the runbook for a signature (--json: checklist and next commands per vendor)",
+       1, {}, {}},
+      {"checklist", "checklist --incident ID [--device HOST] [--check ITEM --done|--undone [--note TEXT]]",
+       "an incident's runbook checklist: who ticked what, when", 0, {"--incident", "--device", "--check", "--note"},
+       {"--done", "--undone"}},
+      {"escalation", "escalation list|set --site S --severity SEV --contact C [--sla T]",
+       "who to call per site and severity (else the runbook's contact)", 1,
+       {"--site", "--severity", "--contact", "--sla"}, {}},
   };
   return specs;
 }

@@ -10,10 +10,11 @@
 #include "cli/diff_command.h"
 #include "cli/exit_codes.h"
 #include "cli/generate_command.h"
-#include "cli/json_output.h"
 #include "cli/detection_rules_command.h"
 #include "cli/insights_command.h"
+#include "cli/json_output.h"
 #include "cli/metrics_command.h"
+#include "cli/runbook_command.h"
 #include "cli/store_access.h"
 #include "cli/text_table.h"
 #include "rules/command_coverage.h"
@@ -262,6 +263,9 @@ Result<int> run_command(const CliArgs& args, std::ostream& out) {
   if (args.command == "insights") return insights_command(args, out);
   if (args.command == "clusters") return clusters_command(args, out);
   if (args.command == "rules") return detection_rules_command(args, out);
+  if (args.command == "runbook") return runbook_command(args, out);
+  if (args.command == "checklist") return checklist_command(args, out);
+  if (args.command == "escalation") return escalation_command(args, out);
   if (const auto* kind = model::object_kind_by_listing(args.command)) return objects(*kind, args, out);
   return fail(ErrorKind::Usage, fmt::format("unknown command '{}'", args.command));
 }

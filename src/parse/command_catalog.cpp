@@ -13,6 +13,8 @@ namespace {
 // "interfaces" (and so the singular "interface"). Several spellings may share a canonical.
 // "<arg>" accepts any one word (a port, a VLAN): such a spelling narrows the command to part of
 // its table, so the typed words from the keyword before the argument on are kept as its scope.
+// "<interface>", "<vlan>" and "<mac>" accept only a word of that shape and stay in the canonical
+// ("show power inline <interface>"): a command about one object, as runbooks name them.
 struct Spelling {
   std::string_view pattern;
   std::string_view canonical;
@@ -76,15 +78,108 @@ constexpr std::array kSpellings{
     Spelling{"sh[[ow]] chas[[sis]]", "show chassis"},
     Spelling{"sh[[ow]] conf[[iguration]]", "show configuration"},
     Spelling{"sh[[ow]] inl[[ine]] pow[[er]]", "show power inline"},  // FastIron's word order
+    // Commands with an argument, as runbooks name them next (runbooks/*.md). The canonical
+    // keeps the argument's kind (`<interface>`, `<vlan>`, `<mac>`), so every port shares one.
+    Spelling{"sh[[ow]] int[[erfaces]] <interface>", "show interfaces <interface>"},
+    Spelling{"sh[[ow]] int[[erfaces]] e[[thernet]] <interface>", "show interfaces <interface>"},  // FastIron
+    Spelling{"sh[[ow]] int[[erfaces]] <interface> trans[[ceiver]]", "show interfaces <interface> transceiver"},
+    Spelling{"sh[[ow]] int[[erfaces]] <interface> trans[[ceiver]] det[[ail]]",
+             "show interfaces <interface> transceiver detail"},
+    Spelling{"sh[[ow]] int[[erfaces]] trans[[ceiver]] det[[ail]]", "show interfaces transceiver detail"},
+    Spelling{"sh[[ow]] int[[erfaces]] stat[[us]] errd[[isabled]]", "show interfaces status err-disabled"},  // EOS
+    Spelling{"sh[[ow]] int[[erfaces]] coun[[ters]] err[[ors]]", "show interfaces counters errors"},
+    Spelling{"sh[[ow]] int[[erfaces]] tru[[nk]]", "show interfaces trunk"},
+    Spelling{"sh[[ow]] run[[ning-config]] int[[erface]] <interface>", "show running-config interface <interface>"},
+    Spelling{"sh[[ow]] run[[ning-config]] int[[erface]] e[[thernet]] <interface>",
+             "show running-config interface <interface>"},  // FastIron
+    Spelling{"sh[[ow]] derived[[-config]] int[[erface]] <interface>", "show derived-config interface <interface>"},
+    Spelling{"sh[[ow]] arch[[ive]] log conf[[ig]] all", "show archive log config all"},
+    Spelling{"sh[[ow]] acc[[ess-session]] int[[erface]] <interface> det[[ails]]",
+             "show access-session interface <interface> details"},
+    Spelling{"sh[[ow]] auth[[entication]] sess[[ions]] int[[erface]] <interface> det[[ails]]",
+             "show authentication sessions interface <interface> details"},
+    Spelling{"sh[[ow]] dot1x int[[erface]] <interface>", "show dot1x interface <interface>"},  // EOS
+    Spelling{"sh[[ow]] dot1x sess[[ions]] e[[thernet]] <interface>", "show dot1x sessions <interface>"},  // FastIron
+    Spelling{"sh[[ow]] mac-auth[[entication]] sess[[ions]] e[[thernet]] <interface>",
+             "show mac-authentication sessions <interface>"},  // FastIron
+    Spelling{"sh[[ow]] aaa serv[[ers]]", "show aaa servers"},
+    Spelling{"sh[[ow]] aaa", "show aaa"},  // FastIron: RADIUS servers and their counters
+    Spelling{"sh[[ow]] rad[[ius]] server-g[[roup]] all", "show radius server-group all"},
+    Spelling{"sh[[ow]] errd[[isable]] rec[[overy]]", "show errdisable recovery"},
+    Spelling{"sh[[ow]] errd[[isable]] det[[ect]]", "show errdisable detect"},
+    Spelling{"sh[[ow]] errd[[isable]] summ[[ary]]", "show errdisable summary"},  // FastIron
+    Spelling{"sh[[ow]] link-error[[-disable]] all", "show link-error-disable all"},  // FastIron flap dampening
+    Spelling{"sh[[ow]] span[[ning-tree]] det[[ail]]", "show spanning-tree detail"},
+    Spelling{"sh[[ow]] span[[ning-tree]] root", "show spanning-tree root"},
+    Spelling{"sh[[ow]] span[[ning-tree]] summ[[ary]]", "show spanning-tree summary"},
+    Spelling{"sh[[ow]] span[[ning-tree]] vl[[an]] <vlan>", "show spanning-tree vlan <vlan>"},
+    Spelling{"sh[[ow]] pow[[er]] in[[line]] <interface>", "show power inline <interface>"},
+    Spelling{"sh[[ow]] pow[[er]] in[[line]] <interface> det[[ail]]", "show power inline <interface> detail"},
+    Spelling{"sh[[ow]] inl[[ine]] pow[[er]] <interface>", "show power inline <interface>"},  // FastIron
+    Spelling{"sh[[ow]] poe", "show poe"},  // EOS
+    Spelling{"sh[[ow]] poe int[[erface]] <interface>", "show poe interface <interface>"},  // EOS
+    Spelling{"sh[[ow]] mac ad[[dress-table]] add[[ress]] <mac>", "show mac address-table address <mac>"},
+    Spelling{"sh[[ow]] mac ad[[dress-table]] int[[erface]] <interface>", "show mac address-table interface <interface>"},
+    Spelling{"sh[[ow]] mac-addr[[ess]] <mac>", "show mac address-table address <mac>"},  // FastIron
+    Spelling{"sh[[ow]] mac-addr[[ess]] e[[thernet]] <interface>", "show mac address-table interface <interface>"},
+    Spelling{"sh[[ow]] vl[[an]] id <vlan>", "show vlan <vlan>"},
+    Spelling{"sh[[ow]] vl[[an]] <vlan>", "show vlan <vlan>"},  // EOS, FastIron
+    Spelling{"sh[[ow]] swi[[tch]] stack-p[[orts]] summ[[ary]]", "show switch stack-ports summary"},
+    Spelling{"sh[[ow]] stack det[[ail]]", "show stack detail"},
+    Spelling{"sh[[ow]] cdp nei[[ghbors]] <interface> det[[ail]]", "show cdp neighbors <interface> detail"},
+    Spelling{"sh[[ow]] lldp nei[[ghbors]] <interface> det[[ail]]", "show lldp neighbors <interface> detail"},
+    Spelling{"sh[[ow]] stat[[istics]] e[[thernet]] <interface>", "show statistics <interface>"},  // FastIron
+    Spelling{"sh[[ow]] med[[ia]] e[[thernet]] <interface>", "show media <interface>"},           // FastIron
+    Spelling{"sh[[ow]] opt[[ic]] <interface>", "show optic <interface>"},                          // FastIron
+    Spelling{"sh[[ow]] rel[[oad]] cau[[se]]", "show reload cause"},                                 // EOS
+    Spelling{"sh[[ow]] port-ch[[annel]] summ[[ary]]", "show port-channel summary"},                 // EOS
+    Spelling{"sh[[ow]] lag", "show lag"},                                                           // FastIron
+    Spelling{"sh[[ow]] mlag", "show mlag"},                                                         // EOS
+    Spelling{"sh[[ow]] mlag det[[ail]]", "show mlag detail"},                                        // EOS
     Spelling{"ter[[minal]] len[[gth]] 0", "terminal length 0"},
     Spelling{"skip[[-page-display]]", "skip-page-display"},
 };
 
+// An argument a command takes; the canonical spelling keeps its name ("<interface>").
+enum class Argument { None, Any, Interface, Vlan, Mac };  // Any: "<arg>", one word of any shape
+
 struct SpellingToken {
   std::string_view required;  // must be typed
   std::string_view optional;  // may follow, as a prefix
-  bool argument = false;      // "<arg>": any word
+  Argument argument = Argument::None;
 };
+
+// An interface as typed after a command: Gi1/0/5, GigabitEthernet1/0/5, Ethernet5, Po1, and
+// the bare numbers FastIron and EOS take after `ethernet` (1/1/5, 5). Keywords have no digit.
+bool is_interface_argument(std::string_view w) {
+  bool digit = false;
+  for (char c : w) {
+    if (is_digit(c)) digit = true;
+    else if (!is_alpha(c) && c != '/' && c != '.' && c != ':' && c != '-') return false;
+  }
+  return digit && is_alnum(w.front());
+}
+
+bool is_vlan_argument(std::string_view w) {
+  if (w.empty() || w.size() > 4) return false;
+  int n = 0;
+  for (char c : w) {
+    if (!is_digit(c)) return false;
+    n = n * 10 + (c - '0');
+  }
+  return n >= 1 && n <= 4094;
+}
+
+// 0011.2233.4455, 00:11:22:33:44:55 or 00-11-22-33-44-55: twelve hex digits.
+bool is_mac_argument(std::string_view w) {
+  int hex = 0;
+  for (char c : w) {
+    const char l = to_lower(c);
+    if (is_digit(c) || (l >= 'a' && l <= 'f')) ++hex;
+    else if (c != '.' && c != ':' && c != '-') return false;
+  }
+  return hex == 12;
+}
 
 std::vector<SpellingToken> tokens_of(std::string_view pattern) {
   std::vector<SpellingToken> out;
@@ -94,7 +189,10 @@ std::vector<SpellingToken> tokens_of(std::string_view pattern) {
     if (end == std::string_view::npos) end = pattern.size();
     std::string_view word = pattern.substr(pos, end - pos);
     SpellingToken t{word, {}};
-    if (word == "<arg>") t.argument = true;
+    if (word == "<arg>") t.argument = Argument::Any;
+    else if (word == "<interface>") t.argument = Argument::Interface;
+    else if (word == "<vlan>") t.argument = Argument::Vlan;
+    else if (word == "<mac>") t.argument = Argument::Mac;
     else if (auto open = word.find("[["); open != std::string_view::npos) {
       t.required = word.substr(0, open);
       t.optional = word.substr(open + 2, word.size() - open - 4);
@@ -106,7 +204,13 @@ std::vector<SpellingToken> tokens_of(std::string_view pattern) {
 }
 
 bool token_matches(std::string_view typed, const SpellingToken& t) {
-  if (t.argument) return true;
+  switch (t.argument) {
+    case Argument::Any: return true;
+    case Argument::Interface: return is_interface_argument(typed);
+    case Argument::Vlan: return is_vlan_argument(typed);
+    case Argument::Mac: return is_mac_argument(typed);
+    case Argument::None: break;
+  }
   if (typed.size() < t.required.size() || typed.size() > t.required.size() + t.optional.size()) return false;
   for (std::size_t i = 0; i < typed.size(); ++i) {
     char expected = i < t.required.size() ? t.required[i] : t.optional[i - t.required.size()];
@@ -152,7 +256,8 @@ std::optional<CanonicalCommand> canonical_command(std::string_view typed) {
     for (std::size_t i = 0; i < words.size() && all; ++i) all = token_matches(words[i], tokens[i]);
     if (!all) continue;
     result.canonical = std::string(canonical);
-    auto arg = std::find_if(tokens.begin(), tokens.end(), [](const SpellingToken& t) { return t.argument; });
+    // Only "<arg>" narrows; typed placeholders (<interface>, ...) name their own canonical.
+    auto arg = std::find_if(tokens.begin(), tokens.end(), [](const SpellingToken& t) { return t.argument == Argument::Any; });
     if (arg != tokens.end()) {
       // "ethernet 1/1/5": part of the table, like a `| include` filter (which follows it).
       const auto from = static_cast<std::size_t>(arg - tokens.begin()) - 1;
