@@ -7,8 +7,9 @@
 #include "cli/exit_codes.h"
 #include "cli/store_access.h"
 #include "cli/text_table.h"
+#include "insights/escalation.h"
+#include "insights/runbook_library.h"
 #include "insights/summary_text.h"
-#include "rules/embedded_rules.h"
 
 namespace st::cli {
 
@@ -26,13 +27,27 @@ Json evidence_json(const std::vector<insights::EvidenceLine>& lines) {
 
 // The shipped runbook of a signature, when there is one.
 Json runbook_of(const std::string& signature) {
-  const std::string path = "runbooks/" + signature + ".md";
-  return rules::embedded_rule_file(path) ? Json(path) : Json(nullptr);
+  auto library = insights::RunbookLibrary::shipped();
+  const auto* runbook = library ? (*library)->find(signature) : nullptr;
+  return runbook ? Json(runbook->file) : Json(nullptr);
+}
+
+// Who to call: the site/severity table, else the runbook (null when neither names anyone).
+Result<Json> escalation_json(store::Database& db, const std::string& site, insights::Severity severity,
+                             const std::string& signature) {
+  ST_TRY(const auto* library, insights::RunbookLibrary::shipped());
+  auto cue = insights::escalation_for(db, *library, site, std::string(insights::to_string(severity)), signature);
+  if (!cue) {
+    if (cue.error().kind == ErrorKind::NotFound) return Json(nullptr);
+    return std::unexpected(cue.error());
+  }
+  return Json{{"contact", cue->contact}, {"sla", cue->sla ? Json(*cue->sla) : Json(nullptr)}, {"cue", cue->cue},
+              {"source", cue->source}};
 }
 
 }  // namespace
 
-Json to_json(const insights::InsightRow& r) {
+Json to_json(const insights::InsightRow& r, const Json& escalation) {
   Json missing = Json::array();
   for (const auto& m : r.missing_commands) missing.push_back({{"command", m.command}, {"syntax", m.syntax}});
   Json j;
@@ -53,6 +68,7 @@ Json to_json(const insights::InsightRow& r) {
   j["evidence"] = evidence_json(r.evidence);
   j["runbook"] = runbook_of(r.signature);
   j["missing_commands"] = missing;
+  j["escalation"] = escalation;
   j["cluster"] = r.cluster ? Json(*r.cluster) : Json(nullptr);
   j["false_positive"] = r.false_positive;
   j["feedback"] = r.false_positive ? Json{{"note", text_or_null(r.feedback_note)}, {"by", text_or_null(r.feedback_by)}}
@@ -78,7 +94,10 @@ Result<int> insights_command(const CliArgs& args, std::ostream& out) {
   ST_TRY(auto rows, insights::list_insights(db, query));
   if (args.json) {
     JsonArrayStream array(out);
-    for (const auto& r : rows) array.add(to_json(r));
+    for (const auto& r : rows) {
+      ST_TRY(auto escalation, escalation_json(db, r.site, r.severity, r.signature));
+      array.add(to_json(r, escalation));
+    }
     array.finish();
     return kOk;
   }

@@ -14,7 +14,7 @@ Result<int> clusters_command(const CliArgs& args, std::ostream& out);
 
 // The JSON contract of a card: id, rule, signature, severity, title, summary, device,
 // objects, evidence [{file, offset, length, text}], runbook, missing_commands, escalation,
-// cluster, and the operator's marks.
-Json to_json(const insights::InsightRow& row);
+// cluster, and the operator's marks. `escalation`: {contact, sla, cue, source} or null.
+Json to_json(const insights::InsightRow& row, const Json& escalation);
 
 }  // namespace st::cli

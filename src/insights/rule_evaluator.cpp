@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "insights/condition_evaluators.h"
+#include "insights/runbook_library.h"
 #include "insights/summary_text.h"
 #include "model/natural_order.h"
 
@@ -25,14 +26,20 @@ std::string object_name(std::string_view key) {
 
 namespace {
 
-// The needed commands the capture lacks or holds only filtered, in the device's syntax. A need
+// The commands the rule and its runbook need that the capture lacks or holds only filtered,
+// in the device's syntax. A need
 // may list one command per vendor ("show interfaces status|show interfaces brief"); only the
 // one the device's platform has (rules/commands/) is advised.
 Result<void> advise(const DetectionRule& rule, RunContext& ctx, Finding& f) {
-  if (rule.needs.empty()) return {};
+  std::vector<std::string> needs = rule.needs;
+  ST_TRY(const auto* library, RunbookLibrary::shipped());
+  if (const auto* runbook = library->find(rule.signature)) {
+    for (const auto& n : runbook->needs) needs.push_back(n);
+  }
+  if (needs.empty()) return {};
   ST_TRY(const auto* coverage, ctx.coverage(f.device));
   if (!coverage) return {};
-  for (const auto& need : rule.needs) {
+  for (const auto& need : needs) {
     for (std::size_t start = 0; start <= need.size();) {
       const auto bar = std::min(need.find('|', start), need.size());
       const std::string alternative = need.substr(start, bar - start);
