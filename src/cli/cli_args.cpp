@@ -28,11 +28,11 @@ const std::vector<CommandSpec>& command_specs() {
   static const std::vector<CommandSpec> specs{
       {"ingest",
        "ingest PATH [--site NAME] [--site-pattern REGEX] [--threads N] [--force] [--max-member-mb N] [--max-ratio N] "
-       "[--templates DIR] [--keep-runs N]",
-       "parse a bundle (directory, .zip, .tar.gz or .log) into a new run; each device keeps its last N runs in full "
-       "(default 30, 0: all)",
+       "[--templates DIR] [--keep-runs N] [--no-detect]",
+       "parse a bundle (directory, .zip, .tar.gz or .log) into a new run and raise its insight cards; each device keeps "
+       "its last N runs in full (default 30, 0: all)",
        1, {"--site", "--site-pattern", "--threads", "--max-member-mb", "--max-ratio", "--templates", "--keep-runs"},
-       {"--force"}},
+       {"--force", "--no-detect"}},
       {"runs", "runs", "list stored runs", 0, {}, {}},
       {"devices", "devices [--run N] [--device HOST]", "list devices (each device's latest snapshot without --run)",
        0, {"--run", "--device", "--site", "--zone", "--building", "--room"}, {}},
@@ -83,10 +83,10 @@ const std::vector<CommandSpec>& command_specs() {
        {"--run", "--device", "--min-severity"}, {}},
       {"clusters", "clusters [--run N]", "incident clusters: related findings across ports and devices, with their cards", 0,
        {"--run"}, {}},
-      {"rules", "rules list|show|enable|disable|set|test|save|feedback|suppress|suppressions|unsuppress ...",
+      {"rules", "rules list|show|enable|disable|set|test|save|history|rollback|export|import|feedback|suppress|suppressions|unsuppress ...",
        "detection rules: list, enable/disable, thresholds (set RULE NAME VALUE), dry-run on a stored run (test RULE|FILE "
-       "--run N), save a user rule, mark a finding a false positive, maintenance windows (statetrace-cli rules --help)",
-       1, {"--run", "--note", "--site", "--device", "--rule", "--from", "--until", "--reason"},
+       "--run N), user rules and their versions, rule packs, false positives, maintenance windows (statetrace-cli rules help)",
+       1, {"--run", "--note", "--site", "--device", "--rule", "--from", "--until", "--reason", "--name"},
        {"--false-positive", "--clear"}, 4},
       {"generate", "generate OUT_DIR [--devices N] [--runs M] [--seed S]",
        "write synthetic capture bundles and a manifest [--profile full|lean] [--change-rate PERCENT] [--tidy]", 1,

@@ -52,6 +52,7 @@ Result<int> ingest(const CliArgs& args, std::ostream& out) {
   ST_TRY(auto threads, args.get_int("--threads"));
   if (threads) options.threads = static_cast<unsigned>(*threads);
   options.force = args.has("--force");
+  options.detect = !args.has("--no-detect");
   ST_TRY(auto max_member_mb, args.get_int("--max-member-mb"));  // archive limits (bundle::BundleLimits)
   if (max_member_mb) options.limits.max_member_bytes = static_cast<std::uint64_t>(*max_member_mb) << 20;
   ST_TRY(auto max_ratio, args.get_int("--max-ratio"));

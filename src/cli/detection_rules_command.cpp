@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -12,11 +13,14 @@
 #include "cli/insights_command.h"
 #include "cli/store_access.h"
 #include "cli/text_table.h"
+#include "insights/detection_pack.h"
 #include "insights/detection_run.h"
 #include "insights/detection_store.h"
 #include "insights/rule_set.h"
 #include "insights/stored_events.h"
 #include "insights/summary_text.h"
+#include "rules/rule_pack.h"
+#include "rules/user_rules.h"
 #include "store/store.h"
 
 namespace st::cli {
@@ -30,6 +34,9 @@ constexpr const char* kRulesUsage =
     "       statetrace-cli rules set RULE PARAM VALUE                override a threshold (`rules show` lists params)\n"
     "       statetrace-cli rules test RULE|RULE_FILE --run N [--json]  dry-run on a stored run: findings and timing\n"
     "       statetrace-cli rules save RULE_FILE                      store a user rule (a new version)\n"
+    "       statetrace-cli rules history RULE [--json] | rollback RULE VERSION   stored versions; save an old one again\n"
+    "       statetrace-cli rules export PACK.json [RULE ...] [--name N]  a rule pack (default: user and pack rules)\n"
+    "       statetrace-cli rules import PACK.json                    detection and parser rules of a pack\n"
     "       statetrace-cli rules feedback INSIGHT --false-positive [--note TEXT] | --clear\n"
     "       statetrace-cli rules suppress [--site S] [--device HOST] [--rule RULE] --from TIME --until TIME --reason TEXT\n"
     "       statetrace-cli rules suppressions [--json] | unsuppress ID\n";
@@ -190,6 +197,89 @@ Result<int> save(const CliArgs& args, std::ostream& out) {
   return kOk;
 }
 
+Result<int> history(const CliArgs& args, std::ostream& out) {
+  ST_CHECK(want_args(args, 2));
+  ST_TRY(auto db, open_for_reading(args));
+  ST_TRY(auto versions, insights::stored_rule_versions(db, args.positional[1]));
+  if (versions.empty()) {
+    return fail(ErrorKind::NotFound, fmt::format("rule '{}' has no stored versions (rules save FILE stores one)", args.positional[1]));
+  }
+  if (args.json) {
+    Json array = Json::array();
+    for (const auto& v : versions) {
+      array.push_back({{"rule", v.rule_id}, {"version", v.version}, {"origin", std::string(insights::to_string(v.origin))},
+                       {"pack", v.pack ? Json(*v.pack) : Json(nullptr)}, {"active", v.active}, {"saved_at", v.saved_at},
+                       {"saved_by", v.saved_by}});
+    }
+    out << dump(array) << '\n';
+    return kOk;
+  }
+  TextTable t({"VERSION", "ORIGIN", "ACTIVE", "SAVED", "BY"});
+  for (const auto& v : versions) {
+    t.add({std::to_string(v.version), std::string(insights::to_string(v.origin)), v.active ? "yes" : "no", v.saved_at, v.saved_by});
+  }
+  t.print(out);
+  return kOk;
+}
+
+Result<int> rollback(const CliArgs& args, std::ostream& out) {
+  ST_CHECK(want_args(args, 3));
+  std::int64_t version = 0;
+  const std::string& text = args.positional[2];
+  if (auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), version); ec != std::errc()) {
+    return fail(ErrorKind::Usage, fmt::format("rules rollback: '{}' is not a version", text));
+  }
+  ST_TRY(auto db, open_for_writing(args));
+  ST_TRY(auto versions, insights::stored_rule_versions(db, args.positional[1]));
+  auto old = std::find_if(versions.begin(), versions.end(), [&](const auto& v) { return v.version == version && v.origin == insights::RuleOrigin::User; });
+  if (old == versions.end()) {
+    return fail(ErrorKind::NotFound, fmt::format("rule '{}' has no user version {} (rules history {})", args.positional[1],
+                                                 version, args.positional[1]));
+  }
+  ST_TRY(auto rule, insights::load_detection_rule_text(old->body, fmt::format("store: rule '{}' version {}", old->rule_id, version)));
+  ST_TRY(int saved, insights::save_stored_rule(db, rule, insights::RuleOrigin::User));
+  out << fmt::format("rule {}: version {} restored as version {}\n", rule.id, version, saved);
+  return kOk;
+}
+
+Result<int> export_pack(const CliArgs& args, std::ostream& out) {
+  if (args.positional.size() < 2) return fail(ErrorKind::Usage, kRulesUsage);
+  ST_TRY(auto db, open_for_reading(args));
+  ST_TRY(auto set, insights::DetectionRuleSet::load(db));
+  std::vector<std::string> wanted(args.positional.begin() + 2, args.positional.end());
+  std::vector<nlohmann::ordered_json> picked;
+  for (const auto& r : set.rules()) {
+    const bool chosen = wanted.empty() ? r.origin != insights::RuleOrigin::Shipped
+                                       : std::find(wanted.begin(), wanted.end(), r.id) != wanted.end();
+    if (chosen) picked.push_back(nlohmann::ordered_json::parse(r.body.dump()));
+  }
+  for (const auto& w : wanted) {
+    if (!set.find(w)) return fail(ErrorKind::NotFound, fmt::format("no detection rule '{}' (rules list)", w));
+  }
+  if (picked.empty()) return fail(ErrorKind::NotFound, "no detection rules to export (save one first, or name shipped rules)");
+  rules::PackInfo info{args.get("--name").value_or(std::filesystem::path(args.positional[1]).stem().string()), "1", "", ""};
+  const auto pack = rules::export_pack(info, {}, picked);
+  std::ofstream file(args.positional[1], std::ios::binary);
+  file << pack.dump(2) << '\n';
+  if (!file) return fail(Error{ErrorKind::Io, "cannot write the pack", args.positional[1], {}, {}, {}});
+  out << fmt::format("exported {} detection rule(s) to {}\n", picked.size(), args.positional[1]);
+  return kOk;
+}
+
+Result<int> import_pack(const CliArgs& args, std::ostream& out) {
+  ST_CHECK(want_args(args, 2));
+  ST_TRY(auto text, read_text(args.positional[1]));
+  ST_TRY(auto db, open_for_writing(args));
+  ST_TRY(auto report, rules::import_pack_text(db, text, args.positional[1], false, insights::import_detection_rules));
+  if (!report.written) {
+    return fail(Error{ErrorKind::InputRefused, "the pack's parser rules differ from the stored ones", args.positional[1], {}, {},
+                      "nothing was imported; statetrace-cli parsers import --replace saves them as new versions"});
+  }
+  out << fmt::format("pack {}: {} detection rule(s) and {} parser rule(s) imported\n", report.pack,
+                     report.detection_imported.size(), report.imported.size());
+  return kOk;
+}
+
 Result<int> feedback(const CliArgs& args, std::ostream& out) {
   ST_CHECK(want_args(args, 2));
   std::int64_t insight = 0;
@@ -269,6 +359,10 @@ Result<int> unsuppress(const CliArgs& args, std::ostream& out) {
 
 Result<int> detection_rules_command(const CliArgs& args, std::ostream& out) {
   const std::string& sub = args.positional.at(0);
+  if (sub == "help") {
+    out << kRulesUsage;
+    return kOk;
+  }
   if (sub == "list") return list(args, out);
   if (sub == "show") return show(args, out);
   if (sub == "enable") return enable(args, out, true);
@@ -276,6 +370,10 @@ Result<int> detection_rules_command(const CliArgs& args, std::ostream& out) {
   if (sub == "set") return set_param(args, out);
   if (sub == "test") return test(args, out);
   if (sub == "save") return save(args, out);
+  if (sub == "history") return history(args, out);
+  if (sub == "rollback") return rollback(args, out);
+  if (sub == "export") return export_pack(args, out);
+  if (sub == "import") return import_pack(args, out);
   if (sub == "feedback") return feedback(args, out);
   if (sub == "suppress") return suppress(args, out);
   if (sub == "suppressions") return suppressions(args, out);

@@ -14,6 +14,7 @@
 #include "cli/exit_codes.h"
 #include "cli/json_output.h"
 #include "cli/text_table.h"
+#include "insights/detection_pack.h"
 #include "rules/rule_pack.h"
 #include "store/rule_store.h"
 #include "store/store.h"
@@ -293,7 +294,8 @@ Result<int> import_rules(const CliArgs& args, std::ostream& out) {
   if (args.positional.size() != 2) return fail(ErrorKind::Usage, "usage: statetrace-cli parsers import PACK.json [--replace]");
   ST_TRY(auto text, read_file(args.positional[1]));
   ST_TRY(auto db, writable_store(args));
-  ST_TRY(auto report, rules::import_pack_text(db, text, args.positional[1], args.has("--replace")));
+  ST_TRY(auto report,
+         rules::import_pack_text(db, text, args.positional[1], args.has("--replace"), insights::import_detection_rules));
   Json conflicts = Json::array(), imported = Json::array(), unchanged = Json::array();
   for (const auto& c : report.conflicts) {
     conflicts.push_back(Json{{"rule", c.rule_id}, {"stored_version", c.stored_version}, {"stored_origin", c.stored_origin},
@@ -301,6 +303,8 @@ Result<int> import_rules(const CliArgs& args, std::ostream& out) {
   }
   for (const auto& [id, version] : report.imported) imported.push_back(Json{{"rule", id}, {"version", version}});
   for (const auto& id : report.unchanged) unchanged.push_back(id);
+  Json detection = Json::array();
+  for (const auto& [id, version] : report.detection_imported) detection.push_back(Json{{"rule", id}, {"version", version}});
   if (!report.written) {
     std::string ids;
     for (const auto& c : report.conflicts) ids += (ids.empty() ? "" : ", ") + c.rule_id;
@@ -309,10 +313,14 @@ Result<int> import_rules(const CliArgs& args, std::ostream& out) {
                       args.positional[1], {}, {}, "nothing was imported; --replace saves the pack's as new versions"});
   }
   if (args.json) {
-    out << dump(Json{{"imported", imported}, {"unchanged", unchanged}, {"conflicts", conflicts}}) << '\n';
+    out << dump(Json{{"imported", imported}, {"unchanged", unchanged}, {"conflicts", conflicts},
+                     {"detection_imported", detection}})
+        << '\n';
   } else {
-    out << fmt::format("pack {}: {} imported, {} unchanged, {} replaced\n", report.pack, imported.size(), unchanged.size(),
+    out << fmt::format("pack {}: {} imported, {} unchanged, {} replaced", report.pack, imported.size(), unchanged.size(),
                        conflicts.size());
+    if (!detection.empty()) out << fmt::format("; {} detection rule(s) imported", detection.size());
+    out << '\n';
   }
   return kOk;
 }

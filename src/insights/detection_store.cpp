@@ -29,6 +29,20 @@ Result<std::vector<StoredRule>> active_stored_rules(store::Database& db) {
   return out;
 }
 
+Result<std::vector<StoredRule>> stored_rule_versions(store::Database& db, const std::string& rule_id) {
+  ST_TRY(auto stmt, db.prepare("SELECT rule_id, version, origin, pack, body, saved_at, saved_by, active FROM detection_rules"
+                               " WHERE rule_id = ? ORDER BY id DESC"));
+  stmt.bind_all(SqlValue{std::string_view(rule_id)});
+  std::vector<StoredRule> out;
+  while (true) {
+    ST_TRY(bool row, stmt.step());
+    if (!row) break;
+    out.push_back({stmt.text(0), static_cast<int>(stmt.int64(1)), stmt.text(2) == "pack" ? RuleOrigin::Pack : RuleOrigin::User,
+                   stmt.optional_text(3), stmt.text(4), stmt.text(5), stmt.text(6), stmt.int64(7) != 0});
+  }
+  return out;
+}
+
 Result<int> save_stored_rule(store::Database& db, const DetectionRule& rule, RuleOrigin origin,
                              const std::optional<std::string>& pack) {
   const std::string origin_name(to_string(origin));

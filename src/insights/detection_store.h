@@ -24,6 +24,7 @@ struct StoredRule {
   std::optional<std::string> pack;
   std::string body;  // JSON text
   std::string saved_at, saved_by;
+  bool active = true;
 };
 
 struct RuleSettings {
@@ -40,6 +41,8 @@ struct Suppression {
 
 // The active version of every stored rule (user and pack).
 Result<std::vector<StoredRule>> active_stored_rules(store::Database& db);
+// Every stored version of one rule, newest first.
+Result<std::vector<StoredRule>> stored_rule_versions(store::Database& db, const std::string& rule_id);
 // Saves a new version of a user (or pack) rule, already validated; returns its version.
 Result<int> save_stored_rule(store::Database& db, const DetectionRule& rule, RuleOrigin origin,
                              const std::optional<std::string>& pack = std::nullopt);

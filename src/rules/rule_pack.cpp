@@ -43,7 +43,8 @@ Result<ordered_json> with_inlined_template(const ordered_json& rule, const std::
   return out;
 }
 
-ordered_json export_pack(const PackInfo& info, const std::vector<ordered_json>& rules) {
+ordered_json export_pack(const PackInfo& info, const std::vector<ordered_json>& rules,
+                         const std::vector<ordered_json>& detection_rules) {
   const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
   gmtime_r(&t, &tm);
@@ -53,6 +54,12 @@ ordered_json export_pack(const PackInfo& info, const std::vector<ordered_json>& 
                     {"author", info.author},              {"description", info.description}, {"exported_at", when},
                     {"rules", ordered_json::array()}};
   for (const auto& r : rules) pack["rules"].push_back(ordered_json{{"checksum", rule_checksum(r)}, {"rule", r}});
+  if (!detection_rules.empty()) {
+    pack["detection_rules"] = ordered_json::array();
+    for (const auto& r : detection_rules) {
+      pack["detection_rules"].push_back(ordered_json{{"checksum", rule_checksum(r)}, {"rule", r}});
+    }
+  }
   return pack;
 }
 
@@ -94,6 +101,18 @@ Result<Pack> read_pack(std::string_view text, const std::string& source) {
       continue;
     }
     pack.rules.push_back(std::move(*loaded));
+  }
+  if (doc.contains("detection_rules")) {
+    for (std::size_t i = 0; i < doc["detection_rules"].size(); ++i) {
+      const auto& entry = doc["detection_rules"][i];
+      if (rule_checksum(entry["rule"]) != entry["checksum"].get<std::string>()) {
+        errors.push_back(fmt::format("detection rule '{}': /detection_rules/{}/checksum: does not match the rule "
+                                     "(edited after export?)",
+                                     entry["rule"].value("id", "?"), i));
+        continue;
+      }
+      pack.detection_rules.push_back(json::parse(entry["rule"].dump()));
+    }
   }
   if (!errors.empty()) {
     std::string message;

@@ -30,11 +30,15 @@ std::string rule_checksum(const nlohmann::ordered_json& rule);
 Result<nlohmann::ordered_json> with_inlined_template(const nlohmann::ordered_json& rule,
                                                      const std::filesystem::path& template_dir = {});
 
-nlohmann::ordered_json export_pack(const PackInfo& info, const std::vector<nlohmann::ordered_json>& rules);
+// `detection_rules` (src/insights/) travel in the same pack, under "detection_rules".
+nlohmann::ordered_json export_pack(const PackInfo& info, const std::vector<nlohmann::ordered_json>& rules,
+                                   const std::vector<nlohmann::ordered_json>& detection_rules = {});
 
 struct Pack {
   PackInfo info;
   std::vector<LoadedRule> rules;  // loaded and self-tested, origin Pack
+  // Checksums and schema checked here; the detection layer loads them (insights/detection_pack.h).
+  std::vector<nlohmann::json> detection_rules;
 };
 
 // Every problem found is reported (pointers into the pack: /rules/3/rule/regex/patterns/0).

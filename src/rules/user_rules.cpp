@@ -74,8 +74,12 @@ Result<std::int64_t> rollback_rule_checked(store::Database& db, const std::strin
 }
 
 Result<ImportReport> import_pack_text(store::Database& db, std::string_view pack_text, const std::string& source,
-                                      bool replace) {
+                                      bool replace, const DetectionImport& detection) {
   ST_TRY(auto pack, read_pack(pack_text, source));  // everything checked before any write
+  if (!pack.detection_rules.empty() && !detection) {
+    return fail(Error{ErrorKind::Usage, "the pack holds detection rules; import it with statetrace-cli rules import", source,
+                      {}, {}, {}});
+  }
   ImportReport report;
   report.pack = pack.info.name + "@" + pack.info.version;
   ST_TRY(auto tx, store::Transaction::begin_immediate(db));
@@ -95,6 +99,9 @@ Result<ImportReport> import_pack_text(store::Database& db, std::string_view pack
     ST_TRY(auto version, store::save_rule_version(db, store::RuleSave{id, json, "pack", report.pack,
                                                                         "imported from pack " + report.pack}));
     report.imported.emplace_back(id, version);
+  }
+  if (!pack.detection_rules.empty()) {
+    ST_TRY(report.detection_imported, detection(db, pack.detection_rules, report.pack));
   }
   ST_CHECK(tx.commit());
   report.written = true;

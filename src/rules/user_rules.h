@@ -6,10 +6,13 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "core/error.h"
 #include "parse/parser_registry.h"
@@ -61,6 +64,7 @@ struct ImportConflict {
 struct ImportReport {
   std::string pack;  // "name@version"
   std::vector<std::pair<std::string, std::int64_t>> imported;  // rule id, new version
+  std::vector<std::pair<std::string, std::int64_t>> detection_imported;  // detection rule id, new version
   std::vector<std::string> unchanged;
   std::vector<ImportConflict> conflicts;  // stored rules with the same id and other text
   bool written = false;  // false: conflicts without `replace`, nothing was imported
@@ -69,7 +73,11 @@ struct ImportReport {
 // `statetrace-cli parsers import`: the pack is checked whole (schema, checksums, each rule's
 // schema and samples) before anything is written; conflicts stop it unless `replace`, which
 // saves the pack's rules as new versions noted with the pack. One transaction.
+// Detection rules in the pack are handed to `detection` (insights/detection_pack.h) inside the
+// same transaction, after everything was checked; without it a pack holding some is refused.
+using DetectionImport = std::function<Result<std::vector<std::pair<std::string, std::int64_t>>>(
+    store::Database&, const std::vector<nlohmann::json>& rules, const std::string& pack)>;
 Result<ImportReport> import_pack_text(store::Database& db, std::string_view pack_text, const std::string& source,
-                                      bool replace);
+                                      bool replace, const DetectionImport& detection = {});
 
 }  // namespace st::rules
