@@ -48,6 +48,7 @@ struct FieldCondition {
 struct ObjectsCondition {
   std::string kind;  // a diff kind (diff/diff_kind.h): interface, power_supply, transceiver, ...
   std::vector<FieldCondition> where;
+  std::vector<FieldCondition> only_if_any;  // the device has an object meeting these (e.g. auth in use)
   double min_count = 1;  // matching objects per device
 };
 

@@ -1,4 +1,6 @@
 // Objects of the run that meet every condition, one finding per device listing them.
+#include <algorithm>
+
 #include "diff/diff_kind.h"
 #include "insights/condition_evaluators.h"
 #include "insights/field_match.h"
@@ -10,6 +12,12 @@ Result<void> evaluate_objects(const CompiledRules::Entry& entry, const ObjectsCo
   const diff::DiffKind* kind = diff::diff_kind_by_name(c.kind);
   if (!kind) return fail(ErrorKind::Internal, "rule " + entry.rule.id + ": unknown kind " + c.kind);
   ST_TRY(auto objects, ctx.objects().read(*kind, ctx.run(), device.id));
+  if (!c.only_if_any.empty()) {
+    const bool any = std::any_of(objects.begin(), objects.end(), [&](const auto& o) {
+      return all_match(c.only_if_any, diff::values_json(*kind, o.second));
+    });
+    if (!any) return {};
+  }
   Finding f = finding_for(entry, device);
   for (const auto& [key, object] : objects) {
     if (!all_match(c.where, diff::values_json(*kind, object))) continue;

@@ -13,6 +13,7 @@
 #include "insights/detection_store.h"
 #include "insights/insight_listing.h"
 #include "insights/rule_set.h"
+#include "insights/runbook_library.h"
 #include "rules/rule_set.h"
 #include "store/raw_reader.h"
 #include "store/store.h"
@@ -352,4 +353,20 @@ TEST_CASE("clusters: a power failure sequence groups the cards it explains", "[i
   CHECK(grouped.contains("poe-fault"));
   CHECK(power->insights.size() == grouped.size());
   CHECK_FALSE(power->evidence.empty());
+}
+
+TEST_CASE("detection: every rule's and pattern's signature has a runbook", "[insights]") {
+  auto set = insights::DetectionRuleSet::shipped();
+  REQUIRE(set);
+  auto library = insights::RunbookLibrary::shipped();
+  REQUIRE(library);
+  for (const auto& rule : set->rules()) {
+    INFO("rule " << rule.id << " signature " << rule.signature);
+    CHECK((*library)->find(rule.signature) != nullptr);
+  }
+  for (const auto& pattern : set->patterns()) {
+    INFO("pattern " << pattern.id << " signature " << pattern.signature);
+    CHECK((*library)->find(pattern.signature) != nullptr);
+  }
+  CHECK((*library)->runbooks().size() >= 20);
 }
