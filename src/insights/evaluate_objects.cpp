@@ -1,5 +1,6 @@
 // Objects of the run that meet every condition, one finding per device listing them.
 #include <algorithm>
+#include <map>
 
 #include "diff/diff_kind.h"
 #include "insights/condition_evaluators.h"
@@ -18,9 +19,20 @@ Result<void> evaluate_objects(const CompiledRules::Entry& entry, const ObjectsCo
     });
     if (!any) return {};
   }
+  // The companion kind's objects by name ("interface_config:Gi1/0/5" -> "Gi1/0/5").
+  const diff::DiffKind* companion = c.with ? diff::diff_kind_by_name(c.with->kind) : nullptr;
+  std::map<std::string, nlohmann::json> companions;
+  if (companion) {
+    ST_TRY(auto loaded, ctx.objects().read(*companion, ctx.run(), device.id));
+    for (const auto& [key, object] : loaded) companions[object_name(key)] = diff::values_json(*companion, object);
+  }
   Finding f = finding_for(entry, device);
   for (const auto& [key, object] : objects) {
     if (!all_match(c.where, diff::values_json(*kind, object))) continue;
+    if (companion) {
+      auto other = companions.find(object_name(key));
+      if (other == companions.end() || !all_match(c.with->where, other->second)) continue;
+    }
     f.objects.push_back(object_name(key));
     if (object.source) {
       ST_TRY(auto file, ctx.file_id(ctx.run(), object.source->file));
