@@ -177,6 +177,11 @@ Json to_json(const ingest::IngestSummary& s) {
               {"pruned_snapshots", s.pruned_snapshots},
               {"insights", s.insights},
               {"detect_seconds", s.detect_seconds},
+              {"rule_seconds", [&] {
+                 Json rules = Json::object();
+                 for (const auto& [id, seconds] : s.rule_seconds) rules[id] = seconds;
+                 return rules;
+               }()},
               {"megabytes_per_second", s.megabytes_per_second()}};
 }
 

@@ -276,6 +276,7 @@ Result<IngestSummary> ingest_bundle(store::Database& db, const parse::ParserRegi
   summary.pruned_snapshots = totals.pruned_snapshots;
   summary.detect_seconds = totals.detect_seconds;
   summary.insights = totals.insights;
+  summary.rule_seconds = totals.rule_seconds;
   for (const auto& id : totals.auto_disabled_rules) {
     summary.warnings.push_back(fmt::format("detection rule '{}' took longer than its budget and is now disabled "
                                            "(statetrace-cli rules enable {} turns it back on)", id, id));

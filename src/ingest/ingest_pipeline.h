@@ -67,6 +67,7 @@ struct IngestSummary {
   std::size_t pruned_snapshots = 0;  // older device snapshots pruned by retention
   double detect_seconds = 0;  // of which: detection rules and insight cards
   std::size_t insights = 0;   // insight cards raised
+  std::vector<std::pair<std::string, double>> rule_seconds;  // each detection rule's evaluation time
   double megabytes_per_second() const { return seconds > 0 ? bytes / 1e6 / seconds : 0; }
 };
 

@@ -91,6 +91,16 @@ Result<std::int64_t> RunContext::file_id(RunId run, const std::string& path) {
   return file_ids_[key] = stmt.int64(0);
 }
 
+Result<const std::vector<RunContext::KindObject>*> RunContext::objects_of(const diff::DiffKind& kind, std::int64_t device) {
+  auto key = std::make_pair(kind.name, device);
+  if (auto it = objects_.find(key); it != objects_.end()) return &it->second;
+  ST_TRY(auto loaded, reader_.read(kind, run_, device));
+  auto& list = objects_[key];
+  list.reserve(loaded.size());
+  for (auto& [object_key, object] : loaded) list.push_back({object_key, diff::values_json(kind, object), object.source});
+  return &list;
+}
+
 Result<const std::map<std::string, std::string>*> RunContext::port_types(std::int64_t device) {
   if (auto it = port_types_.find(device); it != port_types_.end()) return &it->second;
   ST_TRY(auto stmt, db_.prepare("SELECT name, port_type FROM interfaces WHERE run_id = ? AND device_id = ? AND port_type IS NOT NULL"));

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/error.h"
 #include "core/ids.h"
 #include "diff/object_change.h"
@@ -43,6 +45,14 @@ class RunContext {
   std::optional<std::string> captured_at() const { return captured_at_; }
 
   diff::ObjectReader& objects() { return reader_; }
+  // One kind's objects of a device in this run with their fields as JSON, read once for every
+  // rule that asks (the interface rules all read the same table).
+  struct KindObject {
+    std::string key;
+    nlohmann::json fields;
+    std::optional<store::SourceRef> source;
+  };
+  Result<const std::vector<KindObject>*> objects_of(const diff::DiffKind& kind, std::int64_t device);
   // Changes of one diff kind of every device against its previous run (stored diffs).
   Result<const std::vector<diff::ObjectChange>*> changes(const std::string& kind);
   Result<const rules::DeviceCoverage*> coverage(const std::string& hostname);
@@ -63,6 +73,7 @@ class RunContext {
   std::optional<std::vector<rules::DeviceCoverage>> coverage_;
   std::map<std::pair<std::int64_t, std::string>, std::int64_t> file_ids_;
   std::map<std::int64_t, std::map<std::string, std::string>> port_types_;
+  std::map<std::pair<std::string, std::int64_t>, std::vector<KindObject>> objects_;
 };
 
 }  // namespace st::insights

@@ -476,6 +476,7 @@ struct RunWriter::State {
     ST_TRY(auto report, insights::detect(*ctx, *header.detection));
     ST_TRY(totals.insights, insights::store_findings(db, run, report, ctx->captured_at()));
     totals.auto_disabled_rules = report.auto_disabled;
+    for (const auto& t : report.timings) totals.rule_seconds.emplace_back(t.rule_id, t.seconds);
     for (const auto& id : report.auto_disabled) ST_CHECK(insights::set_rule_enabled(db, id, false));
     totals.detect_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return row_written();

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -30,6 +31,7 @@ struct RunTotals {
   double detect_seconds = 0;         // detection rules and cards, inside commit()
   std::size_t insights = 0;          // insight cards written
   std::vector<std::string> auto_disabled_rules;  // detection rules stopped for taking too long
+  std::vector<std::pair<std::string, double>> rule_seconds;  // each detection rule's evaluation time
 };
 
 class RunWriter {
