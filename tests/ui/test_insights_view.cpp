@@ -438,3 +438,42 @@ TEST_CASE("insight card model groups a cluster's cards under a header row", "[ui
   CHECK(model.clusterAt(model.index(0, 0)) == nullptr);
   CHECK(!model.indexOfCard(11).isValid());
 }
+
+TEST_CASE("insights and checklist on a dark palette: screenshots", "[ui][insights]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const auto store = sample_store(dir);
+  const InsightRow flapping = card_of_rule(core_cards(store), "port-flapping");
+
+  const QPalette light = QApplication::palette();
+  QPalette dark;
+  dark.setColor(QPalette::Window, QColor(0x35, 0x35, 0x35));
+  dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+  dark.setColor(QPalette::Base, QColor(0x2b, 0x2b, 0x2b));
+  dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
+  dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+  dark.setColor(QPalette::Button, QColor(0x40, 0x40, 0x40));
+  dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
+  dark.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb3));
+  dark.setColor(QPalette::HighlightedText, Qt::white);
+  dark.setColor(QPalette::Link, QColor(0x6f, 0xb3, 0xf0));
+  QApplication::setPalette(dark);
+  {
+    MainWindow window(store);
+    open_and_wait(window);
+    window.viewTabs()->setCurrentWidget(window.insightsView());
+    REQUIRE(window.insightsView()->selectCard(flapping.id));
+    // The severity chips tint the dark base rather than paint over it: the text stays readable.
+    for (auto severity : {Severity::Info, Severity::Warning, Severity::Major, Severity::Critical}) {
+      const QColor chip = st::ui::severity_color(severity);
+      CHECK(chip.alpha() <= 128);
+    }
+    const QImage insights_dark = grab_and_check(window, QStringLiteral("insights-dark.png"));
+    QSignalSpy marks(window.checklistView(), &ChecklistView::marksShown);
+    REQUIRE(window.insightsView()->openCurrentChecklist());
+    REQUIRE(t::wait_until([&] { return marks.count() >= 1; }));
+    const QImage checklist_dark = grab_and_check(window, QStringLiteral("checklist-dark.png"));
+    CHECK(insights_dark != checklist_dark);
+  }
+  QApplication::setPalette(light);
+}

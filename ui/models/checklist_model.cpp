@@ -48,7 +48,7 @@ int ChecklistModel::rowCount(const QModelIndex& parent) const {
 int ChecklistModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : kColumns; }
 
 QVariant ChecklistModel::data(const QModelIndex& index, int role) const {
-  if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+  if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
   const Item& item = items_[static_cast<std::size_t>(index.row())];
   switch (static_cast<ChecklistColumn>(index.column())) {
     case ChecklistColumn::Item:
@@ -81,7 +81,7 @@ bool ChecklistModel::setData(const QModelIndex& index, const QVariant& value, in
 }
 
 Qt::ItemFlags ChecklistModel::flags(const QModelIndex& index) const {
-  if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return Qt::NoItemFlags;
+  if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return Qt::NoItemFlags;
   Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
   if (index.column() == static_cast<int>(ChecklistColumn::Item)) flags |= Qt::ItemIsUserCheckable;
   return flags;

@@ -172,7 +172,7 @@ int InsightCardModel::rowCount(const QModelIndex& parent) const {
 int InsightCardModel::columnCount(const QModelIndex&) const { return kColumns; }
 
 QVariant InsightCardModel::data(const QModelIndex& index, int role) const {
-  if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+  if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
   const auto column = static_cast<InsightColumn>(index.column());
   if (const InsightCard* card = cardAt(index)) return cardData(*card, column, role);
   return clusterData(entries_[static_cast<std::size_t>(index.row())], column, role);
