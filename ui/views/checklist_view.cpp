@@ -110,6 +110,7 @@ ChecklistView::ChecklistView(StoreSession& session, QWidget* parent)
   splitter_->setChildrenCollapsible(false);
   splitter_->setStretchFactor(0, 3);
   splitter_->setStretchFactor(1, 2);
+  splitter_->setSizes({3000, 2000});  // the checklist first; scaled to the window
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 0);
