@@ -29,7 +29,9 @@
 #include "ui/store_session.h"
 #include "ui/views/devices_view.h"
 #include "ui/views/shortcuts_dialog.h"
+#include "ui/views/checklist_view.h"
 #include "ui/views/diff_view.h"
+#include "ui/views/insights_view.h"
 #include "ui/views/health_view.h"
 #include "ui/views/raw_log_view.h"
 #include "ui/views/rule_editor_view.h"
@@ -72,6 +74,8 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
       raw_view_(new RawLogView(*session_, this)),
       rule_view_(new RuleEditorView(*session_, this)),
       diff_view_(new DiffView(*session_, this)),
+      insights_view_(new InsightsView(*session_, this)),
+      checklist_view_(new ChecklistView(*session_, this)),
       ingest_(new IngestController(*session_, this)),
       store_label_(new QLabel(this)),
       counts_label_(new QLabel(this)) {
@@ -84,6 +88,8 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
   tabs_->addTab(raw_view_, tr("Raw Log"));
   tabs_->addTab(rule_view_, tr("Rules"));
   tabs_->addTab(diff_view_, tr("Diff"));
+  tabs_->addTab(insights_view_, tr("Insights"));
+  tabs_->addTab(checklist_view_, tr("Checklist"));
   setCentralWidget(tabs_);
   if (!restoreGeometry(settings_.windowGeometry())) resize(1200, 760);
   devices_view_->restoreSplitterState(settings_.devicesSplitterState());
@@ -105,6 +111,11 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
   connect(devices_view_, &DevicesView::showInRawLog, this, &MainWindow::showInRawLog);
   connect(health_view_, &HealthView::showInRawLog, this, &MainWindow::showInRawLog);
   connect(diff_view_, &DiffView::showInRawLog, this, &MainWindow::showInRawLog);
+  connect(insights_view_, &InsightsView::showInRawLog, this, &MainWindow::showInRawLog);
+  connect(insights_view_, &InsightsView::openChecklist, this, [this](const ChecklistSubject& subject) {
+    checklist_view_->showSubject(subject);
+    tabs_->setCurrentWidget(checklist_view_);
+  });
   connect(raw_view_, &RawLogView::failed, this, &MainWindow::reportError);
   connect(rule_view_, &RuleEditorView::failed, this, &MainWindow::reportError);
   connect(rule_view_, &RuleEditorView::changed, this,
@@ -125,6 +136,8 @@ void MainWindow::focusFind() {
     health_view_->focusFilter();
   } else if (tabs_->currentWidget() == diff_view_) {
     diff_view_->focusFilter();
+  } else if (tabs_->currentWidget() == insights_view_) {
+    insights_view_->focusFilter();
   } else {
     devices_view_->focusFilter();
   }
@@ -176,7 +189,8 @@ void MainWindow::createMenus() {
   preferences_->setStatusTip(tr("The template folder every ingest uses"));
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
-  const QList<QWidget*> views{devices_view_, health_view_, raw_view_, rule_view_, diff_view_};
+  const QList<QWidget*> views{devices_view_, health_view_, raw_view_, rule_view_, diff_view_, insights_view_,
+                              checklist_view_};
   for (int i = 0; i < views.size(); ++i) {
     QAction* show = view->addAction(tabs_->tabText(i), this, [this, page = views[i]] {
       tabs_->setCurrentWidget(page);
@@ -373,6 +387,7 @@ void MainWindow::onOverview(const StoreOverview& overview) {
   devices_view_->showOverview(overview);
   health_view_->refresh();
   diff_view_->refresh();
+  insights_view_->refresh();
   emit overviewShown();
 }
 

@@ -22,7 +22,9 @@ class QTabWidget;
 namespace st::ui {
 
 class DevicesView;
+class ChecklistView;
 class DiffView;
+class InsightsView;
 class HealthView;
 class RawLogView;
 class RuleEditorView;
@@ -62,7 +64,9 @@ class MainWindow : public QMainWindow {
   RawLogView* rawLogView() const { return raw_view_; }
   RuleEditorView* ruleEditorView() const { return rule_view_; }
   DiffView* diffView() const { return diff_view_; }
-  // Devices, Health, Raw Log and Rules, one tab each.
+  InsightsView* insightsView() const { return insights_view_; }
+  ChecklistView* checklistView() const { return checklist_view_; }
+  // Devices, Health, Raw Log, Rules, Diff, Insights and Checklist, one tab each.
   QTabWidget* viewTabs() const { return tabs_; }
   // Opens `location` in the raw log viewer and brings it to the front.
   void showInRawLog(const RawLocation& location);
@@ -111,6 +115,8 @@ class MainWindow : public QMainWindow {
   RawLogView* raw_view_;
   RuleEditorView* rule_view_;
   DiffView* diff_view_;
+  InsightsView* insights_view_;
+  ChecklistView* checklist_view_;
   IngestController* ingest_;
   RecentBundlesMenu* recent_ = nullptr;
   QAction* preferences_ = nullptr;

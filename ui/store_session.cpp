@@ -98,6 +98,52 @@ void StoreSession::loadDiff(std::optional<RunId> from, std::optional<RunId> to, 
       });
 }
 
+void StoreSession::loadInsights(std::optional<RunId> run) {
+  const auto generation = ++insights_generation_;
+  runInBackground<InsightsOutcome>(
+      [path = store_path_, run] { return load_insights(path, run); },
+      [this, generation](InsightsOutcome outcome) {
+        if (generation != insights_generation_) return;  // a newer request is on its way
+        if (outcome.error) emit failed(tr("Reading the insight cards failed"), *outcome.error);
+        emit insightsReady(outcome);
+      });
+}
+
+void StoreSession::saveFalsePositive(std::int64_t insight, bool false_positive) {
+  runInBackground<FeedbackOutcome>(
+      [path = store_path_, insight, false_positive] { return save_false_positive(path, insight, false_positive); },
+      [this](FeedbackOutcome outcome) {
+        if (outcome.error) emit failed(tr("Saving the false-positive mark failed"), *outcome.error);
+        emit feedbackSaved(outcome);
+      });
+}
+
+void StoreSession::loadChecklist(const std::string& incident, const std::string& device) {
+  const auto generation = ++checklist_generation_;
+  runInBackground<ChecklistOutcome>(
+      [path = store_path_, incident, device] { return load_checklist(path, incident, device); },
+      [this, generation](ChecklistOutcome outcome) {
+        if (generation != checklist_generation_) return;  // another incident was picked
+        if (outcome.error) emit failed(tr("Reading the checklist failed"), *outcome.error);
+        emit checklistReady(outcome);
+      });
+}
+
+void StoreSession::saveChecklistMark(const std::string& incident, const std::string& device,
+                                     store::ChecklistMark mark) {
+  const auto generation = ++checklist_generation_;
+  runInBackground<ChecklistOutcome>(
+      [path = store_path_, incident, device, mark = std::move(mark)] {
+        return save_checklist(path, incident, device, mark);
+      },
+      [this, generation](ChecklistOutcome outcome) {
+        // A failed save is reported even when superseded: the tick did not stick.
+        if (outcome.error) emit failed(tr("Saving the checklist mark failed"), *outcome.error);
+        if (generation != checklist_generation_) return;
+        emit checklistReady(outcome);
+      });
+}
+
 bool StoreSession::startIngest(const QString& bundle, std::shared_ptr<std::atomic<bool>> cancel) {
   if (ingest_cancel_) return false;
   ingest_cancel_ = cancel ? std::move(cancel) : std::make_shared<std::atomic<bool>>(false);

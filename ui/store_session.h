@@ -14,6 +14,7 @@
 #include <optional>
 #include <utility>
 
+#include "ui/insight_tasks.h"
 #include "ui/store_tasks.h"
 
 namespace st::ui {
@@ -45,6 +46,17 @@ class StoreSession : public QObject {
   // Only the latest request is answered.
   void loadDiff(std::optional<RunId> from, std::optional<RunId> to, bool include_volatile);
 
+  // The insight cards and clusters of `run` (nullopt: each device's latest) -> insightsReady().
+  // Only the latest request is answered.
+  void loadInsights(std::optional<RunId> run);
+  // Marks card `insight` a false positive or clears it -> feedbackSaved() (after failed()).
+  void saveFalsePositive(std::int64_t insight, bool false_positive);
+  // The checklist marks of (incident, device) -> checklistReady(). Only the latest request
+  // (load or save) is answered.
+  void loadChecklist(const std::string& incident, const std::string& device);
+  // Saves one mark at once, then reads the marks back -> checklistReady().
+  void saveChecklistMark(const std::string& incident, const std::string& device, store::ChecklistMark mark);
+
   // Starts ingesting `bundle`; false when an ingest is already running. `cancel` lets
   // a caller hold (and pre-set) the flag; by default the session makes one.
   bool startIngest(const QString& bundle, std::shared_ptr<std::atomic<bool>> cancel = {});
@@ -60,6 +72,9 @@ class StoreSession : public QObject {
   void interfacesReady(const st::ui::InterfacesOutcome& outcome);
   void healthReady(const st::ui::HealthOutcome& outcome);
   void diffReady(const st::ui::DiffOutcome& outcome);
+  void insightsReady(const st::ui::InsightsOutcome& outcome);
+  void feedbackSaved(const st::ui::FeedbackOutcome& outcome);
+  void checklistReady(const st::ui::ChecklistOutcome& outcome);
   void ingestProgress(double fraction, const QString& message);
   void ingestFinished(const st::ui::IngestOutcome& outcome);
   // `what` says which operation failed, for the status bar.
@@ -74,6 +89,8 @@ class StoreSession : public QObject {
   std::uint64_t interfaces_generation_ = 0;
   std::uint64_t health_generation_ = 0;
   std::uint64_t diff_generation_ = 0;
+  std::uint64_t insights_generation_ = 0;
+  std::uint64_t checklist_generation_ = 0;
   IngestSetup ingest_setup_;
   std::shared_ptr<std::atomic<bool>> ingest_cancel_;  // non-null while an ingest runs
 };
