@@ -271,10 +271,15 @@ TEST_CASE("checklist view: a tick is saved at once with who and when, and is the
     CHECK(model->doneCount() == 0);
     CHECK(model->data(model->index(0, 0)).toString() == QString::fromStdString(runbook->checks[0].text));
     CHECK(checklist->escalationLabel()->text().contains(QString::fromStdString(runbook->escalation.contact).toHtmlEscaped()));
-    // The device is an Arista: its next commands.
+    // The device is an Arista: its next commands, with the flapping port filled in.
     const auto* arista = runbook->commands_for("arista_eos");
     REQUIRE(arista != nullptr);
-    CHECK(checklist->commandsView()->toPlainText().contains(QString::fromStdString(arista->commands.front())));
+    REQUIRE(!flapping.objects.empty());
+    QString first = QString::fromStdString(arista->commands.front());
+    REQUIRE(first.contains(QStringLiteral("<interface>")));
+    first.replace(QStringLiteral("<interface>"), QString::fromStdString(flapping.objects.front()));
+    CHECK(checklist->commandsView()->toPlainText().contains(first));
+    CHECK_FALSE(checklist->commandsView()->toPlainText().contains(QStringLiteral("<interface>")));
     CHECK(checklist->runbookView()->toPlainText().contains(QString::fromStdString(runbook->title)));
 
     // Tick the second item as the view does: saved at once, who and when shown.

@@ -146,7 +146,11 @@ void ChecklistView::showSubject(const ChecklistSubject& subject) {
   QStringList commands;
   if (vendor) {
     commands_title_->setText(tr("Next commands on %1").arg(text(vendor->heading)));
-    for (const auto& c : vendor->commands) commands << text(c);
+    for (const auto& c : vendor->commands) {
+      QString command = text(c);
+      if (!subject.interface.empty()) command.replace(QStringLiteral("<interface>"), text(subject.interface));
+      commands << command;
+    }
   } else if (runbook_) {
     commands_title_->setText(tr("Next commands"));
     for (const auto& v : runbook_->next_commands) {

@@ -30,6 +30,7 @@ struct ChecklistSubject {
   std::string signature, title, severity;
   std::string platform;  // picks the next commands; "" shows every vendor's
   std::optional<insights::EscalationCue> escalation;
+  std::string interface;  // the card's first affected port: fills the commands' <interface>
 };
 
 class ChecklistView : public QWidget {

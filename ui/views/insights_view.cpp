@@ -1,5 +1,7 @@
 #include "ui/views/insights_view.h"
 
+#include <cctype>
+
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -346,13 +348,23 @@ std::optional<ChecklistSubject> InsightsView::currentSubject() const {
   const QModelIndex current = cards_->currentIndex();
   if (const InsightCard* card = card_model_->cardAt(current)) {
     const auto& r = card->row;
+    // Port-level cards name interfaces first (Gi1/0/5, Et24, 1/1/5); other objects (a supply
+    // "1B", a VLAN "30", a command) leave <interface> as the runbook writes it.
+    std::string port;
+    if (!r.objects.empty()) {
+      const std::string& o = r.objects.front();
+      const bool slashed = o.find('/') != std::string::npos && o.find(' ') == std::string::npos && o.find(':') == std::string::npos;
+      const bool named = o.size() > 2 && std::isalpha(static_cast<unsigned char>(o[0])) &&
+                         o.find_first_of("0123456789") != std::string::npos && o.find_first_of(" :") == std::string::npos;
+      if (slashed || named) port = o;
+    }
     return ChecklistSubject{"insight:" + std::to_string(r.id), r.device, r.signature, r.title,
-                            std::string(insights::to_string(r.severity)), card->platform, card->escalation};
+                            std::string(insights::to_string(r.severity)), card->platform, card->escalation, port};
   }
   if (const InsightCluster* cluster = card_model_->clusterAt(current)) {
     const auto& c = cluster->row;
     return ChecklistSubject{"cluster:" + std::to_string(c.id), "", c.signature, c.title,
-                            std::string(insights::to_string(c.severity)), "", cluster->escalation};
+                            std::string(insights::to_string(c.severity)), "", cluster->escalation, ""};
   }
   return std::nullopt;
 }
