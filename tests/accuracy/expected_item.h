@@ -100,6 +100,10 @@ inline const std::vector<std::pair<std::string, std::string>>& kinds_without_rul
   return kinds;
 }
 
+// Kinds whose state outlives their run: the manifest lists them once (the run they changed in),
+// but a failed supply "stays failed", so later captures of the device rightly report it again.
+inline bool standing_kind(const std::string& kind) { return kind == "psu_failed"; }
+
 inline std::vector<ExpectedItem> items_from_manifest(const nlohmann::json& manifest) {
   std::vector<ExpectedItem> items;
   for (const auto& i : manifest.at("items"))

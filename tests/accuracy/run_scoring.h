@@ -44,11 +44,13 @@ inline RunScore score_run(const std::vector<insights::InsightRow>& rows, const s
   std::map<FindingUnit, bool> expected;                     // unit -> required
   std::map<FindingUnit, std::vector<FindingUnit>> either;   // required unit -> units that also satisfy it
   for (const auto& item : items) {
-    if (item.run != run) continue;
+    // A standing state seen again in a later run is right there, but not required.
+    const bool later = standing_kind(item.kind) && item.run < run;
+    if (item.run != run && !later) continue;
     for (const auto& e : rules_for(item)) {
       if (unscored_rules.contains(e.rule)) continue;
       const auto u = unit_of(e.rule, item);
-      expected[u] = expected[u] || !e.optional;
+      expected[u] = expected[u] || (!e.optional && !later);
       for (const auto& alt : e.or_rules) {
         expected[unit_of(alt, item)];  // optional: right if it fires
         either[u].push_back(unit_of(alt, item));
