@@ -54,6 +54,16 @@ Result<std::string> read_text(const std::filesystem::path& path) {
   return ss.str();
 }
 
+// A positional number (an insight, version or suppression id), refused with what it names.
+Result<std::int64_t> number_argument(const std::string& text, std::string_view what) {
+  std::int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size()) {
+    return fail(ErrorKind::Usage, fmt::format("'{}' is not {}", text, what));
+  }
+  return value;
+}
+
 Result<store::Database> open_for_writing(const CliArgs& args) {
   return store::open_store(store::resolve_store_path(args.get("--store")), store::OpenMode::ReadWrite);
 }
@@ -224,11 +234,7 @@ Result<int> history(const CliArgs& args, std::ostream& out) {
 
 Result<int> rollback(const CliArgs& args, std::ostream& out) {
   ST_CHECK(want_args(args, 3));
-  std::int64_t version = 0;
-  const std::string& text = args.positional[2];
-  if (auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), version); ec != std::errc()) {
-    return fail(ErrorKind::Usage, fmt::format("rules rollback: '{}' is not a version", text));
-  }
+  ST_TRY(const std::int64_t version, number_argument(args.positional[2], "a version number"));
   ST_TRY(auto db, open_for_writing(args));
   ST_TRY(auto versions, insights::stored_rule_versions(db, args.positional[1]));
   auto old = std::find_if(versions.begin(), versions.end(), [&](const auto& v) { return v.version == version && v.origin == insights::RuleOrigin::User; });
@@ -282,11 +288,7 @@ Result<int> import_pack(const CliArgs& args, std::ostream& out) {
 
 Result<int> feedback(const CliArgs& args, std::ostream& out) {
   ST_CHECK(want_args(args, 2));
-  std::int64_t insight = 0;
-  const std::string& text = args.positional[1];
-  if (auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), insight); ec != std::errc()) {
-    return fail(ErrorKind::Usage, fmt::format("rules feedback: '{}' is not an insight id", text));
-  }
+  ST_TRY(const std::int64_t insight, number_argument(args.positional[1], "an insight id (insights --json)"));
   if (args.has("--false-positive") == args.has("--clear")) {
     return fail(ErrorKind::Usage, "rules feedback: give --false-positive or --clear");
   }
@@ -344,11 +346,7 @@ Result<int> suppressions(const CliArgs& args, std::ostream& out) {
 
 Result<int> unsuppress(const CliArgs& args, std::ostream& out) {
   ST_CHECK(want_args(args, 2));
-  std::int64_t id = 0;
-  const std::string& text = args.positional[1];
-  if (auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id); ec != std::errc()) {
-    return fail(ErrorKind::Usage, fmt::format("rules unsuppress: '{}' is not a suppression id", text));
-  }
+  ST_TRY(const std::int64_t id, number_argument(args.positional[1], "a suppression id (rules suppressions)"));
   ST_TRY(auto db, open_for_writing(args));
   ST_CHECK(insights::remove_suppression(db, id));
   out << fmt::format("suppression {} removed\n", id);

@@ -340,7 +340,9 @@ void format_fastiron_log(const Device& d, const LogEvent& e, std::string& out) {
           e.aux == 0 ? "bpduguard" : "port-security");
       break;
     case LogKind::StpRootChange:
-      put(out, "STP: VLAN {} Port {} STP State -> FORWARDING (DOT1wTransition)\n", e.aux, p->name);
+      // FastIron's own wording (Brocade syslog reference: "Bridge root changed, vlan <id>, new root
+      // ID <id>, root interface <port>").
+      put(out, "STP: Bridge root changed, vlan {}, new root ID 8000748ef8a1b2c3, root interface {}\n", e.aux, p->name);
       break;
     case LogKind::StpTopologyChange: put(out, "STP: VLAN {} Bridge TC Event (DOT1wTransition)\n", e.aux); break;
     case LogKind::PoeDetect: put(out, "PoE: Power enabled on port {}.\n", p->name); break;

@@ -52,28 +52,14 @@ std::size_t upper(const std::vector<Candidate>& events, std::int64_t t) {
 }
 
 std::string expand(const ClusterPattern& p, const Cluster& c) {
-  std::string out;
-  const std::string& text = p.summary;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '{') {
-      out += text[i];
-      continue;
-    }
-    const auto close = text.find('}', i);
-    if (close == std::string::npos) {
-      out += text.substr(i);
-      break;
-    }
-    const std::string name = text.substr(i + 1, close - i - 1);
-    if (name == "devices") out += short_list(c.devices, 5);
-    else if (name == "device_count") out += std::to_string(c.devices.size());
-    else if (name == "interface_count") out += std::to_string(c.interfaces);
-    else if (name == "count") out += std::to_string(c.count);
-    else if (name == "minutes") out += fmt::format("{:.1f}", static_cast<double>(c.last_ms - c.first_ms) / 60000.0);
-    else out += text.substr(i, close - i + 1);
-    i = close;
-  }
-  return out;
+  return expand_placeholders(p.summary, [&](const std::string& name) -> std::optional<std::string> {
+    if (name == "devices") return short_list(c.devices, 5);
+    if (name == "device_count") return std::to_string(c.devices.size());
+    if (name == "interface_count") return std::to_string(c.interfaces);
+    if (name == "count") return std::to_string(c.count);
+    if (name == "minutes") return fmt::format("{:.1f}", static_cast<double>(c.last_ms - c.first_ms) / 60000.0);
+    return std::nullopt;
+  });
 }
 
 // The pattern's clusters among one group of devices (one device, or one site).

@@ -138,6 +138,12 @@ class ConditionReader {
       const auto* k = kind(body["kind"], at + "/kind");
       c.kind = body["kind"].get<std::string>();
       if (body.contains("where")) c.where = conditions(body["where"], k, at + "/where");
+      if (body.contains("only_if_any")) c.only_if_any = conditions(body["only_if_any"], k, at + "/only_if_any");
+      if (body.contains("with")) {
+        const auto* wk = kind(body["with"]["kind"], at + "/with/kind");
+        c.with = ObjectsCondition::Companion{body["with"]["kind"].get<std::string>(),
+                                             conditions(body["with"]["where"], wk, at + "/with/where")};
+      }
       if (body.contains("min_count")) c.min_count = number(body["min_count"], at + "/min_count");
       return c;
     }

@@ -48,6 +48,12 @@ struct FieldCondition {
 struct ObjectsCondition {
   std::string kind;  // a diff kind (diff/diff_kind.h): interface, power_supply, transceiver, ...
   std::vector<FieldCondition> where;
+  std::vector<FieldCondition> only_if_any;  // the device has an object meeting these (e.g. auth in use)
+  struct Companion {
+    std::string kind;  // the same-named object of this kind (interface_config Gi1/0/5 for interface Gi1/0/5) ...
+    std::vector<FieldCondition> where;  // ... must meet these
+  };
+  std::optional<Companion> with;
   double min_count = 1;  // matching objects per device
 };
 

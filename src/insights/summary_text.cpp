@@ -25,8 +25,8 @@ std::string short_list(const std::vector<std::string>& items, std::size_t shown)
   return out;
 }
 
-std::string expand_summary(const Finding& f) {
-  const std::string& text = f.rule->summary;
+std::string expand_placeholders(const std::string& text,
+                                const std::function<std::optional<std::string>(const std::string&)>& value) {
   std::string out;
   out.reserve(text.size() + 64);
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -39,29 +39,29 @@ std::string expand_summary(const Finding& f) {
       out += text.substr(i);
       break;
     }
-    const std::string name = text.substr(i + 1, close - i - 1);
-    std::optional<std::string> value;
-    if (name == "count") value = number_text(f.count);
-    else if (name == "value") value = f.value ? number_text(*f.value) : "?";
-    else if (name == "objects") value = short_list(f.objects);
-    else if (name == "object_count") value = std::to_string(f.objects.size());
-    else if (name == "details") value = short_list(f.details);
-    else if (name == "device") value = f.device;
-    else if (name == "window_minutes") {
-      if (const auto* c = std::get_if<EventsCondition>(&f.rule->when); c && c->window_seconds) {
-        value = number_text(*c->window_seconds / 60);
-      }
-    } else if (auto p = f.rule->params.find(name); p != f.rule->params.end()) {
-      value = number_text(p->second);
-    }
-    if (value) {
-      out += *value;
-    } else {
-      out += text.substr(i, close - i + 1);  // unknown: left as written, so the rule's author sees it
-    }
+    const auto v = value(text.substr(i + 1, close - i - 1));
+    out += v ? *v : text.substr(i, close - i + 1);
     i = close;
   }
   return out;
+}
+
+std::string expand_summary(const Finding& f) {
+  return expand_placeholders(f.rule->summary, [&](const std::string& name) -> std::optional<std::string> {
+    if (name == "count") return number_text(f.count);
+    if (name == "value") return f.value ? number_text(*f.value) : "?";
+    if (name == "objects") return short_list(f.objects);
+    if (name == "object_count") return std::to_string(f.objects.size());
+    if (name == "details") return short_list(f.details);
+    if (name == "device") return f.device;
+    if (name == "window_minutes") {
+      const auto* c = std::get_if<EventsCondition>(&f.rule->when);
+      if (c && c->window_seconds) return number_text(*c->window_seconds / 60);
+      return std::nullopt;
+    }
+    if (auto p = f.rule->params.find(name); p != f.rule->params.end()) return number_text(p->second);
+    return std::nullopt;
+  });
 }
 
 }  // namespace st::insights

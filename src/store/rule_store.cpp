@@ -1,5 +1,7 @@
 #include "store/rule_store.h"
 
+#include "core/operator_name.h"
+
 #include <fmt/format.h>
 
 #include <chrono>
@@ -10,15 +12,6 @@
 namespace st::store {
 
 namespace {
-
-std::string now_iso() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 constexpr std::string_view kColumns = "rule_id, version, origin, pack, rule_json, checksum, saved_at, note";
 
@@ -48,7 +41,7 @@ Result<std::int64_t> save_rule_version(Database& db, const RuleSave& save) {
   const std::int64_t version = next.int64(0);
   ST_TRY(auto insert, db.prepare(fmt::format("INSERT INTO parser_rules({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", kColumns)));
   const std::optional<std::string> origin = save.origin, json = save.rule_json, checksum = util::sha256_hex(save.rule_json),
-                                   saved_at = now_iso(), note = save.note;
+                                   saved_at = utc_now_iso(), note = save.note;
   insert.reset();
   insert.bind(1, id).bind(2, SqlValue{version}).bind(3, origin).bind(4, save.pack).bind(5, json).bind(6, checksum)
       .bind(7, saved_at).bind(8, note);

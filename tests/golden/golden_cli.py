@@ -31,6 +31,9 @@ LISTINGS = [
     ("interface-config-run-1", ["interface-config", "--run", "1"]),
     ("interfaces-zone-f2", ["interfaces", "--zone", "F2"]),
     ("diff", ["diff"]),
+    ("insights-run-1", ["insights", "--run", "1"]),
+    ("insights", ["insights"]),
+    ("clusters", ["clusters"]),
 ]
 
 

@@ -13,6 +13,7 @@
 #include "insights/detection_store.h"
 #include "insights/insight_listing.h"
 #include "insights/rule_set.h"
+#include "insights/runbook_library.h"
 #include "rules/rule_set.h"
 #include "store/raw_reader.h"
 #include "store/store.h"
@@ -57,6 +58,21 @@ SampleStore ingest_runs(const std::vector<std::string>& runs, std::shared_ptr<co
     last = summary->run;
   }
   return SampleStore{std::move(dir), std::move(*db), last};
+}
+
+// One run holding one capture per device (hostname -> capture), as a pattern's sample is.
+SampleStore ingest_devices(const std::map<std::string, std::string>& devices,
+                           std::shared_ptr<const insights::CompiledRules> rules) {
+  auto dir = std::make_unique<test::TempDir>();
+  for (const auto& [host, capture] : devices) test::write_file(*dir / "bundle" / (host + ".log"), capture);
+  auto db = store::open_store(*dir / "store.sqlite", store::OpenMode::ReadWrite);
+  REQUIRE(db);
+  ingest::IngestOptions options;
+  options.bundle = *dir / "bundle";
+  options.detection = std::move(rules);
+  auto summary = ingest::ingest_bundle(*db, full_registry(), options);
+  REQUIRE(summary);
+  return SampleStore{std::move(dir), std::move(*db), summary->run};
 }
 
 std::shared_ptr<const insights::CompiledRules> only(const insights::DetectionRuleSet& set, const std::string& id) {
@@ -293,16 +309,8 @@ TEST_CASE("clusters: each shipped pattern's samples give exactly their expected 
   for (const auto& pattern : set->patterns()) {
     for (const auto& sample : pattern.samples) {
       INFO("pattern " << pattern.id << ", sample '" << sample.name << "'");
-      test::TempDir dir;
-      for (const auto& [host, capture] : sample.devices) test::write_file(dir / "bundle" / (host + ".log"), capture);
-      auto db = store::open_store(dir / "store.sqlite", store::OpenMode::ReadWrite);
-      REQUIRE(db);
-      ingest::IngestOptions options;
-      options.bundle = dir / "bundle";
-      options.detection = *compiled;
-      auto summary = ingest::ingest_bundle(*db, full_registry(), options);
-      REQUIRE(summary);
-      auto clusters = insights::list_clusters(*db, summary->run);
+      auto s = ingest_devices(sample.devices, *compiled);
+      auto clusters = insights::list_clusters(s.db, s.last);
       REQUIRE(clusters);
       std::vector<std::vector<std::string>> mine;
       for (const auto& c : *clusters) {
@@ -325,23 +333,14 @@ TEST_CASE("clusters: a power failure sequence groups the cards it explains", "[i
   REQUIRE(compiled);
   const auto* pattern = &*std::find_if(set->patterns().begin(), set->patterns().end(),
                                        [](const auto& p) { return p.id == "power-failure-sequence"; });
-  const auto& sample = pattern->samples.front();
-  test::TempDir dir;
-  for (const auto& [host, capture] : sample.devices) test::write_file(dir / "bundle" / (host + ".log"), capture);
-  auto db = store::open_store(dir / "store.sqlite", store::OpenMode::ReadWrite);
-  REQUIRE(db);
-  ingest::IngestOptions options;
-  options.bundle = dir / "bundle";
-  options.detection = *compiled;
-  auto summary = ingest::ingest_bundle(*db, full_registry(), options);
-  REQUIRE(summary);
-  auto clusters = insights::list_clusters(*db, summary->run);
+  auto s = ingest_devices(pattern->samples.front().devices, *compiled);
+  auto clusters = insights::list_clusters(s.db, s.last);
   REQUIRE(clusters);
   auto power = std::find_if(clusters->begin(), clusters->end(), [](const auto& c) { return c.pattern == "power-failure-sequence"; });
   REQUIRE(power != clusters->end());
   insights::InsightQuery q;
-  q.run = summary->run;
-  auto cards = insights::list_insights(*db, q);
+  q.run = s.last;
+  auto cards = insights::list_insights(s.db, q);
   REQUIRE(cards);
   std::set<std::string> grouped;
   for (const auto& card : *cards) {
@@ -352,4 +351,20 @@ TEST_CASE("clusters: a power failure sequence groups the cards it explains", "[i
   CHECK(grouped.contains("poe-fault"));
   CHECK(power->insights.size() == grouped.size());
   CHECK_FALSE(power->evidence.empty());
+}
+
+TEST_CASE("detection: every rule's and pattern's signature has a runbook", "[insights]") {
+  auto set = insights::DetectionRuleSet::shipped();
+  REQUIRE(set);
+  auto library = insights::RunbookLibrary::shipped();
+  REQUIRE(library);
+  for (const auto& rule : set->rules()) {
+    INFO("rule " << rule.id << " signature " << rule.signature);
+    CHECK((*library)->find(rule.signature) != nullptr);
+  }
+  for (const auto& pattern : set->patterns()) {
+    INFO("pattern " << pattern.id << " signature " << pattern.signature);
+    CHECK((*library)->find(pattern.signature) != nullptr);
+  }
+  CHECK((*library)->runbooks().size() >= 20);
 }
