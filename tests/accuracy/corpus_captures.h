@@ -50,7 +50,8 @@ inline const std::map<std::string, std::vector<std::string>>& theme_rules() {
       {"mac_l2", {"mac-flapping"}},
       // Supply and voltage lines are environment alarms as much as power faults.
       {"power_poe", {"power-supply-failure", "poe-fault", "environment-alarm"}},
-      {"stp_changes", {"stp-topology-change", "stp-root-change"}},
+      // BPDU guard and loop guard lines that disable a port are err-disable events.
+      {"stp_changes", {"stp-topology-change", "stp-root-change", "err-disable-events"}},
   };
   return themes;
 }
