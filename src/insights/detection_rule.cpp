@@ -119,7 +119,9 @@ class ConditionReader {
   }
 
   Condition read(const json& when) {
-    const auto& [name, body] = *when.items().begin();
+    const auto first = when.begin();  // the schema allows exactly one condition
+    const std::string name = first.key();
+    const json& body = first.value();
     const std::string at = "/when/" + name;
     if (name == "events") {
       EventsCondition c;
