@@ -11,7 +11,9 @@
 namespace st::ui {
 
 StoreSession::StoreSession(std::filesystem::path store_path, QObject* parent)
-    : QObject(parent), store_path_(std::move(store_path)) {}
+    : QObject(parent), store_path_(std::move(store_path)), interactive_pool_(new QThreadPool(this)) {
+  interactive_pool_->setMaxThreadCount(1);
+}
 
 StoreSession::~StoreSession() {
   if (ingest_cancel_) ingest_cancel_->store(true);
@@ -29,14 +31,15 @@ QString StoreSession::storeFileName() const {
 }
 
 template <class T>
-void StoreSession::runInBackground(std::function<T()> work, std::function<void(T)> done) {
+void StoreSession::runInBackground(std::function<T()> work, std::function<void(T)> done, Lane lane) {
   auto* watcher = new QFutureWatcher<T>(this);
   connect(watcher, &QFutureWatcherBase::finished, this,
           [watcher, done = std::move(done)] {
             watcher->deleteLater();
             done(watcher->result());
           });
-  watcher->setFuture(QtConcurrent::run(std::move(work)));
+  QThreadPool* pool = lane == Lane::Interactive ? interactive_pool_ : QThreadPool::globalInstance();
+  watcher->setFuture(QtConcurrent::run(pool, std::move(work)));
 }
 
 void StoreSession::open() {
@@ -73,7 +76,8 @@ void StoreSession::loadInterfaces(const QString& hostname) {
         if (generation != interfaces_generation_) return;  // the user picked another device
         if (outcome.error) emit failed(tr("Reading interfaces failed"), *outcome.error);
         emit interfacesReady(outcome);  // also on failure, so the view stops waiting
-      });
+      },
+      Lane::Interactive);
 }
 
 void StoreSession::loadHealth(std::optional<RunId> run) {
@@ -115,7 +119,8 @@ void StoreSession::saveFalsePositive(std::int64_t insight, bool false_positive) 
       [this](FeedbackOutcome outcome) {
         if (outcome.error) emit failed(tr("Saving the false-positive mark failed"), *outcome.error);
         emit feedbackSaved(outcome);
-      });
+      },
+      Lane::Interactive);
 }
 
 void StoreSession::loadChecklist(const std::string& incident, const std::string& device) {
@@ -126,7 +131,8 @@ void StoreSession::loadChecklist(const std::string& incident, const std::string&
         if (generation != checklist_generation_) return;  // another incident was picked
         if (outcome.error) emit failed(tr("Reading the checklist failed"), *outcome.error);
         emit checklistReady(outcome);
-      });
+      },
+      Lane::Interactive);
 }
 
 void StoreSession::saveChecklistMark(const std::string& incident, const std::string& device,
@@ -141,7 +147,8 @@ void StoreSession::saveChecklistMark(const std::string& incident, const std::str
         if (outcome.error) emit failed(tr("Saving the checklist mark failed"), *outcome.error);
         if (generation != checklist_generation_) return;
         emit checklistReady(outcome);
-      });
+      },
+      Lane::Interactive);
 }
 
 bool StoreSession::startIngest(const QString& bundle, std::shared_ptr<std::atomic<bool>> cancel) {

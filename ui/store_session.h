@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
 
 #include <atomic>
 #include <cstdint>
@@ -81,10 +82,15 @@ class StoreSession : public QObject {
   void failed(const QString& what, const st::Error& error);
 
  private:
+  // Bulk reads (overview, diff, insights, health) share Qt's global pool; the small reads a
+  // click asks for (a device's interfaces, a checklist) have a thread of their own, so they
+  // never wait behind a 10,000-change diff.
+  enum class Lane { Bulk, Interactive };
   template <class T>
-  void runInBackground(std::function<T()> work, std::function<void(T)> done);
+  void runInBackground(std::function<T()> work, std::function<void(T)> done, Lane lane = Lane::Bulk);
 
   std::filesystem::path store_path_;
+  QThreadPool* interactive_pool_;
   std::uint64_t overview_generation_ = 0;
   std::uint64_t interfaces_generation_ = 0;
   std::uint64_t health_generation_ = 0;

@@ -4,16 +4,17 @@ namespace st::store {
 namespace {
 
 // ?1 = run id or NULL (latest snapshot per device), ?2 = hostname or NULL, ?3..?6 = site,
-// zone, building, room or NULL (zone, building and room are the device snapshot's, read by a
-// subquery so every listing can use the filter without joining the snapshot).
+// zone, building, room or NULL. The snapshots are chosen first (device_snapshots is one row per
+// device and run) and the rows found through their (run_id, device_id) index prefix: a filter on
+// the listed table itself would scan every run's rows (480,000 interfaces for one device's 48
+// at 1,000 devices x 10 runs).
 constexpr std::string_view kSnapshotFilter =
-    " ((?1 IS NULL AND {alias}.run_id = (SELECT MAX(x.run_id) FROM device_snapshots x"
-    "                                      WHERE x.device_id = {alias}.device_id))"
-    "  OR {alias}.run_id = ?1)"
-    " AND (?2 IS NULL OR d.hostname = ?2) AND (?3 IS NULL OR d.site = ?3)"
-    " AND (?4 IS NULL AND ?5 IS NULL AND ?6 IS NULL OR EXISTS (SELECT 1 FROM device_snapshots w"
-    "      WHERE w.run_id = {alias}.run_id AND w.device_id = {alias}.device_id AND (?4 IS NULL OR w.zone = ?4)"
-    "      AND (?5 IS NULL OR w.building = ?5) AND (?6 IS NULL OR w.room = ?6))) ";
+    " ({alias}.run_id, {alias}.device_id) IN (SELECT s.run_id, s.device_id FROM device_snapshots s"
+    "   JOIN devices sd ON sd.id = s.device_id"
+    "   WHERE (?1 IS NULL AND s.run_id = (SELECT MAX(x.run_id) FROM device_snapshots x"
+    "                                     WHERE x.device_id = s.device_id) OR s.run_id = ?1)"
+    "   AND (?2 IS NULL OR sd.hostname = ?2) AND (?3 IS NULL OR sd.site = ?3) AND (?4 IS NULL OR s.zone = ?4)"
+    "   AND (?5 IS NULL OR s.building = ?5) AND (?6 IS NULL OR s.room = ?6)) ";
 
 }  // namespace
 

@@ -10,8 +10,8 @@
 
 namespace st::store {
 
-// The condition on rows of table alias `alias` (which has run_id and device_id) with the
-// devices table joined as `d`; parameters ?1..?6, bound by bind_filter.
+// The condition on rows of table alias `alias` (which has run_id and device_id and an index
+// starting with them); parameters ?1..?6, bound by bind_filter.
 std::string snapshot_filter(std::string_view alias);
 void bind_filter(Statement& stmt, const ListingFilter& filter);
 

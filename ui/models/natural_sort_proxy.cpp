@@ -52,4 +52,23 @@ bool NaturalSortProxy::lessThan(const QModelIndex& left, const QModelIndex& righ
   return sa < sb;  // a stable tie-break for names that differ only in case or zeros
 }
 
+void NaturalSortProxy::setColumnValueFilter(int column, const QString& value) {
+  value_column_ = value.isEmpty() ? -1 : column;
+  value_ = value;
+  invalidateFilter();
+}
+
+bool NaturalSortProxy::filterAcceptsRow(int source_row, const QModelIndex& source_parent) const {
+  if (value_column_ >= 0 &&
+      sourceModel()->index(source_row, value_column_, source_parent).data(kSortRole).toString() != value_) {
+    return false;
+  }
+  if (filterRegularExpression().pattern().isEmpty()) return true;
+  if (filterKeyColumn() == -1 && filterRole() == Qt::DisplayRole) {
+    const QVariant text = sourceModel()->index(source_row, 0, source_parent).data(kRowTextRole);
+    if (text.isValid()) return filterRegularExpression().match(text.toString()).hasMatch();
+  }
+  return QSortFilterProxyModel::filterAcceptsRow(source_row, source_parent);
+}
+
 }  // namespace st::ui

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QSortFilterProxyModel>
+#include <QString>
 #include <QStringView>
 
 namespace st::ui {
@@ -17,8 +18,19 @@ class NaturalSortProxy : public QSortFilterProxyModel {
  public:
   explicit NaturalSortProxy(QObject* parent = nullptr);
 
+  // Also keeps only rows whose `column` holds exactly `value` (its kSortRole text, which models
+  // cache: a kind, a severity); an empty value lifts it. Rows leave and come back without a model reset (sort keys stay cached).
+  void setColumnValueFilter(int column, const QString& value);
+
  protected:
   bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
+  // Matches the row's kRowTextRole in one go when the source model offers it (a filter over
+  // every column on display text), else asks each cell like QSortFilterProxyModel does.
+  bool filterAcceptsRow(int source_row, const QModelIndex& source_parent) const override;
+
+ private:
+  int value_column_ = -1;
+  QString value_;
 };
 
 }  // namespace st::ui

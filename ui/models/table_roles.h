@@ -9,6 +9,10 @@ namespace st::ui {
 inline constexpr int kSortRole = Qt::UserRole + 1;
 // The device's hostname on every cell of a device row.
 inline constexpr int kHostnameRole = Qt::UserRole + 2;
+// On column 0: the whole row's displayed text, cells joined by kRowTextSeparator. The text
+// filter matches it in one go instead of asking every cell (and formatting it) per keystroke.
+inline constexpr int kRowTextRole = Qt::UserRole + 4;
+inline constexpr char16_t kRowTextSeparator = u'\x1f';
 
 }  // namespace st::ui
 

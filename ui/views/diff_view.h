@@ -62,6 +62,7 @@ class DiffView : public QWidget {
   void request();
   void onDiffReady(const DiffOutcome& outcome);
   void applyKindFilter();
+  void selectFirstChange();
   void onCurrentChanged();
   void fillRunBox(QComboBox* box, const std::vector<store::RunRow>& runs, std::optional<RunId> selected);
   std::optional<RunId> boxRun(const QComboBox* box) const;

@@ -42,6 +42,7 @@ class TablePane : public QWidget {
   QLabel* titleLabel() const { return title_; }
 
  private:
+  static constexpr int kFitSampleRows = 150;
   void updateCount();
   int totalRows() const;
   int contentHeight() const;
