@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <QAction>
+#include <QComboBox>
 #include <QApplication>
 #include <QDir>
 #include <QImage>
@@ -27,6 +28,7 @@
 #include "ui/store_session.h"
 #include "ui/views/devices_view.h"
 #include "ui/views/table_pane.h"
+#include "ui/views/value_filter_bar.h"
 #include "ui_test_support.h"
 
 using st::ui::DeviceTableModel;
@@ -147,6 +149,35 @@ TEST_CASE("main window shows the sample site's devices and interfaces", "[ui][wi
   CHECK(interface_pane->proxy()->rowCount() > 1);
   CHECK(interface_pane->proxy()->rowCount() < all_ports);
   interface_pane->filterEdit()->clear();
+  CHECK(interface_pane->proxy()->rowCount() == all_ports);
+
+  // Status, VLAN and auth choices list the values present and narrow the table together.
+  auto* filters = view->interfaceFilters();
+  auto count_where = [&](auto&& keep) {
+    int n = 0;
+    for (int row = 0; row < interfaces->rowCount(); ++row) n += keep(*interfaces->rowAt(row)) ? 1 : 0;
+    return n;
+  };
+  QComboBox* status_box = filters->comboFor(InterfaceTableModel::Status);
+  REQUIRE(status_box != nullptr);
+  CHECK(status_box->itemText(0) == QStringLiteral("Any"));
+  CHECK(status_box->findData(QStringLiteral("connected")) > 0);
+  CHECK(status_box->findData(QStringLiteral("notconnect")) > 0);
+  const int connected = count_where([](const auto& r) { return r.status == std::optional<std::string>("connected"); });
+  REQUIRE(connected > 0);
+  REQUIRE(connected < all_ports);
+  REQUIRE(filters->choose(InterfaceTableModel::Status, QStringLiteral("connected")));
+  CHECK(interface_pane->proxy()->rowCount() == connected);
+  REQUIRE(filters->choose(InterfaceTableModel::Vlan, QStringLiteral("30")));
+  const int connected_30 = count_where([](const auto& r) {
+    return r.status == std::optional<std::string>("connected") && r.vlan == std::optional<std::string>("30");
+  });
+  REQUIRE(connected_30 > 0);  // the camera on Gi1/0/44 at least
+  CHECK(interface_pane->proxy()->rowCount() == connected_30);
+  interface_pane->filterEdit()->setText(QStringLiteral("Gi1/0/44"));
+  CHECK(interface_pane->proxy()->rowCount() == 1);
+  interface_pane->filterEdit()->clear();
+  filters->clear();
   CHECK(interface_pane->proxy()->rowCount() == all_ports);
 
   // FastIron and Arista ports by their own names.

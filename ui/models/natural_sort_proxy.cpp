@@ -52,16 +52,15 @@ bool NaturalSortProxy::lessThan(const QModelIndex& left, const QModelIndex& righ
   return sa < sb;  // a stable tie-break for names that differ only in case or zeros
 }
 
-void NaturalSortProxy::setColumnValueFilter(int column, const QString& value) {
-  value_column_ = value.isEmpty() ? -1 : column;
-  value_ = value;
+void NaturalSortProxy::setColumnValueFilter(int column, const QString& value, int role) {
+  std::erase_if(conditions_, [column](const ValueCondition& c) { return c.column == column; });
+  if (!value.isEmpty()) conditions_.push_back({column, role, value});
   invalidateFilter();
 }
 
 bool NaturalSortProxy::filterAcceptsRow(int source_row, const QModelIndex& source_parent) const {
-  if (value_column_ >= 0 &&
-      sourceModel()->index(source_row, value_column_, source_parent).data(kSortRole).toString() != value_) {
-    return false;
+  for (const ValueCondition& c : conditions_) {
+    if (sourceModel()->index(source_row, c.column, source_parent).data(c.role).toString() != c.value) return false;
   }
   if (filterRegularExpression().pattern().isEmpty()) return true;
   if (filterKeyColumn() == -1 && filterRole() == Qt::DisplayRole) {

@@ -6,6 +6,10 @@
 #include <QString>
 #include <QStringView>
 
+#include <vector>
+
+#include "ui/models/table_roles.h"
+
 namespace st::ui {
 
 // <0, 0, >0 like strcmp; digit runs compare by value, letters case-insensitively.
@@ -18,9 +22,11 @@ class NaturalSortProxy : public QSortFilterProxyModel {
  public:
   explicit NaturalSortProxy(QObject* parent = nullptr);
 
-  // Also keeps only rows whose `column` holds exactly `value` (its kSortRole text, which models
-  // cache: a kind, a severity); an empty value lifts it. Rows leave and come back without a model reset (sort keys stay cached).
-  void setColumnValueFilter(int column, const QString& value);
+  // Also keeps only rows whose `column` holds exactly `value` in `role` (by default its
+  // kSortRole text, which the row models cache: a kind, a severity); an empty value lifts the
+  // column's condition. Conditions on several columns all apply. Rows leave and come back
+  // without a model reset (sort keys stay cached).
+  void setColumnValueFilter(int column, const QString& value, int role = kSortRole);
 
  protected:
   bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
@@ -29,8 +35,12 @@ class NaturalSortProxy : public QSortFilterProxyModel {
   bool filterAcceptsRow(int source_row, const QModelIndex& source_parent) const override;
 
  private:
-  int value_column_ = -1;
-  QString value_;
+  struct ValueCondition {
+    int column;
+    int role;
+    QString value;
+  };
+  std::vector<ValueCondition> conditions_;
 };
 
 }  // namespace st::ui

@@ -21,6 +21,7 @@
 #include "ui/models/table_roles.h"
 #include "ui/store_session.h"
 #include "ui/views/table_pane.h"
+#include "ui/views/value_filter_bar.h"
 
 namespace st::ui {
 
@@ -32,6 +33,7 @@ DevicesView::DevicesView(StoreSession& session, QWidget* parent)
       interface_model_(new InterfaceTableModel(this)),
       device_pane_(new TablePane(site_model_, tr("Filter devices (Ctrl+F)"), this, TablePane::Kind::Tree)),
       interface_pane_(new TablePane(interface_model_, tr("Filter interfaces"), this)),
+      interface_filters_(new ValueFilterBar(interface_pane_->proxy(), interface_pane_)),
       splitter_(new QSplitter(Qt::Horizontal, this)),
       last_active_pane_(device_pane_),
       show_raw_(new QAction(tr("Show in Raw Log"), this)) {
@@ -40,6 +42,10 @@ DevicesView::DevicesView(StoreSession& session, QWidget* parent)
   device_pane_->setTitle(tr("Devices"));
   device_pane_->proxy()->setFilterRole(kFilterRole);  // site rows match their name, not their count
   interface_pane_->setTitle(tr("Interfaces"));
+  interface_filters_->addColumn(InterfaceTableModel::Status, tr("&Status:"));
+  interface_filters_->addColumn(InterfaceTableModel::Vlan, tr("V&LAN:"));
+  interface_filters_->addColumn(InterfaceTableModel::Auth, tr("A&uth:"));
+  interface_pane_->addBar(interface_filters_);
 
   splitter_->addWidget(device_pane_);
   splitter_->addWidget(interface_pane_);

@@ -25,6 +25,7 @@ class InterfaceTableModel;
 class SiteTreeModel;
 class StoreSession;
 class TablePane;
+class ValueFilterBar;
 
 class DevicesView : public QWidget {
   Q_OBJECT
@@ -58,6 +59,8 @@ class DevicesView : public QWidget {
   InterfaceTableModel* interfaceModel() const { return interface_model_; }
   TablePane* devicePane() const { return device_pane_; }
   TablePane* interfacePane() const { return interface_pane_; }
+  // Status, VLAN and auth template choices over the interface table.
+  ValueFilterBar* interfaceFilters() const { return interface_filters_; }
   QSplitter* splitter() const { return splitter_; }
 
  signals:
@@ -79,6 +82,7 @@ class DevicesView : public QWidget {
   InterfaceTableModel* interface_model_;
   TablePane* device_pane_;
   TablePane* interface_pane_;
+  ValueFilterBar* interface_filters_;
   QSplitter* splitter_;
   QString selected_;
   TablePane* last_active_pane_;

@@ -182,6 +182,10 @@ void TablePane::fitColumns(Fit fit) {
   columns_fitted_ = columns_fitted_ || proxy_->rowCount() > 0;
 }
 
+void TablePane::addBar(QWidget* bar) {
+  static_cast<QVBoxLayout*>(layout())->insertWidget(1, bar);
+}
+
 int TablePane::preferredWidth(int min_last, int max_last) const {
   const auto* header = this->header();
   const int last = header->count() - 1;

@@ -24,6 +24,8 @@ class TablePane : public QWidget {
             Kind kind = Kind::Table);
 
   void setTitle(const QString& title);
+  // A row of extra controls (value filters) between the title row and the table.
+  void addBar(QWidget* bar);
   enum class Fit { Exact, GrowOnly };
   // Sizes columns to their contents within sensible bounds; the last column stretches.
   // GrowOnly never narrows a column (keeps the user's widths across snapshots).
