@@ -28,6 +28,7 @@
 #include "store/checklist_store.h"
 #include "store/store.h"
 #include "ui/main_window.h"
+#include "ui/theme.h"
 #include "ui/models/checklist_model.h"
 #include "ui/models/insight_card_model.h"
 #include "ui/views/checklist_view.h"
@@ -451,18 +452,7 @@ TEST_CASE("insights and checklist on a dark palette: screenshots", "[ui][insight
   const InsightRow flapping = card_of_rule(core_cards(store), "port-flapping");
 
   const QPalette light = QApplication::palette();
-  QPalette dark;
-  dark.setColor(QPalette::Window, QColor(0x35, 0x35, 0x35));
-  dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-  dark.setColor(QPalette::Base, QColor(0x2b, 0x2b, 0x2b));
-  dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
-  dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-  dark.setColor(QPalette::Button, QColor(0x40, 0x40, 0x40));
-  dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
-  dark.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb3));
-  dark.setColor(QPalette::HighlightedText, Qt::white);
-  dark.setColor(QPalette::Link, QColor(0x6f, 0xb3, 0xf0));
-  QApplication::setPalette(dark);
+  st::ui::apply_theme(*qApp, st::ui::Theme::Dark);
   {
     MainWindow window(store);
     open_and_wait(window);
@@ -480,5 +470,5 @@ TEST_CASE("insights and checklist on a dark palette: screenshots", "[ui][insight
     const QImage checklist_dark = grab_and_check(window, QStringLiteral("checklist-dark.png"));
     CHECK(insights_dark != checklist_dark);
   }
-  QApplication::setPalette(light);
+  QApplication::setPalette(light);  // the platform's, as the other tests expect
 }
