@@ -46,9 +46,8 @@ QPalette build(const Roles& r) {
   p.setColor(QPalette::Disabled, QPalette::Button, r.disabled_button);
   p.setColor(QPalette::Disabled, QPalette::Highlight, r.disabled_highlight);
   p.setColor(QPalette::Disabled, QPalette::HighlightedText, r.disabled_text);
-  // An unfocused window's selection stays visible but quieter.
-  p.setColor(QPalette::Inactive, QPalette::Highlight, r.disabled_highlight);
-  p.setColor(QPalette::Inactive, QPalette::HighlightedText, r.text);
+  // Inactive keeps the active selection colours: an unfocused window's marked bytes (raw log)
+  // and selected rows must stay as easy to see.
   return p;
 }
 

@@ -98,7 +98,7 @@ TEST_CASE("--screenshots writes every view light and dark, each a distinct real 
   for (const QString& theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
     for (qsizetype i = 0; i < names.size(); ++i) {
       for (qsizetype j = i + 1; j < names.size(); ++j) {
-        INFO((names[i] + QStringLiteral(" vs ") + names[j] + QLatin1Char(' ') + theme).toStdString());
+        INFO(QString(names[i] + QStringLiteral(" vs ") + names[j] + QLatin1Char(' ') + theme).toStdString());
         CHECK(differing_share(shots[names[i] + QLatin1Char('-') + theme], shots[names[j] + QLatin1Char('-') + theme]) >
               0.02);
       }
