@@ -56,7 +56,7 @@ QStringList tab_names() {
 
 }  // namespace
 
-TEST_CASE("--screenshots writes every view light and dark, each a distinct real picture", "[ui][screenshots]") {
+TEST_CASE("the screenshot tour writes every view light and dark, each a distinct real picture", "[ui][screenshots]") {
   QTemporaryDir dir;
   REQUIRE(dir.isValid());
   const QString out = dir.filePath(QStringLiteral("shots"));
@@ -113,7 +113,7 @@ TEST_CASE("--screenshots writes every view light and dark, each a distinct real 
   }
 }
 
-TEST_CASE("--screenshots reports a folder it cannot create", "[ui][screenshots]") {
+TEST_CASE("the screenshot tour reports a folder it cannot create", "[ui][screenshots]") {
   QTemporaryDir dir;
   REQUIRE(dir.isValid());
   const QString blocker = dir.filePath(QStringLiteral("a-file"));
