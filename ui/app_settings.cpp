@@ -6,6 +6,8 @@
 
 #include <memory>
 
+#include "store/retention.h"
+
 namespace st::ui {
 namespace {
 
@@ -19,7 +21,11 @@ struct Key {
 const Key<QStringList> kRecentBundles{"bundles/recent", {}};
 const Key<QString> kLastBundleDir{"bundles/lastDir", {}};
 const Key<QByteArray> kWindowGeometry{"window/geometry", {}};
-const Key<QByteArray> kDevicesSplitter{"window/devicesSplitter", {}};
+// One key per view under this group: "window/layout/devices", "window/layout/raw-log", ...
+const Key<QByteArray> kViewLayout{"window/layout/", {}};
+const Key<QString> kCurrentView{"window/currentView", {}};
+const Key<QString> kTheme{"appearance/theme", QStringLiteral("system")};
+const Key<int> kKeepRuns{"ingest/keepRuns", store::kDefaultKeepRuns};
 const Key<QString> kTemplateDir{"ingest/templateDir", {}};
 const Key<QString> kStorePath{"store/path", {}};
 const Key<QString> kHostnamePattern{"ingest/hostnamePattern", {}};
@@ -88,11 +94,30 @@ void AppSettings::setWindowGeometry(const QByteArray& geometry) {
   write(ini_path_, kWindowGeometry, geometry);
 }
 
-QByteArray AppSettings::devicesSplitterState() const { return read(ini_path_, kDevicesSplitter); }
-
-void AppSettings::setDevicesSplitterState(const QByteArray& state) {
-  write(ini_path_, kDevicesSplitter, state);
+QByteArray AppSettings::viewLayout(const QString& view) const {
+  const QString key = QLatin1String(kViewLayout.name) + view;
+  return open_settings(ini_path_)->value(key, kViewLayout.fallback).toByteArray();
 }
+
+void AppSettings::setViewLayout(const QString& view, const QByteArray& layout) {
+  open_settings(ini_path_)->setValue(QLatin1String(kViewLayout.name) + view, layout);
+}
+
+QString AppSettings::currentView() const { return read(ini_path_, kCurrentView); }
+
+void AppSettings::setCurrentView(const QString& view) { write(ini_path_, kCurrentView, view); }
+
+Theme AppSettings::theme() const { return theme_from_name(read(ini_path_, kTheme)).value_or(Theme::System); }
+
+void AppSettings::setTheme(Theme theme) { write(ini_path_, kTheme, theme_name(theme)); }
+
+int AppSettings::keepRuns() const {
+  bool ok = false;
+  const int runs = open_settings(ini_path_)->value(QLatin1String(kKeepRuns.name), kKeepRuns.fallback).toInt(&ok);
+  return ok && runs >= 0 ? runs : kKeepRuns.fallback;
+}
+
+void AppSettings::setKeepRuns(int runs) { write(ini_path_, kKeepRuns, runs < 0 ? 0 : runs); }
 
 QString AppSettings::templateDir() const { return read(ini_path_, kTemplateDir); }
 

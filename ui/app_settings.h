@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "ui/theme.h"
+
 namespace st::ui {
 
 class AppSettings {
@@ -31,8 +33,22 @@ class AppSettings {
   // QWidget::saveGeometry / QSplitter::saveState blobs; empty when never saved.
   QByteArray windowGeometry() const;
   void setWindowGeometry(const QByteArray& geometry);
-  QByteArray devicesSplitterState() const;
-  void setDevicesSplitterState(const QByteArray& state);
+  // A view's splitter states (save_view_layout's blob), by the view's name ("devices",
+  // "raw-log"); empty when never saved.
+  QByteArray viewLayout(const QString& view) const;
+  void setViewLayout(const QString& view, const QByteArray& layout);
+  // The name of the tab on top when the window closed; empty: the first tab.
+  QString currentView() const;
+  void setCurrentView(const QString& view);
+
+  // The palette (default: the platform's at start). Unknown text in the file reads as System.
+  Theme theme() const;
+  void setTheme(Theme theme);
+
+  // How many runs each device keeps in full (store::prune_snapshots; `ingest --keep-runs`);
+  // 0 keeps every run. Default store::kDefaultKeepRuns.
+  int keepRuns() const;
+  void setKeepRuns(int runs);
 
   // The ntc-templates style folder (an `index` and its .textfsm files) every ingest adds
   // as a catch-all, like `statetrace-cli ingest --templates DIR`; empty: none.

@@ -27,6 +27,8 @@
 #include "ui/recent_bundles_menu.h"
 #include "ui/sample_bundle.h"
 #include "ui/store_session.h"
+#include "ui/theme.h"
+#include "ui/view_layout.h"
 #include "ui/views/devices_view.h"
 #include "ui/views/shortcuts_dialog.h"
 #include "ui/views/checklist_view.h"
@@ -52,6 +54,7 @@ IngestSetup ingest_setup_of(const AppSettings& settings) {
   IngestSetup setup;
   if (const QString dir = settings.templateDir(); !dir.isEmpty()) setup.templates = dir.toStdString();
   if (const QString pattern = settings.hostnamePattern(); !pattern.isEmpty()) setup.site_pattern = pattern.toStdString();
+  setup.keep_runs = settings.keepRuns();
   return setup;
 }
 
@@ -92,7 +95,7 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
   tabs_->addTab(checklist_view_, tr("Checklist"));
   setCentralWidget(tabs_);
   if (!restoreGeometry(settings_.windowGeometry())) resize(1200, 760);
-  devices_view_->restoreSplitterState(settings_.devicesSplitterState());
+  restore_view_layouts(*tabs_, settings_);  // every view's splitters and the tab on top
   devices_view_->setFocus();
   setAcceptDrops(true);  // folders, archives and .log files dropped anywhere are ingested
   createMenus();
@@ -350,7 +353,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 
 void MainWindow::saveWindowState() {
   settings_.setWindowGeometry(saveGeometry());
-  settings_.setDevicesSplitterState(devices_view_->saveSplitterState());
+  save_view_layouts(*tabs_, settings_);
 }
 
 void MainWindow::showAbout() {
@@ -365,10 +368,17 @@ void MainWindow::showAbout() {
 
 void MainWindow::openPreferences() {
   auto* dialog = new SettingsDialog(settings_.templateDir(), settings_.hostnamePattern(), this);
+  dialog->setKeepRuns(settings_.keepRuns());
+  dialog->setTheme(settings_.theme());
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   connect(dialog, &QDialog::accepted, this, [this, dialog] {
     settings_.setTemplateDir(dialog->templateDir());
     settings_.setHostnamePattern(dialog->hostnamePattern());
+    settings_.setKeepRuns(dialog->keepRuns());
+    if (dialog->theme() != settings_.theme()) {
+      settings_.setTheme(dialog->theme());
+      apply_theme(*qApp, dialog->theme());  // at once: every open window repaints
+    }
     session_->setIngestSetup(ingest_setup_of(settings_));
     statusBar()->showMessage(dialog->templateDir().isEmpty()
                                  ? tr("Ingests use no template folder.")

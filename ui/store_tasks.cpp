@@ -162,6 +162,7 @@ IngestOutcome run_ingest(const std::filesystem::path& store_path,
   options.bundle = bundle;
   options.templates = setup.templates;
   if (setup.site_pattern) options.site_pattern = *setup.site_pattern;
+  options.keep_runs = setup.keep_runs;
   options.progress = std::move(progress);
   options.cancel = cancel;
   auto summary = ingest::ingest_bundle(*db, *registry, options);

@@ -18,6 +18,7 @@
 #include "ingest/ingest_pipeline.h"
 #include "store/health.h"
 #include "store/listings.h"
+#include "store/retention.h"
 
 namespace st::ui {
 
@@ -88,6 +89,7 @@ DiffOutcome load_diff(const std::filesystem::path& store_path, std::optional<Run
 struct IngestSetup {
   std::optional<std::filesystem::path> templates;  // AppSettings::templateDir(), when set
   std::optional<std::string> site_pattern;         // AppSettings::hostnamePattern(), when set
+  int keep_runs = store::kDefaultKeepRuns;         // AppSettings::keepRuns(): runs each device keeps in full
 };
 
 // Ingests one bundle as `statetrace-cli ingest` does: built-ins, shipped rules and the

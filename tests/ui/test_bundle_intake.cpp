@@ -27,6 +27,7 @@
 #include "ui/main_window.h"
 #include "ui/models/device_table_model.h"
 #include "ui/store_session.h"
+#include "ui/theme.h"
 #include "ui/views/devices_view.h"
 #include "ui_test_support.h"
 
@@ -90,18 +91,7 @@ void grab_both_palettes(MainWindow& window, const QString& name) {
   };
   save(name + QStringLiteral(".png"));
   const QPalette light = QApplication::palette();
-  QPalette dark;
-  dark.setColor(QPalette::Window, QColor(0x35, 0x35, 0x35));
-  dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-  dark.setColor(QPalette::Base, QColor(0x2b, 0x2b, 0x2b));
-  dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
-  dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-  dark.setColor(QPalette::Button, QColor(0x40, 0x40, 0x40));
-  dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
-  dark.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb3));
-  dark.setColor(QPalette::HighlightedText, Qt::white);
-  dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-  QApplication::setPalette(dark);
+  st::ui::apply_theme(*qApp, st::ui::Theme::Dark);
   save(name + QStringLiteral("-dark.png"));
   QApplication::setPalette(light);
 }

@@ -28,6 +28,7 @@
 #include "store/checklist_store.h"
 #include "store/store.h"
 #include "ui/main_window.h"
+#include "ui/theme.h"
 #include "ui/models/checklist_model.h"
 #include "ui/models/insight_card_model.h"
 #include "ui/views/checklist_view.h"
@@ -451,18 +452,7 @@ TEST_CASE("insights and checklist on a dark palette: screenshots", "[ui][insight
   const InsightRow flapping = card_of_rule(core_cards(store), "port-flapping");
 
   const QPalette light = QApplication::palette();
-  QPalette dark;
-  dark.setColor(QPalette::Window, QColor(0x35, 0x35, 0x35));
-  dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-  dark.setColor(QPalette::Base, QColor(0x2b, 0x2b, 0x2b));
-  dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
-  dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-  dark.setColor(QPalette::Button, QColor(0x40, 0x40, 0x40));
-  dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
-  dark.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb3));
-  dark.setColor(QPalette::HighlightedText, Qt::white);
-  dark.setColor(QPalette::Link, QColor(0x6f, 0xb3, 0xf0));
-  QApplication::setPalette(dark);
+  st::ui::apply_theme(*qApp, st::ui::Theme::Dark);
   {
     MainWindow window(store);
     open_and_wait(window);
@@ -480,5 +470,77 @@ TEST_CASE("insights and checklist on a dark palette: screenshots", "[ui][insight
     const QImage checklist_dark = grab_and_check(window, QStringLiteral("checklist-dark.png"));
     CHECK(insights_dark != checklist_dark);
   }
-  QApplication::setPalette(light);
+  QApplication::setPalette(light);  // the platform's, as the other tests expect
+}
+
+TEST_CASE("checklist notes: typed in place, saved at once with who and when, read back after reopening",
+          "[ui][insights][checklist]") {
+  OperatorScope as_operator;
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const auto store = sample_store(dir);
+  const InsightRow flapping = card_of_rule(core_cards(store), "port-flapping");
+  const QString note = QStringLiteral("patch cable on Et24 replaced, 14:10");
+  const int note_column = static_cast<int>(st::ui::ChecklistColumn::Note);
+  std::string incident;
+  {
+    MainWindow window(store);
+    open_and_wait(window);
+    REQUIRE(window.insightsView()->selectCard(flapping.id));
+    ChecklistView* checklist = window.checklistView();
+    QSignalSpy marks(checklist, &ChecklistView::marksShown);
+    REQUIRE(window.insightsView()->openCurrentChecklist());
+    REQUIRE(t::wait_until([&] { return marks.count() >= 1 && !checklist->isLoading(); }));
+    incident = checklist->subject()->incident;
+    auto* model = checklist->checklistModel();
+    Tester tester(model, Tester::FailureReportingMode::Fatal);
+    REQUIRE(model->rowCount() >= 2);
+    CHECK(model->headerData(note_column, Qt::Horizontal).toString() == QStringLiteral("Note"));
+    CHECK(model->flags(model->index(0, note_column)).testFlag(Qt::ItemIsEditable));
+    CHECK_FALSE(model->flags(model->index(0, 0)).testFlag(Qt::ItemIsEditable));
+
+    // Tick item 0, then type its note in the tree's editor and press Enter.
+    marks.clear();
+    REQUIRE(model->setData(model->index(0, 0), Qt::Checked, Qt::CheckStateRole));
+    REQUIRE(t::wait_until([&] { return marks.count() >= 1 && !checklist->isLoading(); }));
+    QTreeView* tree = checklist->checklistTree();
+    tree->setFocus();
+    tree->setCurrentIndex(model->index(0, note_column));
+    tree->edit(model->index(0, note_column));
+    auto* editor = tree->findChild<QLineEdit*>();
+    REQUIRE(editor != nullptr);
+    marks.clear();
+    QTest::keyClicks(editor, note);
+    QTest::keyClick(editor, Qt::Key_Return);
+    REQUIRE(t::wait_until([&] { return marks.count() >= 1 && !checklist->isLoading(); }));
+    CHECK(model->data(model->index(0, note_column)).toString() == note);
+    CHECK(model->data(model->index(0, 0), Qt::CheckStateRole).toInt() == Qt::Checked);  // the tick stays
+
+    auto db = st::store::open_store(store, st::store::OpenMode::ReadOnly);
+    REQUIRE(db);
+    auto stored = st::store::checklist_marks(*db, incident, flapping.device);
+    REQUIRE(stored);
+    REQUIRE(stored->size() == 1);
+    CHECK(stored->front().note == note.toStdString());
+    CHECK(stored->front().done);
+    CHECK(stored->front().updated_by == kOperator);
+
+    // Unticking keeps the note (the store keeps a note when none is given).
+    marks.clear();
+    REQUIRE(model->setData(model->index(0, 0), Qt::Unchecked, Qt::CheckStateRole));
+    REQUIRE(t::wait_until([&] { return marks.count() >= 1 && !checklist->isLoading(); }));
+    CHECK(model->data(model->index(0, note_column)).toString() == note);
+  }
+
+  MainWindow window(store);
+  open_and_wait(window);
+  REQUIRE(window.insightsView()->selectCard(flapping.id));
+  ChecklistView* checklist = window.checklistView();
+  QSignalSpy marks(checklist, &ChecklistView::marksShown);
+  REQUIRE(window.insightsView()->openCurrentChecklist());
+  REQUIRE(t::wait_until([&] { return marks.count() >= 1 && !checklist->isLoading(); }));
+  auto* model = checklist->checklistModel();
+  CHECK(model->data(model->index(0, note_column)).toString() == note);
+  CHECK(model->data(model->index(0, 0), Qt::CheckStateRole).toInt() == Qt::Unchecked);
+  CHECK(model->data(model->index(1, note_column)).toString().isEmpty());
 }

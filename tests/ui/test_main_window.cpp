@@ -21,6 +21,7 @@
 
 #include "ui/ingest_controller.h"
 #include "ui/main_window.h"
+#include "ui/theme.h"
 #include "ui/models/device_table_model.h"
 #include "ui/models/interface_table_model.h"
 #include "ui/models/natural_sort_proxy.h"
@@ -414,18 +415,7 @@ TEST_CASE("status colours on a dark palette: screenshot", "[ui][window]") {
   t::ingest_or_fail(store, t::fixture_bundle());
 
   const QPalette light = QApplication::palette();
-  QPalette dark;
-  dark.setColor(QPalette::Window, QColor(0x35, 0x35, 0x35));
-  dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-  dark.setColor(QPalette::Base, QColor(0x2b, 0x2b, 0x2b));
-  dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
-  dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-  dark.setColor(QPalette::Button, QColor(0x40, 0x40, 0x40));
-  dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
-  dark.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb3));
-  dark.setColor(QPalette::HighlightedText, Qt::white);
-  dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-  QApplication::setPalette(dark);
+  st::ui::apply_theme(*qApp, st::ui::Theme::Dark);
 
   {
     MainWindow window(store);
@@ -438,5 +428,5 @@ TEST_CASE("status colours on a dark palette: screenshot", "[ui][window]") {
     }
     grab_and_check(window, QStringLiteral("main-window-dark.png"));
   }
-  QApplication::setPalette(light);
+  QApplication::setPalette(light);  // the platform's, as the other tests expect
 }

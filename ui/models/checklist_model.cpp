@@ -5,7 +5,7 @@
 namespace st::ui {
 namespace {
 
-constexpr int kColumns = 3;
+constexpr int kColumns = 4;
 
 }  // namespace
 
@@ -62,16 +62,27 @@ QVariant ChecklistModel::data(const QModelIndex& index, int role) const {
     case ChecklistColumn::When:
       if (role == Qt::DisplayRole) return item.mark ? QString::fromStdString(item.mark->updated_at) : QString();
       return {};
+    case ChecklistColumn::Note:
+      if (role == Qt::DisplayRole || role == Qt::EditRole || role == Qt::ToolTipRole)
+        return item.mark && item.mark->note ? QString::fromStdString(*item.mark->note) : QString();
+      return {};
   }
   return {};
 }
 
 bool ChecklistModel::setData(const QModelIndex& index, const QVariant& value, int role) {
-  if (role != Qt::CheckStateRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
-      index.column() != static_cast<int>(ChecklistColumn::Item)) {
-    return false;
-  }
+  if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return false;
   Item& item = items_[static_cast<std::size_t>(index.row())];
+  if (role == Qt::EditRole && index.column() == static_cast<int>(ChecklistColumn::Note)) {
+    const std::string note = value.toString().trimmed().toStdString();
+    if ((item.mark ? item.mark->note.value_or(std::string()) : std::string()) == note) return false;
+    // The tick stays as it was; the note and who wrote it when are saved at once.
+    item.mark = store::ChecklistMark{item.id, item.mark && item.mark->done, st::operator_name(), st::utc_now_iso(), note};
+    emit dataChanged(index.siblingAtColumn(0), index.siblingAtColumn(kColumns - 1));
+    emit markChanged(*item.mark);
+    return true;
+  }
+  if (role != Qt::CheckStateRole || index.column() != static_cast<int>(ChecklistColumn::Item)) return false;
   const bool done = value.toInt() == Qt::Checked;
   // The note is kept by the store when none is given.
   item.mark = store::ChecklistMark{item.id, done, st::operator_name(), st::utc_now_iso(), std::nullopt};
@@ -84,6 +95,7 @@ Qt::ItemFlags ChecklistModel::flags(const QModelIndex& index) const {
   if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return Qt::NoItemFlags;
   Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
   if (index.column() == static_cast<int>(ChecklistColumn::Item)) flags |= Qt::ItemIsUserCheckable;
+  if (index.column() == static_cast<int>(ChecklistColumn::Note)) flags |= Qt::ItemIsEditable;
   return flags;
 }
 
@@ -93,6 +105,7 @@ QVariant ChecklistModel::headerData(int section, Qt::Orientation orientation, in
     case ChecklistColumn::Item: return tr("Check");
     case ChecklistColumn::Who: return tr("Who");
     case ChecklistColumn::When: return tr("When (UTC)");
+    case ChecklistColumn::Note: return tr("Note");
   }
   return {};
 }

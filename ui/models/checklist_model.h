@@ -1,6 +1,7 @@
-// A runbook's checklist for one incident and device: each item checkable, with who ticked
-// (or unticked) it and when. Toggling an item records the operator and the time at once and
-// says so (markChanged) so the caller saves it.
+// A runbook's checklist for one incident and device: each item checkable, with a free-text
+// note, and who ticked (or unticked) it or wrote the note and when. Toggling an item or editing
+// its note records the operator and the time at once and says so (markChanged) so the caller
+// saves it.
 #pragma once
 
 #include <QAbstractTableModel>
@@ -14,7 +15,7 @@
 
 namespace st::ui {
 
-enum class ChecklistColumn { Item, Who, When };
+enum class ChecklistColumn { Item, Who, When, Note };
 
 class ChecklistModel : public QAbstractTableModel {
   Q_OBJECT
@@ -42,7 +43,7 @@ class ChecklistModel : public QAbstractTableModel {
   QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
  signals:
-  // An item was ticked or unticked by the operator (operator_name(), utc_now_iso()).
+  // An item was ticked, unticked or given a note by the operator (operator_name(), utc_now_iso()).
   void markChanged(const st::store::ChecklistMark& mark);
 
  private:

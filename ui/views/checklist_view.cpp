@@ -92,6 +92,11 @@ ChecklistView::ChecklistView(StoreSession& session, QWidget* parent)
   tree_->header()->setSectionResizeMode(static_cast<int>(ChecklistColumn::Item), QHeaderView::Stretch);
   tree_->header()->setSectionResizeMode(static_cast<int>(ChecklistColumn::Who), QHeaderView::ResizeToContents);
   tree_->header()->setSectionResizeMode(static_cast<int>(ChecklistColumn::When), QHeaderView::ResizeToContents);
+  // Notes are typed in place (double-click, F2 or just typing) and saved when the editor closes.
+  tree_->header()->setSectionResizeMode(static_cast<int>(ChecklistColumn::Note), QHeaderView::Interactive);
+  tree_->header()->resizeSection(static_cast<int>(ChecklistColumn::Note), 180);
+  tree_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                         QAbstractItemView::AnyKeyPressed);
 
   commands_->setReadOnly(true);
   commands_->setFont(QFont(QStringLiteral("monospace")));

@@ -35,6 +35,8 @@ struct ChecklistSubject {
 
 class ChecklistView : public QWidget {
   Q_OBJECT
+  // The screenshot tour and tests wait while this is true (async work on screen soon).
+  Q_PROPERTY(bool busy READ isLoading)
 
  public:
   explicit ChecklistView(StoreSession& session, QWidget* parent = nullptr);

@@ -15,6 +15,7 @@
 #include <QTableView>
 
 #include "ui/models/device_table_model.h"
+#include "ui/view_layout.h"
 #include "ui/models/interface_table_model.h"
 #include "ui/models/natural_sort_proxy.h"
 #include "ui/models/site_tree_model.h"
@@ -138,7 +139,7 @@ QByteArray DevicesView::saveSplitterState() const { return splitter_->saveState(
 
 bool DevicesView::restoreSplitterState(const QByteArray& state) {
   if (state.isEmpty() || !splitter_->restoreState(state)) return false;
-  user_moved_splitter_ = true;  // the user's sizes from last time win over balancing
+  splitter_->setProperty(kRestoredSizesProperty, true);  // the user's sizes from last time win over balancing
   return true;
 }
 
@@ -148,7 +149,9 @@ void DevicesView::focusFilter() {
 }
 
 void DevicesView::balanceSplitter() {
-  if (user_moved_splitter_ || device_model_->rowCount() == 0) return;
+  // The user's sizes, moved now or restored from last time (view_layout.h), win over balancing.
+  if (user_moved_splitter_ || splitter_->property(kRestoredSizesProperty).toBool() || device_model_->rowCount() == 0)
+    return;
   // Devices get what their columns need, as long as the interfaces keep theirs and
   // some room for descriptions; the interfaces never get less than 45%.
   constexpr int kDescriptionRoom = 120;

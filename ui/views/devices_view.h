@@ -29,6 +29,8 @@ class ValueFilterBar;
 
 class DevicesView : public QWidget {
   Q_OBJECT
+  // The screenshot tour and tests wait while this is true (async work on screen soon).
+  Q_PROPERTY(bool busy READ isLoadingInterfaces)
 
  public:
   explicit DevicesView(StoreSession& session, QWidget* parent = nullptr);

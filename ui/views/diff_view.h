@@ -28,6 +28,8 @@ class TablePane;
 
 class DiffView : public QWidget {
   Q_OBJECT
+  // The screenshot tour and tests wait while this is true (async work on screen soon).
+  Q_PROPERTY(bool busy READ isLoading)
 
  public:
   explicit DiffView(StoreSession& session, QWidget* parent = nullptr);

@@ -24,6 +24,8 @@ class TablePane;
 
 class HealthView : public QWidget {
   Q_OBJECT
+  // The screenshot tour and tests wait while this is true (async work on screen soon).
+  Q_PROPERTY(bool busy READ isLoading)
 
  public:
   explicit HealthView(StoreSession& session, QWidget* parent = nullptr);

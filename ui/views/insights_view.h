@@ -32,6 +32,8 @@ class StoreSession;
 
 class InsightsView : public QWidget {
   Q_OBJECT
+  // The screenshot tour and tests wait while this is true (async work on screen soon).
+  Q_PROPERTY(bool busy READ isLoading)
 
  public:
   explicit InsightsView(StoreSession& session, QWidget* parent = nullptr);

@@ -29,6 +29,8 @@ struct LineIndexPiece;
 
 class RawLogView : public QWidget {
   Q_OBJECT
+  // The screenshot tour and tests wait while this is true (async work on screen soon).
+  Q_PROPERTY(bool busy READ isIndexing)
 
  public:
   explicit RawLogView(StoreSession& session, QWidget* parent = nullptr);

@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QFutureWatcher>
@@ -239,8 +240,10 @@ void RuleEditorView::buildActions() {
 template <class T, class Work, class Done>
 void RuleEditorView::runInBackground(Work work, Done done) {
   auto* watcher = new QFutureWatcher<T>(this);
-  connect(watcher, &QFutureWatcherBase::finished, this, [watcher, done = std::move(done)] {
+  ++tasks_running_;
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, done = std::move(done)] {
     watcher->deleteLater();
+    --tasks_running_;
     done(watcher->result());
   });
   watcher->setFuture(QtConcurrent::run(std::move(work)));
@@ -321,6 +324,16 @@ bool RuleEditorView::openRule(const QString& id) {
   schedulePreview(true);
   return true;
 }
+
+void RuleEditorView::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::PaletteChange) {
+    json_highlighter_->pickColours();
+    template_highlighter_->pickColours();
+  }
+  QWidget::changeEvent(event);
+}
+
+bool RuleEditorView::isBusy() const { return tasks_running_ > 0 || preview_->isBusy(); }
 
 bool RuleEditorView::setSampleFile(const QString& path) { return samples_->setSampleFile(path); }
 QPlainTextEdit* RuleEditorView::sampleView() const { return samples_->textView(); }

@@ -40,6 +40,8 @@ class StoreSession;
 
 class RuleEditorView : public QWidget {
   Q_OBJECT
+  // The screenshot tour and tests wait while this is true (async work on screen soon).
+  Q_PROPERTY(bool busy READ isBusy)
 
  public:
   // What the Template tab stands for in the rule JSON of a textfsm rule.
@@ -63,6 +65,8 @@ class RuleEditorView : public QWidget {
   bool isModified() const { return !rule_id_.isEmpty() && composedRuleText() != opened_text_; }
   // Asks whether to drop unsaved changes (true: none, or the user dropped them).
   bool confirmDiscard();
+  // A catalog, history or preview is still being computed.
+  bool isBusy() const;
 
   // Save (Ctrl+S; enabled once a rule is open), Import Rule Pack…, Export Rule Pack… for the
   // main window's Rules menu.
@@ -90,6 +94,10 @@ class RuleEditorView : public QWidget {
   QLabel* statusLabel() const { return status_; }
   // The 1-based lines of the sample the shown preview matched.
   QList<int> matchedSampleLines() const;
+
+ protected:
+  // A theme change re-picks the highlighters' colours.
+  void changeEvent(QEvent* event) override;
 
  signals:
   void catalogLoaded(int rules);
@@ -146,6 +154,7 @@ class RuleEditorView : public QWidget {
   bool has_template_ = false;
   std::string opened_text_;  // the composed text as opened or last saved
   bool loading_ = false;  // filling the editors: no preview per keystroke
+  int tasks_running_ = 0;  // runInBackground calls not answered yet
 };
 
 }  // namespace st::ui

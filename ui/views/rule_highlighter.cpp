@@ -29,6 +29,10 @@ const QRegularExpression& action_re() {
 }  // namespace
 
 RuleHighlighter::RuleHighlighter(Mode mode, QTextDocument* document) : QSyntaxHighlighter(document), mode_(mode) {
+  pickColours();
+}
+
+void RuleHighlighter::pickColours() {
   const bool dark = is_dark_palette(QGuiApplication::palette());
   auto c = [dark](const char* light, const char* darkish) { return QColor(QLatin1String(dark ? darkish : light)); };
   formats_[int(Token::Key)] = make_format(c("#1f4e9a", "#8ab4f8"), true);
@@ -41,6 +45,7 @@ RuleHighlighter::RuleHighlighter(Mode mode, QTextDocument* document) : QSyntaxHi
   formats_[int(Token::Action)] = make_format(c("#b3261e", "#ff8a80"), true);
   formats_[int(Token::Variable)] = make_format(c("#a04e00", "#f0b060"), true);
   formats_[int(Token::Comment)] = make_format(c("#6b6b6b", "#9e9e9e"), false, true);
+  if (document() != nullptr) rehighlight();
 }
 
 QTextCharFormat RuleHighlighter::formatOf(Token token) const { return formats_[int(token)]; }

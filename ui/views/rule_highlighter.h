@@ -21,6 +21,8 @@ class RuleHighlighter : public QSyntaxHighlighter {
   // Token names the tests and the colour scheme share.
   enum class Token { Key, String, Number, Literal, Keyword, State, RuleLine, Action, Variable, Comment };
   QTextCharFormat formatOf(Token token) const;
+  // Picks the colours for the application palette's lightness and rehighlights (theme changes).
+  void pickColours();
 
  protected:
   void highlightBlock(const QString& text) override;

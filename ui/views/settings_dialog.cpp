@@ -1,5 +1,6 @@
 #include "ui/views/settings_dialog.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -8,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 #include <filesystem>
@@ -15,8 +17,18 @@
 #include "ingest/ingest_pipeline.h"
 #include "ingest/site_resolver.h"
 #include "rules/template_directory.h"
+#include "store/retention.h"
+#include "ui/models/interface_status.h"
 
 namespace st::ui {
+namespace {
+
+// Red that reads on the dialog's window colour in light and dark themes.
+QString problem_colour(const QPalette& palette) {
+  return is_dark_palette(palette) ? QStringLiteral("#ff8a80") : QStringLiteral("#b00020");
+}
+
+}  // namespace
 
 SettingsDialog::SettingsDialog(const QString& template_dir, const QString& hostname_pattern, QWidget* parent)
     : QDialog(parent),
@@ -24,6 +36,8 @@ SettingsDialog::SettingsDialog(const QString& template_dir, const QString& hostn
       status_(new QLabel(this)),
       pattern_edit_(new QLineEdit(this)),
       pattern_status_(new QLabel(this)),
+      keep_runs_(new QSpinBox(this)),
+      theme_box_(new QComboBox(this)),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
   setWindowTitle(tr("Preferences"));
   setObjectName(QStringLiteral("settingsDialog"));
@@ -45,6 +59,18 @@ SettingsDialog::SettingsDialog(const QString& template_dir, const QString& hostn
   pattern_status_->setWordWrap(true);
   pattern_status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+  keep_runs_->setObjectName(QStringLiteral("keepRunsSpin"));
+  keep_runs_->setRange(0, 9999);
+  keep_runs_->setSpecialValueText(tr("every run"));  // 0: nothing is pruned
+  keep_runs_->setSuffix(tr(" runs"));
+  keep_runs_->setValue(store::kDefaultKeepRuns);
+  keep_runs_->setToolTip(tr("Each device keeps its newest N runs in full; older snapshots keep their counts, "
+                            "changes and raw logs (like statetrace-cli ingest --keep-runs)."));
+  theme_box_->setObjectName(QStringLiteral("themeBox"));
+  theme_box_->addItem(tr("System"), QVariant::fromValue(static_cast<int>(Theme::System)));
+  theme_box_->addItem(tr("Light"), QVariant::fromValue(static_cast<int>(Theme::Light)));
+  theme_box_->addItem(tr("Dark"), QVariant::fromValue(static_cast<int>(Theme::Dark)));
+
   auto* row = new QHBoxLayout;
   row->addWidget(dir_edit_, 1);
   row->addWidget(browse);
@@ -53,6 +79,8 @@ SettingsDialog::SettingsDialog(const QString& template_dir, const QString& hostn
   form->addRow(QString(), status_);
   form->addRow(tr("&Hostname pattern:"), pattern_edit_);
   form->addRow(QString(), pattern_status_);
+  form->addRow(tr("&Keep per device:"), keep_runs_);
+  form->addRow(tr("T&heme:"), theme_box_);
   auto* help = new QLabel(
       tr("An ntc-templates style folder: an <code>index</code> and its .textfsm files. Every ingest "
          "parses the commands its index covers (and no other parser takes) into records, like "
@@ -79,6 +107,16 @@ QString SettingsDialog::hostnamePattern() const { return pattern_edit_->text().t
 
 void SettingsDialog::setHostnamePattern(const QString& pattern) { pattern_edit_->setText(pattern); }
 
+Theme SettingsDialog::theme() const { return static_cast<Theme>(theme_box_->currentData().toInt()); }
+
+void SettingsDialog::setTheme(Theme theme) {
+  theme_box_->setCurrentIndex(theme_box_->findData(QVariant::fromValue(static_cast<int>(theme))));
+}
+
+int SettingsDialog::keepRuns() const { return keep_runs_->value(); }
+
+void SettingsDialog::setKeepRuns(int runs) { keep_runs_->setValue(runs); }
+
 QString SettingsDialog::templateDir() const {
   const QString text = dir_edit_->text().trimmed();
   return text.isEmpty() ? QString() : QDir::cleanPath(text);
@@ -100,7 +138,7 @@ void SettingsDialog::validate() {
   const std::string effective = pattern.isEmpty() ? std::string(ingest::kDefaultSitePattern) : pattern.toStdString();
   if (auto sites = ingest::SiteResolver::create(effective, std::nullopt); !sites) {
     pattern_problem = QString::fromStdString(sites.error().describe());
-    pattern_status_->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(pattern_problem.toHtmlEscaped()));
+    pattern_status_->setText(QStringLiteral("<span style='color:%1'>%2</span>").arg(problem_colour(palette()), pattern_problem.toHtmlEscaped()));
   } else {
     const std::string example = "HQ-B1-ACC-01";
     const auto zone = sites->zone_for(example);
@@ -114,7 +152,7 @@ void SettingsDialog::validate() {
     status_->setText(tr("No template folder: ingests use the built-in parsers and rules."));
   } else if (auto checked = rules::check_template_directory(std::filesystem::path(dir.toStdString())); !checked) {
     problem_ = QString::fromStdString(checked.error().describe());
-    status_->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(problem_.toHtmlEscaped()));
+    status_->setText(QStringLiteral("<span style='color:%1'>%2</span>").arg(problem_colour(palette()), problem_.toHtmlEscaped()));
   } else {
     problem_.clear();
     status_->setText(tr("The index loads: every ingest uses this folder."));

@@ -1,6 +1,7 @@
 // Settings → Preferences: the template folder every ingest adds as a catch-all (like
-// `statetrace-cli ingest --templates DIR`) and the hostname pattern sites and zones come
-// from (`--site-pattern`). Both are checked as they are typed (the folder's `index` must
+// `statetrace-cli ingest --templates DIR`), the hostname pattern sites and zones come
+// from (`--site-pattern`), how many runs each device keeps in full (`--keep-runs`) and the
+// theme. Both are checked as they are typed (the folder's `index` must
 // read and parse; the pattern must compile and name a `site` group, and is shown applied
 // to an example hostname); a problem is shown where it is, and OK stays disabled until
 // it is fixed.
@@ -9,9 +10,13 @@
 #include <QDialog>
 #include <QString>
 
+#include "ui/theme.h"
+
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 
 namespace st::ui {
 
@@ -27,6 +32,11 @@ class SettingsDialog : public QDialog {
   // The pattern as entered (trimmed); empty: the built-in SITE-ZONE-ROLE-NN pattern.
   QString hostnamePattern() const;
   void setHostnamePattern(const QString& pattern);
+  Theme theme() const;
+  void setTheme(Theme theme);
+  // Runs each device keeps in full; 0: every run.
+  int keepRuns() const;
+  void setKeepRuns(int runs);
   // Empty when the entries can be saved; else why not ("/x/index:3: invalid regular ...").
   QString problem() const { return problem_; }
 
@@ -38,6 +48,8 @@ class SettingsDialog : public QDialog {
   QLabel* status_;
   QLineEdit* pattern_edit_;
   QLabel* pattern_status_;
+  QSpinBox* keep_runs_;
+  QComboBox* theme_box_;
   QDialogButtonBox* buttons_;
   QString problem_;
 };
