@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -36,6 +37,7 @@
 #include "ui/views/raw_log_view.h"
 #include "ui/views/rule_editor_view.h"
 #include "ui/views/settings_dialog.h"
+#include "ui/views/timeline_view.h"
 
 namespace st::ui {
 
@@ -76,6 +78,7 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
       diff_view_(new DiffView(*session_, this)),
       insights_view_(new InsightsView(*session_, this)),
       checklist_view_(new ChecklistView(*session_, this)),
+      timeline_view_(new TimelineView(*session_, this)),
       ingest_(new IngestController(*session_, this)),
       store_label_(new QLabel(this)),
       counts_label_(new QLabel(this)) {
@@ -90,6 +93,7 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
   tabs_->addTab(diff_view_, tr("Diff"));
   tabs_->addTab(insights_view_, tr("Insights"));
   tabs_->addTab(checklist_view_, tr("Checklist"));
+  tabs_->addTab(timeline_view_, tr("Timeline"));
   setCentralWidget(tabs_);
   if (!restoreGeometry(settings_.windowGeometry())) resize(1200, 760);
   devices_view_->restoreSplitterState(settings_.devicesSplitterState());
@@ -115,6 +119,12 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
   connect(insights_view_, &InsightsView::openChecklist, this, [this](const ChecklistSubject& subject) {
     checklist_view_->showSubject(subject);
     tabs_->setCurrentWidget(checklist_view_);
+  });
+  // A point of the timeline opens that run's cards (narrowed to the device when one is charted).
+  connect(timeline_view_, &TimelineView::runChosen, this, [this](RunId run, const QString& device) {
+    insights_view_->showRun(run);
+    insights_view_->filterEdit()->setText(device);
+    tabs_->setCurrentWidget(insights_view_);
   });
   connect(raw_view_, &RawLogView::failed, this, &MainWindow::reportError);
   connect(rule_view_, &RuleEditorView::failed, this, &MainWindow::reportError);
@@ -190,7 +200,7 @@ void MainWindow::createMenus() {
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   const QList<QWidget*> views{devices_view_, health_view_, raw_view_, rule_view_, diff_view_, insights_view_,
-                              checklist_view_};
+                              checklist_view_, timeline_view_};
   for (int i = 0; i < views.size(); ++i) {
     QAction* show = view->addAction(tabs_->tabText(i), this, [this, page = views[i]] {
       tabs_->setCurrentWidget(page);
@@ -388,6 +398,7 @@ void MainWindow::onOverview(const StoreOverview& overview) {
   health_view_->refresh();
   diff_view_->refresh();
   insights_view_->refresh();
+  timeline_view_->refresh();
   emit overviewShown();
 }
 
