@@ -25,6 +25,7 @@
 
 #include "metrics/metric_names.h"
 #include "ui/models/insight_card_model.h"
+#include "ui/models/interface_status.h"
 #include "ui/models/timeline_table_model.h"
 #include "ui/store_session.h"
 
@@ -44,6 +45,14 @@ std::optional<insights::Severity> severity_of_series(const std::string& name) {
     const auto severity = static_cast<insights::Severity>(s);
     if (card_series_of(severity) == name) return severity;
   }
+  return std::nullopt;
+}
+
+// Up and err-disabled in the devices view's status colours (readable on light and dark). Down and
+// admin-down keep the theme's: the devices view greys both, which a chart could not tell apart.
+std::optional<InterfaceState> state_of_series(const std::string& name) {
+  if (name == metrics::names::kInterfacesUp) return InterfaceState::Connected;
+  if (name == metrics::names::kInterfacesErrDisabled) return InterfaceState::ErrDisabled;
   return std::nullopt;
 }
 
@@ -107,6 +116,7 @@ TimelineView::TimelineView(StoreSession& session, QWidget* parent)
   splitter_->setChildrenCollapsible(false);
   splitter_->setStretchFactor(0, 3);
   splitter_->setStretchFactor(1, 1);
+  splitter_->setSizes({520, 200});  // the chart first; the table's size hint would take half
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 0);
   layout->addLayout(bar);
@@ -369,12 +379,14 @@ void TimelineView::applyPaletteTheme() {
     axis->setGridLineColor(grid);
     axis->setLinePenColor(colors.color(QPalette::Mid));
   }
-  // Cards in their severity colours, as the insights view ranks them.
+  // Cards in their severity colours (as the insights view ranks them), interface states in the devices view's.
   for (const auto& c : charted_) {
     if (const auto severity = severity_of_series(c.name)) {
       QColor color = severity_color(*severity);
       color.setAlpha(255);  // the table's tint, opaque for a line
       c.series->setColor(color);
+    } else if (const auto state = state_of_series(c.name)) {
+      c.series->setColor(interface_state_color(*state, colors));
     }
   }
 }
