@@ -16,6 +16,7 @@
 #include <QPixmap>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -292,6 +293,19 @@ TEST_CASE("timeline charts a site's sums and a device's metrics per run and open
   CHECK(own == middle_cards[device]);
   CHECK(card_model->shownCards() >= own);
   CHECK(card_model->shownCards() < card_model->totalCards());
+
+  // The keyboard way: Enter on the table's first run opens that run.
+  window.viewTabs()->setCurrentWidget(view);
+  const RunId first = view->timelineData()->runs[0].run;
+  view->table()->setFocus();
+  view->table()->setCurrentIndex(view->tableModel()->index(0, st::ui::TimelineTableModel::kFirstSeriesColumn));
+  cards_shown.clear();
+  QTest::keyClick(view->table(), Qt::Key_Return);
+  REQUIRE(chosen.count() == 2);
+  CHECK(chosen.at(1).at(0).value<RunId>() == first);
+  CHECK(window.viewTabs()->currentWidget() == window.insightsView());
+  REQUIRE(t::wait_until([&] { return cards_shown.count() >= 1 && !window.insightsView()->isLoading(); }));
+  CHECK(run_box->currentData().toLongLong() == first.value);
 }
 
 TEST_CASE("timeline follows the palette: light and dark screenshots", "[ui][timeline]") {

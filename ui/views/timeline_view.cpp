@@ -269,7 +269,8 @@ void TimelineView::rebuildChart() {
 
   auto* x = new QDateTimeAxis;
   x->setFormat(QStringLiteral("MM-dd HH:mm"));
-  x->setTitleText(tr("Capture time"));
+  // The axis labels are in local time (QDateTimeAxis has no time zone); the table and hover say UTC.
+  x->setTitleText(tr("Capture time (%1)").arg(QDateTime::currentDateTime().timeZoneAbbreviation()));
   auto* y = new QValueAxis;
   y->setLabelFormat(QStringLiteral("%g"));
   y->setTitleText(group_box_->currentText());
