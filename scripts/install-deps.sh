@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
-  qt6-base-dev qt6-base-dev-tools qt6-charts-dev libgl-dev libqt6sql6-sqlite
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev libqt6sql6-sqlite
   nlohmann-json3-dev libspdlog-dev libfmt-dev catch2 libyaml-cpp-dev
   libsqlite3-dev sqlite3 libpcre2-dev libarchive-dev libzstd-dev libssl-dev
   fonts-dejavu-core python3 python3-textfsm python3-yaml

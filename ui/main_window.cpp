@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -38,6 +39,7 @@
 #include "ui/views/raw_log_view.h"
 #include "ui/views/rule_editor_view.h"
 #include "ui/views/settings_dialog.h"
+#include "ui/views/timeline_view.h"
 
 namespace st::ui {
 
@@ -79,6 +81,7 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
       diff_view_(new DiffView(*session_, this)),
       insights_view_(new InsightsView(*session_, this)),
       checklist_view_(new ChecklistView(*session_, this)),
+      timeline_view_(new TimelineView(*session_, this)),
       ingest_(new IngestController(*session_, this)),
       store_label_(new QLabel(this)),
       counts_label_(new QLabel(this)) {
@@ -93,6 +96,7 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
   tabs_->addTab(diff_view_, tr("Diff"));
   tabs_->addTab(insights_view_, tr("Insights"));
   tabs_->addTab(checklist_view_, tr("Checklist"));
+  tabs_->addTab(timeline_view_, tr("Timeline"));
   setCentralWidget(tabs_);
   if (!restoreGeometry(settings_.windowGeometry())) resize(1200, 760);
   restore_view_layouts(*tabs_, settings_);  // every view's splitters and the tab on top
@@ -118,6 +122,12 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
   connect(insights_view_, &InsightsView::openChecklist, this, [this](const ChecklistSubject& subject) {
     checklist_view_->showSubject(subject);
     tabs_->setCurrentWidget(checklist_view_);
+  });
+  // A point of the timeline opens that run's cards (narrowed to the device when one is charted).
+  connect(timeline_view_, &TimelineView::runChosen, this, [this](RunId run, const QString& device) {
+    insights_view_->showRun(run);
+    insights_view_->filterEdit()->setText(device);
+    tabs_->setCurrentWidget(insights_view_);
   });
   connect(raw_view_, &RawLogView::failed, this, &MainWindow::reportError);
   connect(rule_view_, &RuleEditorView::failed, this, &MainWindow::reportError);
@@ -193,7 +203,7 @@ void MainWindow::createMenus() {
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   const QList<QWidget*> views{devices_view_, health_view_, raw_view_, rule_view_, diff_view_, insights_view_,
-                              checklist_view_};
+                              checklist_view_, timeline_view_};
   for (int i = 0; i < views.size(); ++i) {
     QAction* show = view->addAction(tabs_->tabText(i), this, [this, page = views[i]] {
       tabs_->setCurrentWidget(page);
@@ -398,6 +408,7 @@ void MainWindow::onOverview(const StoreOverview& overview) {
   health_view_->refresh();
   diff_view_->refresh();
   insights_view_->refresh();
+  timeline_view_->refresh();
   emit overviewShown();
 }
 

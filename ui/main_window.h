@@ -28,6 +28,7 @@ class InsightsView;
 class HealthView;
 class RawLogView;
 class RuleEditorView;
+class TimelineView;
 class IngestController;
 class RecentBundlesMenu;
 class StoreSession;
@@ -66,7 +67,8 @@ class MainWindow : public QMainWindow {
   DiffView* diffView() const { return diff_view_; }
   InsightsView* insightsView() const { return insights_view_; }
   ChecklistView* checklistView() const { return checklist_view_; }
-  // Devices, Health, Raw Log, Rules, Diff, Insights and Checklist, one tab each.
+  TimelineView* timelineView() const { return timeline_view_; }
+  // Devices, Health, Raw Log, Rules, Diff, Insights, Checklist and Timeline, one tab each.
   QTabWidget* viewTabs() const { return tabs_; }
   // Opens `location` in the raw log viewer and brings it to the front.
   void showInRawLog(const RawLocation& location);
@@ -117,6 +119,7 @@ class MainWindow : public QMainWindow {
   DiffView* diff_view_;
   InsightsView* insights_view_;
   ChecklistView* checklist_view_;
+  TimelineView* timeline_view_;
   IngestController* ingest_;
   RecentBundlesMenu* recent_ = nullptr;
   QAction* preferences_ = nullptr;
