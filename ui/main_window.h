@@ -28,6 +28,7 @@ class InsightsView;
 class HealthView;
 class RawLogView;
 class RuleEditorView;
+class DetectionRuleEditorView;
 class IngestController;
 class RecentBundlesMenu;
 class StoreSession;
@@ -63,6 +64,7 @@ class MainWindow : public QMainWindow {
   HealthView* healthView() const { return health_view_; }
   RawLogView* rawLogView() const { return raw_view_; }
   RuleEditorView* ruleEditorView() const { return rule_view_; }
+  DetectionRuleEditorView* detectionRuleEditorView() const { return detection_view_; }
   DiffView* diffView() const { return diff_view_; }
   InsightsView* insightsView() const { return insights_view_; }
   ChecklistView* checklistView() const { return checklist_view_; }
@@ -117,6 +119,7 @@ class MainWindow : public QMainWindow {
   DiffView* diff_view_;
   InsightsView* insights_view_;
   ChecklistView* checklist_view_;
+  DetectionRuleEditorView* detection_view_;
   IngestController* ingest_;
   RecentBundlesMenu* recent_ = nullptr;
   QAction* preferences_ = nullptr;
