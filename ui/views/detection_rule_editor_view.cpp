@@ -283,9 +283,9 @@ void DetectionRuleEditorView::showThresholds(const DetectionRuleRow& row) {
     line_layout->addWidget(spin, 1);
     const auto own = row.defaults.find(name);
     auto* default_label = new QLabel(own == row.defaults.end() ? QString()
-                                                               : tr("default %1").arg(number_text(own->second)),
+                                                               : tr("(default %1)").arg(number_text(own->second)),
                                      line);
-    default_label->setForegroundRole(QPalette::PlaceholderText);
+    default_label->setToolTip(tr("The rule's own value; the box holds the one in force in this store"));
     line_layout->addWidget(default_label);
     thresholds_form_->addRow(key, line);
     thresholds_[key] = spin;
