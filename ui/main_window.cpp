@@ -33,6 +33,7 @@
 #include "ui/views/devices_view.h"
 #include "ui/views/shortcuts_dialog.h"
 #include "ui/views/checklist_view.h"
+#include "ui/views/detection_rule_editor_view.h"
 #include "ui/views/diff_view.h"
 #include "ui/views/insights_view.h"
 #include "ui/views/health_view.h"
@@ -82,6 +83,7 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
       insights_view_(new InsightsView(*session_, this)),
       checklist_view_(new ChecklistView(*session_, this)),
       timeline_view_(new TimelineView(*session_, this)),
+      detection_view_(new DetectionRuleEditorView(*session_, this)),
       ingest_(new IngestController(*session_, this)),
       store_label_(new QLabel(this)),
       counts_label_(new QLabel(this)) {
@@ -97,6 +99,7 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
   tabs_->addTab(insights_view_, tr("Insights"));
   tabs_->addTab(checklist_view_, tr("Checklist"));
   tabs_->addTab(timeline_view_, tr("Timeline"));
+  tabs_->addTab(detection_view_, tr("Detection Rules"));
   setCentralWidget(tabs_);
   if (!restoreGeometry(settings_.windowGeometry())) resize(1200, 760);
   restore_view_layouts(*tabs_, settings_);  // every view's splitters and the tab on top
@@ -132,6 +135,9 @@ MainWindow::MainWindow(std::filesystem::path store_path, AppSettings settings, Q
   connect(raw_view_, &RawLogView::failed, this, &MainWindow::reportError);
   connect(rule_view_, &RuleEditorView::failed, this, &MainWindow::reportError);
   connect(rule_view_, &RuleEditorView::changed, this,
+          [this](const QString& message) { statusBar()->showMessage(message, kStatusMessageMs); });
+  connect(detection_view_, &DetectionRuleEditorView::failed, this, &MainWindow::reportError);
+  connect(detection_view_, &DetectionRuleEditorView::changed, this,
           [this](const QString& message) { statusBar()->showMessage(message, kStatusMessageMs); });
 }
 
@@ -203,7 +209,8 @@ void MainWindow::createMenus() {
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   const QList<QWidget*> views{devices_view_, health_view_, raw_view_, rule_view_, diff_view_, insights_view_,
-                              checklist_view_, timeline_view_};
+                              checklist_view_, timeline_view_,
+                              detection_view_};
   for (int i = 0; i < views.size(); ++i) {
     QAction* show = view->addAction(tabs_->tabText(i), this, [this, page = views[i]] {
       tabs_->setCurrentWidget(page);
@@ -294,7 +301,7 @@ MainWindow* MainWindow::openStore(const QString& path, bool fresh) {
     return refuse(tr("%1 exists already: use File → Open Store… to show it.").arg(QDir::toNativeSeparators(path)));
   }
   if (!fresh && !file.isFile()) return refuse(tr("%1 is not a store file.").arg(QDir::toNativeSeparators(path)));
-  if (!rule_view_->confirmDiscard()) return nullptr;
+  if (!rule_view_->confirmDiscard() || !detection_view_->confirmDiscard()) return nullptr;
   discard_confirmed_ = true;  // closing below must not ask again
   settings_.setStorePath(file.absoluteFilePath());
   saveWindowState();
@@ -353,7 +360,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-  if (!discard_confirmed_ && !rule_view_->confirmDiscard()) {
+  if (!discard_confirmed_ && (!rule_view_->confirmDiscard() || !detection_view_->confirmDiscard())) {
     event->ignore();
     return;
   }
@@ -409,6 +416,7 @@ void MainWindow::onOverview(const StoreOverview& overview) {
   diff_view_->refresh();
   insights_view_->refresh();
   timeline_view_->refresh();
+  detection_view_->refresh();  // the runs to try a rule on
   emit overviewShown();
 }
 

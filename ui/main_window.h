@@ -29,6 +29,7 @@ class HealthView;
 class RawLogView;
 class RuleEditorView;
 class TimelineView;
+class DetectionRuleEditorView;
 class IngestController;
 class RecentBundlesMenu;
 class StoreSession;
@@ -64,6 +65,7 @@ class MainWindow : public QMainWindow {
   HealthView* healthView() const { return health_view_; }
   RawLogView* rawLogView() const { return raw_view_; }
   RuleEditorView* ruleEditorView() const { return rule_view_; }
+  DetectionRuleEditorView* detectionRuleEditorView() const { return detection_view_; }
   DiffView* diffView() const { return diff_view_; }
   InsightsView* insightsView() const { return insights_view_; }
   ChecklistView* checklistView() const { return checklist_view_; }
@@ -120,6 +122,7 @@ class MainWindow : public QMainWindow {
   InsightsView* insights_view_;
   ChecklistView* checklist_view_;
   TimelineView* timeline_view_;
+  DetectionRuleEditorView* detection_view_;
   IngestController* ingest_;
   RecentBundlesMenu* recent_ = nullptr;
   QAction* preferences_ = nullptr;

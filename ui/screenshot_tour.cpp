@@ -19,6 +19,8 @@
 #include "ui/models/rule_list_model.h"
 #include "ui/theme.h"
 #include "ui/view_layout.h"
+#include "ui/models/detection_rule_list_model.h"
+#include "ui/views/detection_rule_editor_view.h"
 #include "ui/views/insights_view.h"
 #include "ui/views/rule_editor_view.h"
 
@@ -77,6 +79,13 @@ void choose_content(MainWindow& window) {
   RuleEditorView* rules = window.ruleEditorView();
   if (rules->listModel()->rowCount() > 0)
     rules->openRule(QString::fromStdString(rules->listModel()->rowAt(0)->id));
+  // A rule that fires on the sample site, so its preview lists findings.
+  DetectionRuleEditorView* detection = window.detectionRuleEditorView();
+  if (detection->listModel()->rowOf(QStringLiteral("port-flapping")) >= 0) {
+    detection->openRule(QStringLiteral("port-flapping"));
+  } else if (const auto* first = detection->listModel()->rowAt(0)) {
+    detection->openRule(QString::fromStdString(first->id));
+  }
 }
 
 }  // namespace

@@ -16,8 +16,8 @@
 #include "insights/detection_pack.h"
 #include "insights/detection_run.h"
 #include "insights/detection_store.h"
+#include "insights/rule_dry_run.h"
 #include "insights/rule_set.h"
-#include "insights/stored_events.h"
 #include "insights/summary_text.h"
 #include "rules/rule_pack.h"
 #include "rules/user_rules.h"
@@ -120,15 +120,10 @@ Result<int> test(const CliArgs& args, std::ostream& out) {
   ST_TRY(auto db, open_for_reading(args));
   ST_TRY(auto with, rules_with(db, args.positional[1]));
   auto& [set, id] = with;
-  ST_TRY(auto compiled, insights::CompiledRules::compile(set, id));
-  const auto started = std::chrono::steady_clock::now();
-  ST_TRY(auto events, insights::select_stored_events(db, run, compiled->selectors()));
-  const double read_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  ST_TRY(auto ctx, insights::RunContext::load(db, run, std::move(events)));
-  ST_TRY(auto report, insights::detect(*ctx, *compiled));
+  ST_TRY(auto dry, insights::dry_run_rule(db, set, id, run));
   if (args.json) {
     Json findings = Json::array();
-    for (const auto& f : report.findings) {
+    for (const auto& f : dry.findings) {
       Json missing = Json::array();
       for (const auto& m : f.missing_commands) missing.push_back({{"command", m.command}, {"syntax", m.syntax}});
       Json evidence = Json::array();
@@ -137,17 +132,17 @@ Result<int> test(const CliArgs& args, std::ostream& out) {
                           {"evidence_count", f.evidence_count}, {"evidence", evidence}, {"missing_commands", missing}});
     }
     Json doc{{"rule", id}, {"run", run.value}, {"findings", findings},
-             {"seconds", {{"read_events", read_seconds}, {"evaluate", report.seconds}}}};
+             {"seconds", {{"read_events", dry.read_seconds}, {"evaluate", dry.evaluate_seconds}}}};
     out << dump(doc) << '\n';
     return kOk;
   }
   TextTable t({"DEVICE", "OBJECTS", "EVIDENCE", "SUMMARY"});
-  for (const auto& f : report.findings) {
+  for (const auto& f : dry.findings) {
     t.add({f.device, insights::short_list(f.objects, 3), std::to_string(f.evidence_count), f.summary});
   }
   t.print(out);
   out << fmt::format("rule {} on run {}: {} finding(s); events read in {:.3f} s, evaluated in {:.3f} s\n", id, run.value,
-                     report.findings.size(), read_seconds, report.seconds);
+                     dry.findings.size(), dry.read_seconds, dry.evaluate_seconds);
   return kOk;
 }
 

@@ -32,6 +32,7 @@
 #include "ui/models/insight_card_model.h"
 #include "ui/models/timeline_table_model.h"
 #include "ui/views/insights_view.h"
+#include "ui/theme.h"
 #include "ui/views/timeline_view.h"
 #include "ui_test_support.h"
 
@@ -327,18 +328,8 @@ TEST_CASE("timeline follows the palette: light and dark screenshots", "[ui][time
   CHECK(view->chart()->theme() == QChart::ChartThemeLight);
   const QImage light_shot = grab_and_check(window, QStringLiteral("timeline-light.png"));
 
-  const QPalette light = QApplication::palette();
-  QPalette dark;
-  dark.setColor(QPalette::Window, QColor(0x35, 0x35, 0x35));
-  dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-  dark.setColor(QPalette::Base, QColor(0x2b, 0x2b, 0x2b));
-  dark.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
-  dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
-  dark.setColor(QPalette::Button, QColor(0x40, 0x40, 0x40));
-  dark.setColor(QPalette::ButtonText, QColor(0xe8, 0xe8, 0xe8));
-  dark.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb3));
-  dark.setColor(QPalette::HighlightedText, Qt::white);
-  QApplication::setPalette(dark);
+  st::ui::apply_theme(*qApp, st::ui::Theme::Dark);
+  const QPalette dark = QApplication::palette();
   QTest::qWait(20);
   CHECK(view->isDarkChart());
   CHECK(view->chart()->theme() == QChart::ChartThemeDark);
@@ -347,7 +338,7 @@ TEST_CASE("timeline follows the palette: light and dark screenshots", "[ui][time
   CHECK(view->chart()->legend()->labelColor() == dark.color(QPalette::Text));
   const QImage dark_shot = grab_and_check(window, QStringLiteral("timeline-dark.png"));
   CHECK(light_shot != dark_shot);
-  QApplication::setPalette(light);
+  st::ui::apply_theme(*qApp, st::ui::Theme::System);
   QTest::qWait(20);
   CHECK_FALSE(view->isDarkChart());
 }

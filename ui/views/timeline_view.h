@@ -33,6 +33,7 @@ class TimelineTableModel;
 
 class TimelineView : public QWidget {
   Q_OBJECT
+  Q_PROPERTY(bool busy READ isLoading)  // statetrace --screenshots waits for the series
 
  public:
   // The choices of the "Show" box (the item data of its first entries; metrics follow as "metric:NAME").
