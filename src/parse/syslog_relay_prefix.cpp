@@ -132,6 +132,16 @@ bool is_xr_node(std::string_view s) {
   return true;
 }
 
+// The next token is an IOS-XR node glued to its time: "LC/0/2/CPU0:Jul".
+bool xr_node_follows(std::string_view line, std::size_t i) {
+  i = skip_blanks(line, i);
+  std::size_t e = i;
+  while (e < line.size() && !is_space(line[e])) ++e;
+  const std::string_view token = line.substr(i, e - i);
+  const std::size_t colon = token.find(':');
+  return colon != npos && colon + 1 < token.size() && is_xr_node(token.substr(0, colon));
+}
+
 // "ifmgr[214]", "exec[65850]", "eswd[2902]".
 bool is_process(std::string_view s) {
   const std::size_t open = s.find('[');
@@ -229,8 +239,9 @@ SyslogRelayPrefix scan_syslog_relay_prefix(std::string_view line) {
       }
       break;
     }
-    // A host without a colon only after the time and before more text ("nexus-switch %ETH...").
-    if (!host_seen && out.timed && e < n && is_host(token)) {
+    // A host without a colon only after the time and before more text ("nexus-switch %ETH..."),
+    // or before an IOS-XR node ("gw2 LC/0/2/CPU0:Jul  7 ...").
+    if (!host_seen && e < n && is_host(token) && (out.timed || xr_node_follows(line, e))) {
       host_seen = true;
       i = e;
       continue;

@@ -278,10 +278,11 @@ TEST_CASE("show logging: relayed, NX-OS, IOS-XR and numeric-date layouts", "[cis
       "03/14/2022 08:15:09 %NYQ-2-PLATFORM_FAN_NOT_PRESENT : OBFL FAN NOT PRESENT : operational fan 2\n"
       "<28>Sep  9 02:10:33 mx-edge1 mib2d[1720]: SNMP_TRAP_LINK_DOWN: ifIndex 611, ifAdminStatus up(1), ifOperStatus down(2), ifName ge-0/0/4\n"
       "<165>2023-05-02T21:07:12.004+02:00 qfx-a chassisd[2301]: Major alarm set, FPC 1 fan tray failed\n"
-      "Apr 30 10:11:12 snmpd[2206]: SNMPD_AUTH_FAILURE: nsa_log_community: unauthorized SNMP community from 10.9.8.7\n";
+      "Apr 30 10:11:12 snmpd[2206]: SNMPD_AUTH_FAILURE: nsa_log_community: unauthorized SNMP community from 10.9.8.7\n"
+      "<187>5120: pe3.lab LC/0/1/CPU0:Jan 11 04:12:40.551 : ifmgr[219]: %PKT_INFRA-LINK-3-UPDOWN : Interface TenGigE0/1/0/7, changed state to Down\n";
   const auto result = run(output);
   REQUIRE(result);
-  REQUIRE(result->events.size() == 8);
+  REQUIRE(result->events.size() == 9);
   CHECK(result->skipped_lines == 0);
   const auto& e = result->events;
 
@@ -327,6 +328,12 @@ TEST_CASE("show logging: relayed, NX-OS, IOS-XR and numeric-date layouts", "[cis
   // "snmpd[2206]:" is not a time zone: the relay layout wins over an IOS reading of the time.
   CHECK(e[7].message_id == "SNMPD_AUTH_FAILURE");
   CHECK(e[7].timestamp_raw == "Apr 30 10:11:12");
+
+  // A relay's host before an IOS-XR node.
+  CHECK(e[8].sequence == 5120);
+  CHECK(e[8].timestamp_raw == "Jan 11 04:12:40.551");
+  CHECK(e[8].message_id == "PKT_INFRA-LINK-3-UPDOWN");
+  CHECK(e[8].interface == "Te0/1/0/7");
 }
 
 TEST_CASE("show logging: a text line with a time but no header or priority stays a continuation",
