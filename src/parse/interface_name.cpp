@@ -68,6 +68,12 @@ bool is_interface_number(std::string_view s) {
 
 constexpr bool is_prefix_char(char c) { return is_alpha(c) || c == '-'; }
 
+// Junos names, kept as printed: "ge-0/0/17.0", "xe-1/0/2", "et-0/0/25:3", "ae5". They reach
+// Cisco-layout buffers through syslog relays.
+bool is_junos_prefix(std::string_view prefix) {
+  return prefix == "ge-" || prefix == "xe-" || prefix == "et-" || prefix == "fe-" || prefix == "ae";
+}
+
 bool is_brocade_ethernet(std::string_view prefix) {
   return iequals(prefix, "e") || iequals(prefix, "eth") || iequals(prefix, "ethe") ||
          iequals(prefix, "ethernet");
@@ -133,6 +139,7 @@ std::optional<std::string> interface_in_message(std::string_view message) {
       const bool spaced_ok = !spaced || number.find('/') != std::string_view::npos;
       if (word_ends && !stp_vlan && spaced_ok) {
         if (spaced && is_brocade_ethernet(prefix)) return std::string(number);
+        if (!spaced && is_junos_prefix(prefix)) return std::string(message.substr(i, digits - i)).append(number);
         if (const InterfaceType* type = match_type(prefix)) {
           std::string out(type->short_name);
           out.append(number);

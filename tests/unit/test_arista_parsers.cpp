@@ -210,3 +210,23 @@ TEST_CASE("arista show clock: refuses errors and other output, warns on empty ou
   CHECK_FALSE(empty->clock);
   CHECK(empty->warnings.size() == 1);
 }
+
+TEST_CASE("arista show logging: a relayed copy reads the same after its syslog priority", "[arista]") {
+  constexpr std::string_view out =
+      "Log Buffer:\n"
+      "<165>Jan 14 19:02:51 spine2 Ebra: %LINEPROTO-5-UPDOWN: Line protocol on Interface Ethernet31, changed state to down\n"
+      "<12>x not a message\n";
+  const auto registry = ParserRegistry::with_builtins();
+  const auto* entry = registry.find("arista_eos", "show logging");
+  REQUIRE(entry);
+  auto r = entry->parse(input(out, "show logging"));
+  REQUIRE(r);
+  REQUIRE(r->events.size() == 1);
+  CHECK(r->events[0].timestamp_raw == "Jan 14 19:02:51");
+  CHECK(r->events[0].message_id == "LINEPROTO-5-UPDOWN");
+  CHECK(r->events[0].interface == "Et31");
+  CHECK(r->events[0].kind == "lineproto_down");
+  CHECK(at(out, r->events[0].source).starts_with("<165>Jan 14"));
+  // The line that is no message continues the one before it.
+  CHECK(r->events[0].message.ends_with("\n<12>x not a message"));
+}

@@ -207,3 +207,36 @@ TEST_CASE("fastiron show clock: refuses other output", "[brocade][show_clock]") 
   CHECK_FALSE(brocade::parse_show_clock(input("Port       Link    State   Dupl Speed\n", "show clock")));
   CHECK_FALSE(brocade::parse_show_clock(input("09:00:36.002 GMT+00 Fri Nov 20 1969\n", "show clock")));
 }
+
+TEST_CASE("fastiron show logging: syslog-relay copies with a host and no level letter", "[brocade]") {
+  constexpr std::string_view out =
+      "Dynamic Log Buffer (50 lines):\n"
+      "<14>Mar  3 22:14:09 ICX-IDF2 System: Interface ethernet 2/1/44, state down\n"
+      "Mar  3 22:14:41 ICX-IDF2 System: Interface ethernet 2/1/44, state up\n"
+      "Mar  3 22:20:05 ICX-IDF2 System: Power supply 2, rear power supply, failed\n"
+      "Mar  3 22:31:50 ICX-IDF2 Security: SSH access by user ops from src IP 10.4.4.9 rejected, 3 attempt(s)\n"
+      "Mar  3 22:32:00:W:System: Interface ethernet 2/1/45, state down\n";
+  const auto registry = ParserRegistry::with_builtins();
+  const auto* entry = registry.find("ruckus_fastiron", "show logging");
+  REQUIRE(entry);
+  auto r = entry->parse(input(out, "show logging"));
+  REQUIRE(r);
+  REQUIRE(r->events.size() == 5);
+  const auto& e0 = r->events[0];
+  CHECK(e0.timestamp_raw == "Mar  3 22:14:09");
+  CHECK(e0.time.day == 3);
+  CHECK(e0.facility == "SYSTEM");
+  CHECK_FALSE(e0.severity);
+  CHECK(e0.message_id == "SYSTEM-LINK_DOWN");
+  CHECK(e0.message == "Interface ethernet 2/1/44, state down");
+  CHECK(e0.interface == "2/1/44");
+  CHECK(e0.kind == "link_down");
+  CHECK(at(out, e0.source) == "<14>Mar  3 22:14:09 ICX-IDF2 System: Interface ethernet 2/1/44, state down");
+  CHECK(r->events[1].kind == "link_up");
+  CHECK(r->events[2].message_id == "SYSTEM-POWER_SUPPLY_DOWN");
+  CHECK(r->events[2].kind == "power_fault");
+  CHECK(r->events[3].facility == "SECURITY");
+  CHECK(r->events[3].kind == "auth_fail");
+  // The device's own layout still reads its level letter.
+  CHECK(r->events[4].message_id == "SYSTEM-4-LINK_DOWN");
+}

@@ -233,3 +233,120 @@ TEST_CASE("show logging: CLI error and foreign output fail", "[cisco][show_loggi
   const auto foreign = run("Port      Name               Status       Vlan\n");
   REQUIRE_FALSE(foreign);
 }
+
+TEST_CASE("show logging: messages without a time are kept, with no timestamp", "[cisco][show_logging]") {
+  // A buffer kept without `service timestamps`: only the header starts a message.
+  const std::string_view output =
+      "Log Buffer (8192 bytes):\n"
+      "%PM-4-ERR_DISABLE: psecure-violation error detected on Gi1/0/14, putting Gi1/0/14 in err-disable state\n"
+      "%SYS-0-SYS_TEMPMAJORFAIL:Chassis major temperature threshold exceeded\n"
+      "SYS-2-PS_OK: Power supply 1 okay\n"
+      "-Traceback= 1A2B3C 4D5E6F\n"
+      "%PKT_INFRA-LINK-3-UPDOWN : Interface TenGigE0/1/0/2, changed state to Down\n";
+  const auto result = run(output);
+  REQUIRE(result);
+  REQUIRE(result->events.size() == 4);
+  const auto& e = result->events;
+  CHECK(e[0].message_id == "PM-4-ERR_DISABLE");
+  CHECK(e[0].interface == "Gi1/0/14");
+  CHECK(e[0].timestamp_raw.empty());
+  CHECK_FALSE(e[0].sequence);
+  CHECK(resolve(e[0].time, kCaptured).quality == TimeQuality::UptimeOnly);
+  CHECK_FALSE(resolve(e[0].time, kCaptured).utc_iso);
+  // The text glued to the colon is the message.
+  CHECK(e[1].message_id == "SYS-0-SYS_TEMPMAJORFAIL");
+  CHECK(e[1].message == "Chassis major temperature threshold exceeded");
+  CHECK(e[2].message_id == "SYS-2-PS_OK");
+  // A line with no header continues the message before it.
+  CHECK(e[2].message == "Power supply 1 okay\n-Traceback= 1A2B3C 4D5E6F");
+  // IOS-XR closes the header with " : ".
+  CHECK(e[3].facility == "PKT_INFRA-LINK");
+  CHECK(e[3].severity == 3);
+  CHECK(e[3].message_id == "PKT_INFRA-LINK-3-UPDOWN");
+  CHECK(e[3].message == "Interface TenGigE0/1/0/2, changed state to Down");
+  CHECK(e[3].interface == "Te0/1/0/2");
+  CHECK(at(output, e[3].source) == "%PKT_INFRA-LINK-3-UPDOWN : Interface TenGigE0/1/0/2, changed state to Down");
+}
+
+TEST_CASE("show logging: relayed, NX-OS, IOS-XR and numeric-date layouts", "[cisco][show_logging]") {
+  const std::string output =
+      "Log Buffer (65536 bytes):\n"
+      "<189>2231: acc-sw4: *Oct  3 11:20:05.418: %LINK-3-UPDOWN: Interface GigabitEthernet1/0/9, changed state to down\n"
+      "<190>2024 Mar 12 06:41:55 n9k-leaf2 %ETHPORT-5-IF_DOWN_LINK_FAILURE: Interface Ethernet1/12 is down (Link failure)\n"
+      "2024 Mar 12 06:42:10 CET: %ETHPORT-5-IF_UP: Interface Ethernet1/12 is up in mode access\n"
+      "48213: RP/0/RSP1/CPU0:Feb 27 17:03:44.120 : ifmgr[231]: %PKT_INFRA-LINK-3-UPDOWN : Interface GigabitEthernet0/0/0/3, changed state to Up\n"
+      "03/14/2022 08:15:09 %NYQ-2-PLATFORM_FAN_NOT_PRESENT : OBFL FAN NOT PRESENT : operational fan 2\n"
+      "<28>Sep  9 02:10:33 mx-edge1 mib2d[1720]: SNMP_TRAP_LINK_DOWN: ifIndex 611, ifAdminStatus up(1), ifOperStatus down(2), ifName ge-0/0/4\n"
+      "<165>2023-05-02T21:07:12.004+02:00 qfx-a chassisd[2301]: Major alarm set, FPC 1 fan tray failed\n"
+      "Apr 30 10:11:12 snmpd[2206]: SNMPD_AUTH_FAILURE: nsa_log_community: unauthorized SNMP community from 10.9.8.7\n"
+      "<187>5120: pe3.lab LC/0/1/CPU0:Jan 11 04:12:40.551 : ifmgr[219]: %PKT_INFRA-LINK-3-UPDOWN : Interface TenGigE0/1/0/7, changed state to Down\n";
+  const auto result = run(output);
+  REQUIRE(result);
+  REQUIRE(result->events.size() == 9);
+  CHECK(result->skipped_lines == 0);
+  const auto& e = result->events;
+
+  CHECK(e[0].sequence == 2231);
+  CHECK(e[0].timestamp_raw == "Oct  3 11:20:05.418");
+  CHECK(e[0].message_id == "LINK-3-UPDOWN");
+  CHECK(e[0].interface == "Gi1/0/9");
+  CHECK(at(output, e[0].source).starts_with("<189>2231: acc-sw4:"));
+
+  CHECK(e[1].timestamp_raw == "2024 Mar 12 06:41:55");
+  CHECK(e[1].time.year == 2024);
+  CHECK(resolve(e[1].time, kCaptured).utc_iso == "2024-03-12T06:41:55Z");
+  CHECK(e[1].message_id == "ETHPORT-5-IF_DOWN_LINK_FAILURE");
+  CHECK(e[1].interface == "Et1/12");
+
+  CHECK(e[2].timestamp_raw == "2024 Mar 12 06:42:10 CET");
+  CHECK(e[2].time.utc_offset_minutes == 60);
+  CHECK(e[2].message_id == "ETHPORT-5-IF_UP");
+
+  CHECK(e[3].sequence == 48213);
+  CHECK(e[3].timestamp_raw == "Feb 27 17:03:44.120");
+  CHECK(e[3].time.millis == 120);
+  CHECK(e[3].message_id == "PKT_INFRA-LINK-3-UPDOWN");
+  CHECK(e[3].message == "Interface GigabitEthernet0/0/0/3, changed state to Up");
+
+  CHECK(e[4].time.year == 2022);
+  CHECK(e[4].time.month == 3);
+  CHECK(e[4].time.day == 14);
+  CHECK(e[4].message_id == "NYQ-2-PLATFORM_FAN_NOT_PRESENT");
+  CHECK(e[4].message == "OBFL FAN NOT PRESENT : operational fan 2");
+
+  // A Junos tag is the whole message id.
+  CHECK(e[5].message_id == "SNMP_TRAP_LINK_DOWN");
+  CHECK(e[5].timestamp_raw == "Sep  9 02:10:33");
+  CHECK(e[5].message.starts_with("ifIndex 611,"));
+
+  // A relayed line without a header keeps its text after host and process, with no id.
+  CHECK(e[6].message_id.empty());
+  CHECK(e[6].message == "Major alarm set, FPC 1 fan tray failed");
+  CHECK(e[6].time.utc_offset_minutes == 120);
+  CHECK(resolve(e[6].time, kCaptured).utc_iso == "2023-05-02T19:07:12.004Z");
+
+  // "snmpd[2206]:" is not a time zone: the relay layout wins over an IOS reading of the time.
+  CHECK(e[7].message_id == "SNMPD_AUTH_FAILURE");
+  CHECK(e[7].timestamp_raw == "Apr 30 10:11:12");
+
+  // A relay's host before an IOS-XR node.
+  CHECK(e[8].sequence == 5120);
+  CHECK(e[8].timestamp_raw == "Jan 11 04:12:40.551");
+  CHECK(e[8].message_id == "PKT_INFRA-LINK-3-UPDOWN");
+  CHECK(e[8].interface == "Te0/1/0/7");
+}
+
+TEST_CASE("show logging: a text line with a time but no header or priority stays a continuation",
+          "[cisco][show_logging]") {
+  const std::string_view output =
+      "Log Buffer (4096 bytes):\n"
+      "*Sep 14 06:00:45.693: %CRYPTO-4-PKT_REPLAY_ERR: decrypt: replay check failed\n"
+      "Sep 14 06:00:40 was the last good packet\n"
+      "Note: see %CRYPTO-4-RECVD_PKT_INV_SPI for details\n";
+  const auto result = run(output);
+  REQUIRE(result);
+  REQUIRE(result->events.size() == 1);
+  CHECK(result->events[0].message ==
+        "decrypt: replay check failed\nSep 14 06:00:40 was the last good packet\n"
+        "Note: see %CRYPTO-4-RECVD_PKT_INV_SPI for details");
+}

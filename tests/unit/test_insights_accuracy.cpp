@@ -102,18 +102,19 @@ TEST_CASE("insights accuracy: the syslog corpus themes keep their recall and pre
   // Per theme: at least this many lines used as evidence by a card of the theme's rules, and at
   // most this many of those rules' cards on other themes' or clean captures; first with the
   // lines as they are, then with a timestamp given to lines that have none (the Cisco
-  // `show logging` parser drops untimed lines). Measured with the shipped rules; the bench lists
-  // every line missed.
+  // `show logging` parser keeps an untimed line only when it carries a message header, so other
+  // platforms' bare text lines count only in the second pass). Measured with the shipped rules;
+  // the bench lists every line missed.
   struct ThemeFloor {
     std::size_t min_detected, max_false_alarms;
   };
   static const std::map<std::string, ThemeFloor> as_is = {
-      {"auth_failures", {4, 0}}, {"environment", {0, 0}}, {"err_disable", {0, 0}}, {"link_flaps", {17, 0}},
-      {"mac_l2", {0, 0}},        {"power_poe", {0, 0}},   {"stp_changes", {2, 0}},
+      {"auth_failures", {5, 0}}, {"environment", {43, 0}}, {"err_disable", {15, 0}}, {"link_flaps", {38, 0}},
+      {"mac_l2", {3, 0}},        {"power_poe", {13, 0}},   {"stp_changes", {9, 0}},
   };
   static const std::map<std::string, ThemeFloor> timestamped = {
-      {"auth_failures", {5, 0}}, {"environment", {43, 0}}, {"err_disable", {10, 0}}, {"link_flaps", {17, 0}},
-      {"mac_l2", {3, 0}},        {"power_poe", {11, 0}},   {"stp_changes", {20, 0}},
+      {"auth_failures", {5, 0}}, {"environment", {59, 0}}, {"err_disable", {15, 0}}, {"link_flaps", {38, 0}},
+      {"mac_l2", {3, 0}},        {"power_poe", {13, 0}},   {"stp_changes", {21, 0}},
   };
   for (const bool add_timestamps : {false, true}) {
     const auto& floors = add_timestamps ? timestamped : as_is;

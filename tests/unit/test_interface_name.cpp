@@ -80,6 +80,12 @@ TEST_CASE("interface_in_message finds the interface a syslog message names",
   CHECK(interface_in_message("System: Interface ethernet 1/1/36, state down") == "1/1/36");
   CHECK(interface_in_message("Authentication failed for client (0011.2233.4455) on Interface "
                              "TwentyFiveGigE1/0/7 AuditSessionID 0A0A0A0B") == "Twe1/0/7");
+  // Junos names reach relayed buffers; they stay as printed.
+  CHECK(interface_in_message("ge-0/0/12.0: bpdu-block disabled port") == "ge-0/0/12.0");
+  CHECK(interface_in_message("ifIndex 613, ifAdminStatus up(1), ifOperStatus down(2), ifName xe-1/0/4") ==
+        "xe-1/0/4");
+  CHECK(interface_in_message("Interface marked down due to lacp timeout on member et-0/0/30:1") == "et-0/0/30:1");
+  CHECK(interface_in_message("ae12: Interface marked down") == "ae12");
 }
 
 TEST_CASE("interface_in_message ignores text that only looks like a name", "[interface_name]") {
@@ -90,5 +96,6 @@ TEST_CASE("interface_in_message ignores text that only looks like a name", "[int
   CHECK_FALSE(interface_in_message("Line protocol on Interface Embedded-Service-Engine0/0"));
   CHECK_FALSE(interface_in_message("Aug 9 09:22:59 FI800-16mkr System: Interface up"));
   CHECK_FALSE(interface_in_message("Process 10 on Gi 5 is down"));  // no slot: not a port
+  CHECK_FALSE(interface_in_message("free-0/0 pages, age-3 minutes"));  // not a Junos type
   CHECK_FALSE(interface_in_message(""));
 }

@@ -12,6 +12,7 @@
 #include "parse/cisco/cli_error.h"
 #include "parse/interface_name.h"
 #include "parse/line_cursor.h"
+#include "parse/syslog_relay_prefix.h"
 
 namespace st::parse::arista {
 
@@ -89,6 +90,9 @@ bool parse_message_header(std::string_view line, std::size_t i, LogStart& out) {
 
 std::optional<LogStart> parse_log_start(std::string_view line) {
   if (line.empty() || is_space(line[0])) return std::nullopt;
+  // A relayed copy ("<165>Feb  6 08:27:14 veos01 Ebra: %LINEPROTO-...") reads the same after
+  // its syslog priority.
+  if (const std::size_t priority = skip_syslog_priority(line)) return parse_log_start(line.substr(priority));
   LogStart out;
   std::size_t i = 0;
   std::size_t stamp_end = 0;

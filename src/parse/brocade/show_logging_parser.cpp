@@ -12,6 +12,9 @@
 //   message_id "FACILITY-SEVERITY-MNEMONIC", e.g. "SYSTEM-6-LINK_DOWN", "DOT1X-4-MSG".
 // The rule is documented for users in docs/brocade-log-ids.md and has a data version in
 // rules/parsers/ruckus_fastiron_show_logging.json; change all three together.
+// Relayed copies ("[<14>]Nov  6 13:36:45 HOST System: Interface ethernet 1/1/36, state down")
+// carry a host and no level letter: same facility and mnemonic, no severity
+// ("SYSTEM-LINK_DOWN").
 // Lines before the first message (the "Syslog logging:" preamble, the level-code legend) and
 // the "Static/Dynamic Log Buffer" headers are not messages; other lines continue a message.
 #include <algorithm>
@@ -22,6 +25,7 @@
 #include "parse/cisco/cli_error.h"
 #include "parse/interface_name.h"
 #include "parse/line_cursor.h"
+#include "parse/syslog_relay_prefix.h"
 
 namespace st::parse::brocade {
 
@@ -54,8 +58,29 @@ bool is_uptime(std::string_view s) {
   return true;
 }
 
+// A syslog relay's copy of a message: "[<14>]Nov  6 13:36:45 HOST Facility: text" (host and
+// no level letter), from i, the end of the time. The severity stays unknown.
+bool parse_relay_rest(std::string_view line, std::size_t i, LogStart& out) {
+  if (i >= line.size() || line[i] != ' ') return false;
+  i = skip_blanks(line, i);
+  std::size_t e = i;
+  while (e < line.size() && !is_space(line[e])) ++e;
+  if (e == i || line[e - 1] == ':') return false;  // a host, not a facility
+  i = skip_blanks(line, e);
+  const std::size_t fac_end = line.find(':', i);
+  if (fac_end == std::string_view::npos || fac_end == i || fac_end - i > 16) return false;
+  for (std::size_t k = i; k < fac_end; ++k) {
+    if (!is_alnum(line[k]) && line[k] != '_') return false;
+    out.facility.push_back(line[k] >= 'a' && line[k] <= 'z' ? static_cast<char>(line[k] - 'a' + 'A') : line[k]);
+  }
+  if (fac_end + 1 < line.size() && line[fac_end + 1] != ' ') return false;
+  out.message = line.substr(skip_blanks(line, fac_end + 1));
+  return true;
+}
+
 std::optional<LogStart> parse_log_start(std::string_view line) {
   if (line.empty() || is_space(line[0])) return std::nullopt;
+  if (const std::size_t priority = skip_syslog_priority(line)) return parse_log_start(line.substr(priority));
   LogStart out;
   std::size_t i = 0;
   if (is_alpha(line[0])) {
@@ -79,6 +104,10 @@ std::optional<LogStart> parse_log_start(std::string_view line) {
     i = colon;
   } else {
     return std::nullopt;
+  }
+  if (!out.time.uptime_only && parse_relay_rest(line, i, out)) {
+    out.timestamp_raw = line.substr(0, i);
+    return out;
   }
   // ":<L>:<Facility>:"
   if (i + 3 > line.size() || line[i] != ':' || !is_alpha(line[i + 1]) || line[i + 2] != ':') {
@@ -129,9 +158,9 @@ EventRecord make_event(LogStart start, const Line& line) {
   ev.time = start.time;
   ev.timestamp_raw = std::string(start.timestamp_raw);
   ev.facility = std::move(start.facility);
-  ev.severity = start.severity;
+  if (start.severity >= 0) ev.severity = start.severity;  // a relayed line prints no level
   ev.mnemonic = std::string(derive_mnemonic(start.message));
-  ev.message_id = make_message_id(ev.facility, start.severity, ev.mnemonic);
+  ev.message_id = make_message_id(ev.facility, ev.severity, ev.mnemonic);
   ev.message = std::string(start.message);
   ev.source = line.range();
   return ev;

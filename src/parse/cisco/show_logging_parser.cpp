@@ -2,7 +2,10 @@
 //
 // A message starts with an optional '*' or '.', an optional sequence number ("022701: "),
 // a timestamp (calendar "Jun 19 [2023] 03:02:31[.123] [UTC]" or uptime "7:04", "1d02h",
-// "2w3d") and ": ", then "%FAC-SEV-MNEMONIC: text" or "FAC-MNEMONIC: text". Any other
+// "2w3d") and ": ", then "%FAC-SEV-MNEMONIC: text" or "FAC-MNEMONIC: text". Lines in other
+// layouts start a message when they carry a header (parse_other_layout: relayed, NX-OS,
+// IOS-XR, numeric dates, no time at all; syslog_relay_prefix.h); a message without a time is
+// kept with no timestamp (time_quality uptime_only, as for uptime stamps). Any other
 // non-blank line continues the previous message. Everything before "Log Buffer (N bytes):"
 // is configuration and is not parsed.
 #include <vector>
@@ -13,6 +16,7 @@
 #include "parse/cisco/cli_error.h"
 #include "parse/interface_name.h"
 #include "parse/line_cursor.h"
+#include "parse/syslog_relay_prefix.h"
 
 namespace st::parse::cisco {
 
@@ -25,6 +29,7 @@ struct LogStart {
   std::string_view facility;
   std::optional<int> severity;
   std::string_view mnemonic;
+  std::string_view tag;  // a Junos/IOS-XR tag standing for the whole id ("SNMP_TRAP_LINK_DOWN")
   std::string_view message;
 };
 
@@ -61,8 +66,23 @@ bool is_uptime_stamp(std::string_view s) {
   return colon != unit;
 }
 
-// The "%FAC-SEV-MNEM: text" / "FAC-MNEM: text" part, from position i.
-void parse_message_header(std::string_view line, std::size_t i, LogStart& out) {
+// A Junos or IOS-XR process tag used as a message id: "SNMP_TRAP_LINK_DOWN" (upper case,
+// digits and at least one underscore).
+bool is_tag(std::string_view s) {
+  if (s.size() < 4 || !(s.front() >= 'A' && s.front() <= 'Z')) return false;
+  bool underscore = false;
+  for (char c : s) {
+    if (c == '_') underscore = true;
+    else if (!(c >= 'A' && c <= 'Z') && !is_digit(c)) return false;
+  }
+  return underscore;
+}
+
+// The "%FAC-SEV-MNEM: text" / "FAC-MNEM: text" part, from position i. A '%' header may also
+// close with " : " (IOS-XR: "%PKT_INFRA-LINK-3-UPDOWN : Interface ...") or glue its text to
+// the colon ("%SYS-0-SUP_TEMPMAJORFAIL:Supervisor ..."); `tags` also takes a Junos tag
+// ("SNMP_TRAP_LINK_DOWN: ...") as the id.
+void parse_message_header(std::string_view line, std::size_t i, LogStart& out, bool tags = false) {
   const std::string_view rest = line.substr(i);
   out.message = rest;
   const bool percent = !rest.empty() && rest.front() == '%';
@@ -70,9 +90,14 @@ void parse_message_header(std::string_view line, std::size_t i, LogStart& out) {
   // The header token runs to the first ':' and holds no blanks.
   std::size_t colon = begin;
   while (colon < rest.size() && rest[colon] != ':' && !is_space(rest[colon])) ++colon;
-  if (colon >= rest.size() || rest[colon] != ':') return;
-  if (colon + 1 < rest.size() && !is_space(rest[colon + 1])) return;
   const std::string_view token = rest.substr(begin, colon - begin);
+  if (percent && colon < rest.size() && rest[colon] == ' ') {
+    const std::size_t c = skip_blanks(rest, colon);
+    if (c < rest.size() && rest[c] == ':') colon = c;
+  }
+  if (colon >= rest.size() || rest[colon] != ':') return;
+  const bool glued = colon + 1 < rest.size() && !is_space(rest[colon + 1]);
+  if (glued && !percent) return;
 
   std::string_view facility, mnemonic;
   std::optional<int> severity;
@@ -86,6 +111,12 @@ void parse_message_header(std::string_view line, std::size_t i, LogStart& out) {
     }
   }
   if (facility.empty()) {
+    if (glued) return;
+    if (tags && !percent && is_tag(token)) {
+      out.tag = token;
+      out.message = rest.substr(skip_blanks(rest, colon + 1));
+      return;
+    }
     // "CEF-HWIDB": no severity. Without '%' the facility must be a plain word.
     const std::size_t dash = token.find('-');
     if (dash == std::string_view::npos || dash == 0 || dash + 1 >= token.size()) return;
@@ -103,6 +134,23 @@ void parse_message_header(std::string_view line, std::size_t i, LogStart& out) {
   out.severity = severity;
   out.mnemonic = mnemonic;
   out.message = rest.substr(skip_blanks(rest, colon + 1));
+}
+
+// A message in a layout IOS does not print itself: a relayed line ("<189>521: router1: *Nov 14
+// ...", "<190>2018 Apr 20 13:15:07 nexus-switch %ETHPORT-..."), another OS's ("05/16/2015
+// 21:39:57 %NYQ-...", "2020 Oct 22 19:04:12 MSK: %ETHPORT-...", "RP/0/RSP0/CPU0:Jul 20 ... :
+// exec[658]: %SECURITY-...") or one without a time ("%PM-4-ERR_DISABLE: ..." from a buffer
+// kept without `service timestamps`). It needs a message header, or a syslog priority and a
+// time: a wrapped text line has neither, and stays a continuation.
+std::optional<LogStart> parse_other_layout(std::string_view line) {
+  const SyslogRelayPrefix prefix = scan_syslog_relay_prefix(line);
+  LogStart out;
+  out.time = prefix.time;
+  out.timestamp_raw = prefix.timestamp_raw;
+  out.sequence = prefix.sequence;
+  parse_message_header(line, prefix.body, out, /*tags=*/true);
+  if (out.facility.empty() && out.tag.empty() && !(prefix.priority && prefix.timed)) return std::nullopt;
+  return out;
 }
 
 // A line that starts a new message, or nullopt.
@@ -211,6 +259,9 @@ EventRecord make_event(const LogStart& start, const Line& line) {
   ev.mnemonic = std::string(start.mnemonic);
   if (!ev.facility.empty()) {
     ev.message_id = make_message_id(ev.facility, start.severity, ev.mnemonic);
+  } else if (!start.tag.empty()) {
+    ev.mnemonic = std::string(start.tag);
+    ev.message_id = ev.mnemonic;
   }
   ev.message = std::string(start.message);
   ev.source = line.range();
@@ -237,7 +288,14 @@ Result<ParseResult> parse_show_logging(const SectionInput& input) {
   while (cursor.next(line)) {
     if (body && line.offset < *body) continue;  // configuration preamble
     if (is_blank(line.text)) continue;
-    if (auto start = parse_log_start(line.text)) {
+    auto start = parse_log_start(line.text);
+    // A timed line without a header may still be a relayed one ("Jul 29 11:30:57 snmpd[1379]:
+    // SNMPD_AUTH_FAILURE: ..." reads as a time in zone "snmpd[1379]").
+    if (!start || start->facility.empty()) {
+      auto other = is_space(line.text.front()) ? std::nullopt : parse_other_layout(line.text);
+      if (other && (!start || !other->facility.empty() || !other->tag.empty())) start = other;
+    }
+    if (start) {
       finish();
       started = true;
       result.events.push_back(make_event(*start, line));
