@@ -21,6 +21,9 @@
 #include "ui/view_layout.h"
 #include "ui/models/detection_rule_list_model.h"
 #include "ui/views/detection_rule_editor_view.h"
+#include "ui/views/devices_view.h"
+#include "ui/views/table_pane.h"
+#include "ui/models/natural_sort_proxy.h"
 #include "ui/views/insights_view.h"
 #include "ui/views/rule_editor_view.h"
 
@@ -79,6 +82,10 @@ void choose_content(MainWindow& window) {
   RuleEditorView* rules = window.ruleEditorView();
   if (rules->listModel()->rowCount() > 0)
     rules->openRule(QString::fromStdString(rules->listModel()->rowAt(0)->id));
+  // The devices view's first port, so its history pane has rows.
+  DevicesView* devices = window.devicesView();
+  if (const QModelIndex first = devices->interfacePane()->proxy()->index(0, 0); first.isValid())
+    devices->selectInterface(first.data().toString());
   // A rule that fires on the sample site, so its preview lists findings.
   DetectionRuleEditorView* detection = window.detectionRuleEditorView();
   if (detection->listModel()->rowOf(QStringLiteral("port-flapping")) >= 0) {

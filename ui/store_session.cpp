@@ -80,6 +80,20 @@ void StoreSession::loadInterfaces(const QString& hostname) {
       Lane::Interactive);
 }
 
+void StoreSession::loadHistory(const QString& hostname, const QString& kind, const QString& key) {
+  const auto generation = ++history_generation_;
+  runInBackground<HistoryOutcome>(
+      [path = store_path_, host = hostname.toStdString(), kind = kind.toStdString(), key = key.toStdString()] {
+        return load_history(path, host, kind, key);
+      },
+      [this, generation](HistoryOutcome outcome) {
+        if (generation != history_generation_) return;  // another object was picked
+        if (outcome.error) emit failed(tr("Reading the object's history failed"), *outcome.error);
+        emit historyReady(outcome);
+      },
+      Lane::Interactive);
+}
+
 void StoreSession::loadHealth(std::optional<RunId> run) {
   const auto generation = ++health_generation_;
   runInBackground<HealthOutcome>(

@@ -39,6 +39,8 @@ class StoreSession : public QObject {
   // One device's interfaces -> interfacesReady() (after failed() when it fails).
   // Only the latest request is answered.
   void loadInterfaces(const QString& hostname);
+  // One object's history (kind "interface", key "Gi1/0/5") -> historyReady() (after failed()).
+  void loadHistory(const QString& hostname, const QString& kind, const QString& key);
 
   // Every run's ingest totals and the report of `run` (default: the latest) ->
   // healthReady(). Only the latest request is answered.
@@ -71,6 +73,7 @@ class StoreSession : public QObject {
   void opened(qsizetype runs);
   void overviewReady(const st::ui::StoreOverview& overview);
   void interfacesReady(const st::ui::InterfacesOutcome& outcome);
+  void historyReady(const st::ui::HistoryOutcome& outcome);
   void healthReady(const st::ui::HealthOutcome& outcome);
   void diffReady(const st::ui::DiffOutcome& outcome);
   void insightsReady(const st::ui::InsightsOutcome& outcome);
@@ -93,6 +96,7 @@ class StoreSession : public QObject {
   QThreadPool* interactive_pool_;
   std::uint64_t overview_generation_ = 0;
   std::uint64_t interfaces_generation_ = 0;
+  std::uint64_t history_generation_ = 0;
   std::uint64_t health_generation_ = 0;
   std::uint64_t diff_generation_ = 0;
   std::uint64_t insights_generation_ = 0;

@@ -4,6 +4,7 @@
 #include <set>
 #include <utility>
 
+#include "diff/diff_kind.h"
 #include "diff/stored_diff.h"
 #include "rules/user_rules.h"
 #include "store/store.h"
@@ -72,6 +73,28 @@ InterfacesOutcome load_interfaces(const std::filesystem::path& store_path, std::
     return outcome;
   }
   outcome.interfaces = std::make_shared<const std::vector<store::InterfaceRow>>(std::move(*rows));
+  return outcome;
+}
+
+HistoryOutcome load_history(const std::filesystem::path& store_path, std::string hostname, std::string kind,
+                            std::string key, std::size_t last) {
+  HistoryOutcome outcome{std::move(hostname), std::move(kind), std::move(key), nullptr, std::nullopt};
+  const diff::DiffKind* diff_kind = diff::diff_kind_by_name(outcome.kind);
+  if (!diff_kind) {
+    outcome.error = fail(ErrorKind::NotFound, "no object kind '" + outcome.kind + "'").error();
+    return outcome;
+  }
+  auto db = store::open_store(store_path, store::OpenMode::ReadOnly);
+  if (!db) {
+    outcome.error = std::move(db).error();
+    return outcome;
+  }
+  auto entries = diff::object_history(*db, diff::HistoryRequest{outcome.hostname, diff_kind, outcome.key, last, false});
+  if (!entries) {
+    outcome.error = std::move(entries).error();
+    return outcome;
+  }
+  outcome.entries = std::make_shared<const std::vector<diff::HistoryEntry>>(std::move(*entries));
   return outcome;
 }
 

@@ -15,6 +15,7 @@
 
 #include "core/error.h"
 #include "diff/object_change.h"
+#include "diff/object_history.h"
 #include "ingest/ingest_pipeline.h"
 #include "store/health.h"
 #include "store/listings.h"
@@ -42,6 +43,15 @@ struct StoreOverview {
 struct InterfacesOutcome {
   std::string hostname;
   InterfaceSnapshot interfaces;  // null when `error` is set
+  std::optional<Error> error;
+};
+
+// One object's history (an interface of a device) through the device's last captures.
+struct HistoryOutcome {
+  std::string hostname;
+  std::string kind;  // a diff kind's name: "interface"
+  std::string key;   // "Gi1/0/5"
+  std::shared_ptr<const std::vector<diff::HistoryEntry>> entries;  // null when `error` is set
   std::optional<Error> error;
 };
 
@@ -76,6 +86,9 @@ StoreOverview load_overview(const std::filesystem::path& store_path);
 
 // The interfaces of one device's latest snapshot.
 InterfacesOutcome load_interfaces(const std::filesystem::path& store_path, std::string hostname);
+// The last `last` captures of one object: the runs in which it appeared, changed or went.
+HistoryOutcome load_history(const std::filesystem::path& store_path, std::string hostname, std::string kind,
+                            std::string key, std::size_t last = 30);
 
 // Every run's totals and the report of `run` (the latest run when `run` is absent or gone).
 HealthOutcome load_health(const std::filesystem::path& store_path, std::optional<RunId> run);

@@ -19,11 +19,15 @@
 #include <set>
 #include <string>
 
+#include "diff/diff_kind.h"
+#include "diff/object_history.h"
+#include "store/store.h"
 #include "ui/ingest_controller.h"
 #include "ui/main_window.h"
 #include "ui/theme.h"
 #include "ui/models/device_table_model.h"
 #include "ui/models/interface_table_model.h"
+#include "ui/models/object_history_model.h"
 #include "ui/models/natural_sort_proxy.h"
 #include "ui/sample_bundle.h"
 #include "ui/store_session.h"
@@ -180,6 +184,41 @@ TEST_CASE("main window shows the sample site's devices and interfaces", "[ui][wi
   interface_pane->filterEdit()->clear();
   filters->clear();
   CHECK(interface_pane->proxy()->rowCount() == all_ports);
+
+  // Choosing an interface shows its history below: the runs in which it appeared or changed,
+  // as the core's object history has them; Ctrl+R on a history row opens that run's bytes.
+  {
+    QSignalSpy history_shown(view, &st::ui::DevicesView::historyShown);
+    REQUIRE(view->selectInterface(QStringLiteral("Gi1/0/30")));
+    REQUIRE(t::wait_until([&] { return history_shown.count() >= 1 && !view->isBusy(); }));
+    CHECK(view->historyKey() == QStringLiteral("Gi1/0/30"));
+    auto db = st::store::open_store(store, st::store::OpenMode::ReadOnly);
+    REQUIRE(db);
+    auto expected = st::diff::object_history(
+        *db, st::diff::HistoryRequest{"HQ-B4-ACC-01", st::diff::diff_kind_by_name("interface"), "Gi1/0/30", 30, false});
+    REQUIRE(expected);
+    auto* history = view->historyModel();
+    REQUIRE(history->rowCount() == static_cast<int>(expected->size()));
+    REQUIRE(history->rowCount() == 2);  // captured in run 1, moved to VLAN 40 in run 2
+    const auto* changed = history->rowAt(1);
+    REQUIRE(changed != nullptr);
+    CHECK(changed->run.value == 2);
+    CHECK(changed->change == "changed");
+    const QString values = history->index(1, static_cast<int>(st::ui::ObjectHistoryColumn::Values)).data().toString();
+    CHECK(values.contains(QStringLiteral("vlan: ")));
+    CHECK(values.contains(QStringLiteral("→ 40")));
+    CHECK(history->index(0, static_cast<int>(st::ui::ObjectHistoryColumn::Change)).data().toString() ==
+          QStringLiteral("as first captured"));
+    // Newest first on screen; its row opens run 2's line of the port.
+    auto* history_view = view->historyPane()->view();
+    history_view->setFocus();
+    history_view->setCurrentIndex(view->historyPane()->proxy()->index(0, 0));
+    const auto location = view->currentLocation();
+    REQUIRE(location.has_value());
+    CHECK(location->run.value == 2);
+    REQUIRE(changed->source.has_value());
+    CHECK(location->range.offset == changed->source->offset);
+  }
 
   // FastIron and Arista ports by their own names.
   show_device(window, QStringLiteral("HQ-F3-ACC-01"));

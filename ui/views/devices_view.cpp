@@ -35,7 +35,10 @@ DevicesView::DevicesView(StoreSession& session, QWidget* parent)
       device_pane_(new TablePane(site_model_, tr("Filter devices (Ctrl+F)"), this, TablePane::Kind::Tree)),
       interface_pane_(new TablePane(interface_model_, tr("Filter interfaces"), this)),
       interface_filters_(new ValueFilterBar(interface_pane_->proxy(), interface_pane_)),
+      history_model_(make_object_history_model(this)),
+      history_pane_(new TablePane(history_model_, tr("Filter history"), this)),
       splitter_(new QSplitter(Qt::Horizontal, this)),
+      interface_splitter_(new QSplitter(Qt::Vertical, this)),
       last_active_pane_(device_pane_),
       show_raw_(new QAction(tr("Show in Raw Log"), this)) {
   device_pane_->setObjectName(QStringLiteral("devicePane"));
@@ -47,9 +50,18 @@ DevicesView::DevicesView(StoreSession& session, QWidget* parent)
   interface_filters_->addColumn(InterfaceTableModel::Vlan, tr("V&LAN:"));
   interface_filters_->addColumn(InterfaceTableModel::Auth, tr("A&uth:"));
   interface_pane_->addBar(interface_filters_);
+  history_pane_->setObjectName(QStringLiteral("historyPane"));
+  history_pane_->setTitle(tr("History"));
+  static_cast<QTableView*>(history_pane_->view())->sortByColumn(static_cast<int>(ObjectHistoryColumn::Run),
+                                                                 Qt::DescendingOrder);  // newest first
 
+  interface_splitter_->addWidget(interface_pane_);
+  interface_splitter_->addWidget(history_pane_);
+  interface_splitter_->setChildrenCollapsible(false);
+  interface_splitter_->setStretchFactor(0, 3);
+  interface_splitter_->setStretchFactor(1, 1);
   splitter_->addWidget(device_pane_);
-  splitter_->addWidget(interface_pane_);
+  splitter_->addWidget(interface_splitter_);
   splitter_->setChildrenCollapsible(false);
   splitter_->setStretchFactor(0, 5);
   splitter_->setStretchFactor(1, 6);
@@ -63,6 +75,9 @@ DevicesView::DevicesView(StoreSession& session, QWidget* parent)
   connect(device_pane_->view()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
           &DevicesView::onDeviceSelectionChanged);
   connect(&session_, &StoreSession::interfacesReady, this, &DevicesView::onInterfacesReady);
+  connect(interface_pane_->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+          &DevicesView::onInterfaceChosen);
+  connect(&session_, &StoreSession::historyReady, this, &DevicesView::onHistoryReady);
 
   // Ctrl+R and each table's context menu open the row's source bytes in the raw log.
   show_raw_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -72,7 +87,7 @@ DevicesView::DevicesView(StoreSession& session, QWidget* parent)
   connect(show_raw_, &QAction::triggered, this, [this] {
     if (const auto location = currentLocation()) emit showInRawLog(*location);
   });
-  for (TablePane* pane : {device_pane_, interface_pane_}) {
+  for (TablePane* pane : {device_pane_, interface_pane_, history_pane_}) {
     QAbstractItemView* view = pane->view();
     view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(view, &QWidget::customContextMenuRequested, this, [this, pane, view](const QPoint& at) {
@@ -87,7 +102,7 @@ DevicesView::DevicesView(StoreSession& session, QWidget* parent)
 
   // Ctrl+F goes to the filter of the table the user worked in last.
   connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
-    for (TablePane* pane : {device_pane_, interface_pane_})
+    for (TablePane* pane : {device_pane_, interface_pane_, history_pane_})
       if (now && pane->isAncestorOf(now)) last_active_pane_ = pane;
   });
 }
@@ -169,7 +184,52 @@ void DevicesView::onDeviceSelectionChanged() {
   if (hostname.isEmpty() || hostname == selected_) return;  // a site row: keep the device
   selected_ = hostname;
   interface_pane_->setTitle(tr("Interfaces — %1").arg(hostname));
+  clearHistory();
   requestInterfaces(hostname);
+}
+
+bool DevicesView::selectInterface(const QString& interface) {
+  const auto* proxy = interface_pane_->proxy();
+  for (int row = 0; row < proxy->rowCount(); ++row) {
+    const QModelIndex index = proxy->index(row, InterfaceTableModel::Name);
+    if (index.data().toString() != interface) continue;
+    interface_pane_->view()->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    interface_pane_->view()->scrollTo(index);
+    return true;
+  }
+  return false;
+}
+
+void DevicesView::onInterfaceChosen() {
+  const QModelIndex current = interface_pane_->view()->currentIndex();
+  const auto* row =
+      current.isValid() ? interface_model_->rowAt(interface_pane_->proxy()->mapToSource(current).row()) : nullptr;
+  if (!row || selected_.isEmpty()) return;  // keep the last history while the filter hides its row
+  const QString key = QString::fromStdString(row->name);
+  if (key == history_key_ && !loading_history_ && history_model_->rowCount() > 0) return;
+  history_key_ = key;
+  loading_history_ = true;
+  history_pane_->setTitle(tr("History — %1").arg(key));
+  session_.loadHistory(selected_, QStringLiteral("interface"), key);
+}
+
+void DevicesView::onHistoryReady(const HistoryOutcome& outcome) {
+  const QString hostname = QString::fromStdString(outcome.hostname);
+  const QString key = QString::fromStdString(outcome.key);
+  if (hostname != selected_ || key != history_key_) return;  // the user moved on
+  loading_history_ = false;
+  history_model_->resetData(outcome.entries);  // null (empty) when the read failed
+  history_pane_->setTitle(tr("History — %1").arg(key));
+  history_pane_->fitColumns(TablePane::Fit::GrowOnly);
+  emit historyShown(hostname, key, history_model_->rowCount());
+}
+
+void DevicesView::clearHistory() {
+  history_key_.clear();
+  loading_history_ = false;
+  history_model_->resetData(ObjectHistoryModel::Snapshot{});
+  history_pane_->setTitle(tr("History"));
 }
 
 void DevicesView::requestInterfaces(const QString& hostname) {
@@ -185,6 +245,9 @@ std::optional<RawLocation> DevicesView::locationOf(const TablePane* pane, const 
     if (device && device->source) return raw_location(device->run, *device->source);
   } else if (pane == interface_pane_) {
     if (const auto* row = interface_model_->rowAt(source.row())) return raw_location(row->run, row->source);
+  } else if (pane == history_pane_) {
+    const auto* entry = history_model_->rowAt(source.row());
+    if (entry && entry->source) return raw_location(entry->run, *entry->source);
   }
   return std::nullopt;
 }
@@ -197,10 +260,16 @@ void DevicesView::onInterfacesReady(const InterfacesOutcome& outcome) {
   const QString hostname = QString::fromStdString(outcome.hostname);
   if (hostname != selected_) return;
   loading_interfaces_ = false;
+  const QString kept = history_key_;
   interface_model_->resetData(outcome.interfaces);  // null (empty) when the read failed
   if (interface_model_->rowCount() > 0) {
     interface_pane_->fitColumns(TablePane::Fit::GrowOnly);
     balanceSplitter();
+  }
+  // A new run of the same device: the chosen interface's history may have grown.
+  if (!kept.isEmpty()) {
+    history_key_.clear();
+    if (!selectInterface(kept)) clearHistory();
   }
   emit interfacesShown(hostname, interface_model_->rowCount());
 }

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "ui/raw_location.h"
+#include "ui/models/object_history_model.h"
 #include "ui/store_tasks.h"
 
 class QAction;
@@ -30,7 +31,7 @@ class ValueFilterBar;
 class DevicesView : public QWidget {
   Q_OBJECT
   // The screenshot tour and tests wait while this is true (async work on screen soon).
-  Q_PROPERTY(bool busy READ isLoadingInterfaces)
+  Q_PROPERTY(bool busy READ isBusy)
 
  public:
   explicit DevicesView(StoreSession& session, QWidget* parent = nullptr);
@@ -43,6 +44,13 @@ class DevicesView : public QWidget {
   QString selectedDevice() const { return selected_; }
   // True while the selected device's interfaces are being fetched.
   bool isLoadingInterfaces() const { return loading_interfaces_; }
+  // True while the interfaces or the chosen interface's history are being fetched.
+  bool isBusy() const { return loading_interfaces_ || loading_history_; }
+  // Makes `interface` of the selected device the current row (its history follows below the
+  // table); false when it is not shown.
+  bool selectInterface(const QString& interface);
+  // The interface whose history is shown ("" when none).
+  QString historyKey() const { return history_key_; }
   // The splitter's sizes, for AppSettings; restoring one stops the automatic balance.
   QByteArray saveSplitterState() const;
   bool restoreSplitterState(const QByteArray& state);
@@ -63,11 +71,15 @@ class DevicesView : public QWidget {
   TablePane* interfacePane() const { return interface_pane_; }
   // Status, VLAN and auth template choices over the interface table.
   ValueFilterBar* interfaceFilters() const { return interface_filters_; }
+  // The current interface through the device's last captures (runs where it changed).
+  ObjectHistoryModel* historyModel() const { return history_model_; }
+  TablePane* historyPane() const { return history_pane_; }
   QSplitter* splitter() const { return splitter_; }
 
  signals:
   void devicesShown(int count);
   void interfacesShown(const QString& hostname, int count);
+  void historyShown(const QString& hostname, const QString& interface, int entries);
   void showInRawLog(const st::ui::RawLocation& location);
 
  private:
@@ -75,6 +87,9 @@ class DevicesView : public QWidget {
   void onInterfacesReady(const InterfacesOutcome& outcome);
   void balanceSplitter();
   void requestInterfaces(const QString& hostname);
+  void onInterfaceChosen();
+  void onHistoryReady(const HistoryOutcome& outcome);
+  void clearHistory();
   void selectFirstDevice();
   std::optional<RawLocation> locationOf(const TablePane* pane, const QModelIndex& proxy_index) const;
 
@@ -85,12 +100,17 @@ class DevicesView : public QWidget {
   TablePane* device_pane_;
   TablePane* interface_pane_;
   ValueFilterBar* interface_filters_;
+  ObjectHistoryModel* history_model_;
+  TablePane* history_pane_;
   QSplitter* splitter_;
+  QSplitter* interface_splitter_;  // the interfaces over the current one's history
+  QString history_key_;
   QString selected_;
   TablePane* last_active_pane_;
   QAction* show_raw_;
   bool user_moved_splitter_ = false;
   bool loading_interfaces_ = false;
+  bool loading_history_ = false;
 };
 
 }  // namespace st::ui
