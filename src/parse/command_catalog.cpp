@@ -103,6 +103,12 @@ constexpr std::array kSpellings{
     Spelling{"sh[[ow]] mac-auth[[entication]] sess[[ions]] e[[thernet]] <interface>",
              "show mac-authentication sessions <interface>"},  // FastIron
     Spelling{"sh[[ow]] aaa serv[[ers]]", "show aaa servers"},
+    Spelling{"sh[[ow]] aaa count[[ers]]", "show aaa counters"},  // EOS
+    Spelling{"sh[[ow]] ip arp", "show ip arp"},                  // IOS, EOS
+    Spelling{"sh[[ow]] arp", "show arp"},                        // FastIron
+    Spelling{"sh[[ow]] users", "show users"},                    // IOS, EOS: who is logged in
+    Spelling{"sh[[ow]] who", "show who"},                        // FastIron
+    Spelling{"sh[[ow]] login fail[[ures]]", "show login failures"},  // IOS login block
     Spelling{"sh[[ow]] aaa", "show aaa"},  // FastIron: RADIUS servers and their counters
     Spelling{"sh[[ow]] rad[[ius]] server-g[[roup]] all", "show radius server-group all"},
     Spelling{"sh[[ow]] errd[[isable]] rec[[overy]]", "show errdisable recovery"},

@@ -43,11 +43,13 @@ inline std::optional<std::filesystem::path> corpus_dir(const std::string& fallba
 // The rules each theme's lines are positives for. A theme without rules is reported as such.
 inline const std::map<std::string, std::vector<std::string>>& theme_rules() {
   static const std::map<std::string, std::vector<std::string>> themes = {
-      {"auth_failures", {"auth-failures", "auth-server-dead"}},
+      // Most of the theme is management logins (SSH, Telnet, SNMP), not 802.1X clients.
+      {"auth_failures", {"auth-failures", "auth-server-dead", "login-failures"}},
       {"environment", {"environment-alarm"}},
       {"err_disable", {"err-disable-events"}},
       {"link_flaps", {"port-flapping"}},
-      {"mac_l2", {"mac-flapping"}},
+      // Most of the theme is duplicate addresses (ARP, DUPADDR), the rest MAC flaps.
+      {"mac_l2", {"mac-flapping", "duplicate-ip-address"}},
       // Supply and voltage lines are environment alarms as much as power faults.
       {"power_poe", {"power-supply-failure", "poe-fault", "environment-alarm"}},
       // BPDU guard and loop guard lines that disable a port are err-disable events.

@@ -48,7 +48,8 @@ const std::map<std::string, std::set<std::string>>& allow_list() {
         "show spanning-tree detail", "show spanning-tree root", "show spanning-tree summary",
         "show spanning-tree vlan <vlan>", "show power inline <interface> detail", "show environment power",
         "show mac address-table address <mac>", "show mac address-table interface <interface>", "show vlan <vlan>",
-        "show switch stack-ports summary", "show cdp neighbors <interface> detail", "show etherchannel summary"}},
+        "show switch stack-ports summary", "show cdp neighbors <interface> detail", "show etherchannel summary",
+        "show users", "show login failures", "show ip arp"}},
       {"arista_eos",
        {"terminal length 0", "show interfaces <interface>", "show interfaces <interface> transceiver detail",
         "show interfaces counters errors", "show interfaces trunk", "show interfaces status err-disabled",
@@ -56,11 +57,12 @@ const std::map<std::string, std::set<std::string>>& allow_list() {
         "show spanning-tree detail", "show spanning-tree root", "show environment power", "show poe",
         "show poe interface <interface>", "show mac address-table address <mac>",
         "show mac address-table interface <interface>", "show vlan <vlan>", "show lldp neighbors <interface> detail",
-        "show reload cause", "show mlag", "show mlag detail", "show port-channel summary"}},
+        "show reload cause", "show mlag", "show mlag detail", "show port-channel summary", "show users",
+        "show aaa counters", "show ip arp"}},
       {"ruckus_fastiron",
        {"skip-page-display", "show interfaces <interface>", "show running-config interface <interface>",
         "show statistics <interface>", "show power inline <interface>", "show media <interface>",
-        "show optic <interface>", "show aaa", "show errdisable summary", "show errdisable recovery",
+        "show optic <interface>", "show aaa", "show who", "show arp", "show errdisable summary", "show errdisable recovery",
         "show link-error-disable all", "show spanning-tree detail", "show spanning-tree vlan <vlan>",
         "show mac address-table address <mac>", "show mac address-table interface <interface>", "show vlan <vlan>",
         "show stack detail", "show lag"}},
@@ -217,7 +219,8 @@ TEST_CASE("runbooks: the shipped set covers every signature with a complete runb
       "err-disable", "stp-topology-change", "stp-root-change", "power-supply-failure", "poe-fault",
       "optics-alarm", "duplex-mismatch", "crc-errors-growing", "device-reload", "vlan-removed-in-use",
       "mac-flapping", "stack-member-lost", "neighbor-lost", "missing-parser-template", "missing-show-commands",
-      "power-failure-sequence", "stp-storm", "stack-flap-storm", "upstream-outage", "environment-alarm"};
+      "power-failure-sequence", "stp-storm", "stack-flap-storm", "upstream-outage", "environment-alarm",
+      "login-failures", "duplicate-ip-address"};
   std::set<std::string> shipped;
   for (const auto& rb : (*library)->runbooks()) {
     shipped.insert(rb.signature());
