@@ -105,10 +105,13 @@ void StoreSession::loadHealth(std::optional<RunId> run) {
       });
 }
 
-void StoreSession::loadDiff(std::optional<RunId> from, std::optional<RunId> to, bool include_volatile) {
+void StoreSession::loadDiff(std::optional<RunId> from, std::optional<RunId> to, bool include_volatile,
+                            std::optional<std::string> device, std::size_t last) {
   const auto generation = ++diff_generation_;
   runInBackground<DiffOutcome>(
-      [path = store_path_, from, to, include_volatile] { return load_diff(path, from, to, include_volatile); },
+      [path = store_path_, from, to, include_volatile, device = std::move(device), last] {
+        return load_diff(path, from, to, include_volatile, device, last);
+      },
       [this, generation](DiffOutcome outcome) {
         if (generation != diff_generation_) return;  // a newer request is on its way
         if (outcome.error) emit failed(tr("Reading the diff failed"), *outcome.error);

@@ -46,8 +46,10 @@ class StoreSession : public QObject {
   // healthReady(). Only the latest request is answered.
   void loadHealth(std::optional<RunId> run = std::nullopt);
   // The diff of two runs (defaults: the latest against the one before) -> diffReady().
-  // Only the latest request is answered.
-  void loadDiff(std::optional<RunId> from, std::optional<RunId> to, bool include_volatile);
+  // Only the latest request is answered. `device` and `last` >= 2: that device's last `last`
+  // captures, each against the one before, instead.
+  void loadDiff(std::optional<RunId> from, std::optional<RunId> to, bool include_volatile,
+                std::optional<std::string> device = std::nullopt, std::size_t last = 0);
 
   // The insight cards and clusters of `run` (nullopt: each device's latest) -> insightsReady().
   // Only the latest request is answered.

@@ -4,6 +4,7 @@
 #include <set>
 #include <utility>
 
+#include "diff/device_captures_diff.h"
 #include "diff/diff_kind.h"
 #include "diff/stored_diff.h"
 #include "rules/user_rules.h"
@@ -99,7 +100,7 @@ HistoryOutcome load_history(const std::filesystem::path& store_path, std::string
 }
 
 DiffOutcome load_diff(const std::filesystem::path& store_path, std::optional<RunId> from, std::optional<RunId> to,
-                      bool include_volatile) {
+                      bool include_volatile, std::optional<std::string> device, std::size_t last) {
   DiffOutcome outcome;
   outcome.include_volatile = include_volatile;
   auto db = store::open_store(store_path, store::OpenMode::ReadOnly);
@@ -110,6 +111,28 @@ DiffOutcome load_diff(const std::filesystem::path& store_path, std::optional<Run
   auto runs = store::list_runs(*db);
   if (!runs) {
     outcome.error = std::move(runs).error();
+    return outcome;
+  }
+  auto devices = store::list_devices(*db, store::ListingFilter{});
+  if (!devices) {
+    outcome.error = std::move(devices).error();
+    return outcome;
+  }
+  std::set<std::string> hostnames;
+  for (const auto& d : *devices) hostnames.insert(d.hostname);
+  outcome.hostnames.assign(hostnames.begin(), hostnames.end());
+  if (device && last >= 2) {
+    diff::DiffOptions options;
+    options.include_volatile = include_volatile;
+    auto captures = diff::diff_device_captures(*db, *device, last, options);
+    if (!captures) {
+      outcome.error = std::move(captures).error();
+      return outcome;
+    }
+    outcome.device = std::move(device);
+    outcome.captures = captures->runs;  // from and to stay unset: each change names its own pair
+    outcome.changes = std::make_shared<const std::vector<diff::ObjectChange>>(std::move(captures->changes));
+    outcome.runs = std::make_shared<const std::vector<store::RunRow>>(std::move(*runs));
     return outcome;
   }
   auto listed = [&](std::optional<RunId> run) {

@@ -68,6 +68,9 @@ struct DiffOutcome {
   std::shared_ptr<const std::vector<diff::ObjectChange>> changes;  // null: fewer than two runs
   std::optional<RunId> from, to;                                   // the runs diffed
   bool include_volatile = false;
+  std::vector<std::string> hostnames;  // every device of the store, for the device chooser
+  std::optional<std::string> device;   // set: one device's last captures, each against the one before
+  std::vector<RunId> captures;         // those captures, oldest first
   std::optional<Error> error;
 };
 
@@ -95,8 +98,9 @@ HealthOutcome load_health(const std::filesystem::path& store_path, std::optional
 
 // The diff of `to` (default: the latest run) against `from` (default: the run before it), read
 // from the stored diffs where they answer (diff/stored_diff.h).
+// `device` and `last` >= 2: that device's last `last` captures instead of `from` against `to`.
 DiffOutcome load_diff(const std::filesystem::path& store_path, std::optional<RunId> from, std::optional<RunId> to,
-                      bool include_volatile);
+                      bool include_volatile, std::optional<std::string> device = std::nullopt, std::size_t last = 0);
 
 // What an ingest runs with besides the bundle (the settings' part of IngestOptions).
 struct IngestSetup {

@@ -66,10 +66,11 @@ const std::vector<CommandSpec>& command_specs() {
        {}, {}},
       {"coverage", "coverage [--run N] [--device HOST]",
        "per device, the recommended show commands its capture lacks (rules/commands/)", 0, {"--run", "--device", "--site", "--zone", "--building", "--room"}, {}},
-      {"diff", "diff [--from RUN] [--to RUN] [--device HOST] [--kind KIND]",
+      {"diff", "diff [--from RUN] [--to RUN] [--device HOST [--last N]] [--kind KIND]",
        "what changed between two runs, object by object (default: the latest run against the one before; "
+       "--device HOST --last N: that device's last N captures, each against the one before; "
        "--include-volatile adds counters and readings)",
-       0, {"--from", "--to", "--device", "--kind"}, {"--include-volatile"}},
+       0, {"--from", "--to", "--device", "--kind", "--last"}, {"--include-volatile"}},
       {"history", "history --device HOST --kind KIND --key KEY [--last N]",
        "the runs in which one object changed, and its values then", 0, {"--device", "--kind", "--key", "--last"},
        {"--include-volatile"}},

@@ -9,6 +9,7 @@
 #include "cli/exit_codes.h"
 #include "cli/store_access.h"
 #include "cli/text_table.h"
+#include "diff/device_captures_diff.h"
 #include "diff/object_history.h"
 #include "diff/stored_diff.h"
 
@@ -25,19 +26,6 @@ Result<std::optional<std::int64_t>> one_int(store::Database& db, std::string_vie
   ST_TRY(bool row, stmt.step());
   if (!row) return std::optional<std::int64_t>{};
   return stmt.optional_int64(0);
-}
-
-Result<std::set<std::int64_t>> device_ids(store::Database& db, const std::string& hostname) {
-  ST_TRY(auto stmt, db.prepare("SELECT id FROM devices WHERE hostname = ?"));
-  stmt.bind_all(SqlValue{std::string_view(hostname)});
-  std::set<std::int64_t> ids;
-  while (true) {
-    ST_TRY(bool more, stmt.step());
-    if (!more) break;
-    ids.insert(stmt.int64(0));
-  }
-  if (ids.empty()) return fail(ErrorKind::NotFound, fmt::format("no device '{}' in the store", hostname));
-  return ids;
 }
 
 Result<const diff::DiffKind*> kind_of(const std::string& word) {
@@ -117,6 +105,34 @@ std::string fields_text(const diff::ObjectChange& c) {
   return out;
 }
 
+std::string key_of(const diff::ObjectChange& c) {
+  const std::string prefix = c.kind + ":";
+  return c.key.starts_with(prefix) ? c.key.substr(prefix.size()) : c.key;
+}
+
+int print_device_captures(const std::string& device, const diff::DeviceCaptures& captures, bool json, std::ostream& out) {
+  if (json) {
+    Json runs = Json::array();
+    for (const auto& r : captures.runs) runs.push_back(r.value);
+    Json list = Json::array();
+    for (const auto& c : captures.changes) list.push_back(diff::to_json(c));
+    out << Json{{"device", device}, {"runs", runs}, {"changes", std::move(list)}}.dump(2) << "\n";
+    return kOk;
+  }
+  std::string runs;
+  for (const auto& r : captures.runs) runs += fmt::format("{}{}", runs.empty() ? "" : ", ", r.value);
+  out << fmt::format("{}: {} capture(s) (runs {}), {} change(s)\n", device, captures.runs.size(), runs,
+                     captures.changes.size());
+  if (captures.changes.empty()) return kOk;
+  TextTable t({"RUNS", "KIND", "KEY", "CHANGE", "FIELDS"});
+  for (const auto& c : captures.changes) {
+    t.add({fmt::format("{} -> {}", c.from_run.value, c.to_run.value), c.kind, key_of(c),
+           std::string(diff::to_string(c.change)), fields_text(c)});
+  }
+  t.print(out);
+  return kOk;
+}
+
 }  // namespace
 
 Result<int> diff_command(const CliArgs& args, std::ostream& out) {
@@ -129,8 +145,19 @@ Result<int> diff_command(const CliArgs& args, std::ostream& out) {
     ST_TRY(auto kind, kind_of(*word));
     options.kinds.push_back(kind);
   }
+  ST_TRY(auto last, args.get_int("--last"));
+  if (last) {
+    // One device through its last N captures, capture against capture.
+    const auto device = args.get("--device");
+    if (!device || args.get("--from") || args.get("--to")) {
+      return fail(ErrorKind::Usage, "diff --last N takes --device HOST (and neither --from nor --to)");
+    }
+    ST_TRY(auto captures, diff::diff_device_captures(db, *device, static_cast<std::size_t>(std::max<std::int64_t>(*last, 0)),
+                                                     options));
+    return print_device_captures(*device, captures, args.json, out);
+  }
   if (auto device = args.get("--device")) {
-    ST_TRY(auto ids, device_ids(db, *device));
+    ST_TRY(auto ids, diff::device_ids_of(db, *device));
     options.devices = std::move(ids);
   }
 

@@ -8,14 +8,23 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
+#include <QSpinBox>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fmt/format.h>
+
+#include <set>
+#include <string>
+
+#include "diff/device_captures_diff.h"
 #include "diff/stored_diff.h"
+#include "generate/generator.h"
 #include "store/store.h"
 #include "ui/main_window.h"
+#include "ui/models/diff_models.h"
 #include "ui/models/natural_sort_proxy.h"
 #include "ui/store_session.h"
 #include "ui/views/diff_view.h"
@@ -149,4 +158,70 @@ TEST_CASE("diff view with one run says a diff needs two", "[ui][diff]") {
   REQUIRE(t::wait_until([&] { return shown.count() == 1; }));
   CHECK(view.changeModel()->rowCount() == 0);
   CHECK(view.summaryLabel()->text().contains(QStringLiteral("two runs")));
+}
+
+TEST_CASE("diff view follows one device through its last captures", "[ui][diff]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const std::filesystem::path root = dir.path().toStdString();
+  st::generate::GenerateOptions g;
+  g.out_dir = root / "fleet";
+  g.devices = 4;
+  g.runs = 4;
+  g.seed = 5;
+  g.profile = st::generate::Profile::Lean;
+  g.change_rate = 30;
+  REQUIRE(st::generate::generate(g));
+  const auto store = root / "fleet.sqlite";
+  for (int run = 1; run <= 4; ++run) t::ingest_or_fail(store, root / "fleet" / ("run-" + std::to_string(run)));
+
+  st::ui::StoreSession session(store);
+  DiffView view(session);
+  QAbstractItemModelTester tester(view.changeModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+  QSignalSpy shown(&view, &DiffView::diffShown);
+  view.refresh();
+  REQUIRE(t::wait_until([&] { return shown.count() == 1 && !view.isLoading(); }));
+  // The chooser lists every device after "All devices".
+  REQUIRE(view.deviceBox()->count() >= 5);
+  CHECK(view.deviceBox()->currentIndex() == 0);
+  CHECK_FALSE(view.lastBox()->isEnabled());
+  const QString host = view.deviceBox()->itemData(1).toString();
+  REQUIRE_FALSE(host.isEmpty());
+
+  shown.clear();
+  view.showDeviceCaptures(host, 3);
+  REQUIRE(t::wait_until([&] { return shown.count() == 1 && !view.isLoading(); }));
+  CHECK(view.device() == host);
+  CHECK(view.lastBox()->isEnabled());
+  CHECK(view.lastBox()->value() == 3);
+  auto db = st::store::open_store(store, st::store::OpenMode::ReadOnly);
+  REQUIRE(db);
+  auto expected = st::diff::diff_device_captures(*db, host.toStdString(), 3, {});
+  REQUIRE(expected);
+  REQUIRE(expected->runs.size() == 3);
+  auto* model = view.changeModel();
+  REQUIRE(model->rowCount() == static_cast<int>(expected->changes.size()));
+  REQUIRE(model->rowCount() > 0);
+  std::set<std::string> pairs;
+  for (int row = 0; row < model->rowCount(); ++row) {
+    CHECK(st::diff::to_json(*model->rowAt(row)) == st::diff::to_json(expected->changes[static_cast<std::size_t>(row)]));
+    CHECK(model->rowAt(row)->device == host.toStdString());
+    pairs.insert(model->index(row, static_cast<int>(st::ui::DiffChangeColumn::Runs)).data().toString().toStdString());
+  }
+  for (const auto& pair : pairs) {
+    INFO(pair);
+    CHECK((pair == fmt::format("{} → {}", expected->runs[0].value, expected->runs[1].value) ||
+           pair == fmt::format("{} → {}", expected->runs[1].value, expected->runs[2].value)));
+  }
+  CHECK(view.summaryLabel()->text().contains(QStringLiteral("last 3 capture(s)")));
+
+  // Back to the whole store: the latest run against the one before.
+  shown.clear();
+  view.showDeviceCaptures(QString(), 3);
+  REQUIRE(t::wait_until([&] { return shown.count() == 1 && !view.isLoading(); }));
+  CHECK(view.device().isEmpty());
+  CHECK_FALSE(view.lastBox()->isEnabled());
+  auto fleet = st::diff::diff_between(*db, RunId{3}, RunId{4}, {});
+  REQUIRE(fleet);
+  CHECK(model->rowCount() == static_cast<int>(fleet->size()));
 }

@@ -86,6 +86,14 @@ DiffChangeModel* make_diff_change_model(QObject* parent) {
          return {};
        },
        Qt::AlignRight | Qt::AlignVCenter},
+      // Which captures the change lies between: one pair for two runs, several for a device's last captures.
+      {QObject::tr("Runs"),
+       [](const C& c, int role) -> QVariant {
+         if (role == Qt::DisplayRole) return QStringLiteral("%1 → %2").arg(c.from_run.value).arg(c.to_run.value);
+         if (role == kSortRole) return static_cast<qlonglong>(c.to_run.value);
+         return {};
+       },
+       Qt::AlignRight | Qt::AlignVCenter},
       {QObject::tr("What changed"), text(what_text)},
   };
   return new DiffChangeModel(std::move(columns), parent);

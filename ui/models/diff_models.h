@@ -15,7 +15,7 @@ namespace st::ui {
 using DiffChangeModel = RowTableModel<diff::ObjectChange>;
 using FieldChangeModel = RowTableModel<diff::FieldChange>;
 
-enum class DiffChangeColumn { Device, Kind, Key, Change, Fields, What };
+enum class DiffChangeColumn { Device, Kind, Key, Change, Fields, Runs, What };
 enum class FieldChangeColumn { Field, Old, New };
 
 DiffChangeModel* make_diff_change_model(QObject* parent);

@@ -11,9 +11,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSignalBlocker>
+#include <QSpinBox>
 #include <QSplitter>
+#include <QStringList>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <array>
 
 #include "diff/diff_kind.h"
@@ -33,6 +37,8 @@ DiffView::DiffView(StoreSession& session, QWidget* parent)
       from_box_(new QComboBox(this)),
       to_box_(new QComboBox(this)),
       kind_box_(new QComboBox(this)),
+      device_box_(new QComboBox(this)),
+      last_box_(new QSpinBox(this)),
       volatile_box_(new QCheckBox(tr("Include volatile fields (counters, readings, uptime)"), this)),
       summary_(new QLabel(this)),
       splitter_(new QSplitter(Qt::Vertical, this)),
@@ -43,6 +49,17 @@ DiffView::DiffView(StoreSession& session, QWidget* parent)
   from_box_->setObjectName(QStringLiteral("diffFromRun"));
   to_box_->setObjectName(QStringLiteral("diffToRun"));
   kind_box_->setObjectName(QStringLiteral("diffKind"));
+  device_box_->setObjectName(QStringLiteral("diffDevice"));
+  last_box_->setObjectName(QStringLiteral("diffLastCaptures"));
+  device_box_->addItem(tr("All devices: two runs"), QString());
+  // Hostnames vary in length: a fixed width keeps the bar (and the window's minimum) narrow.
+  device_box_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  device_box_->setMinimumContentsLength(16);
+  last_box_->setRange(2, 30);
+  last_box_->setValue(5);
+  last_box_->setSuffix(tr(" captures"));
+  last_box_->setPrefix(tr("last "));
+  last_box_->setEnabled(false);
   change_pane_->setTitle(tr("Changed objects"));
   field_pane_->setTitle(tr("Fields: old and new"));
 
@@ -54,6 +71,12 @@ DiffView::DiffView(StoreSession& session, QWidget* parent)
   summary_->setTextFormat(Qt::RichText);
   summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+  // The device chooser on a row of its own: the run row is as wide as a small window already.
+  auto* device_bar = new QHBoxLayout;
+  device_bar->addWidget(new QLabel(tr("Device"), this));
+  device_bar->addWidget(device_box_);
+  device_bar->addWidget(last_box_);
+  device_bar->addStretch(1);
   auto* bar = new QHBoxLayout;
   bar->addWidget(new QLabel(tr("Run"), this));
   bar->addWidget(to_box_);
@@ -73,6 +96,7 @@ DiffView::DiffView(StoreSession& session, QWidget* parent)
   splitter_->setStretchFactor(1, 2);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 0);
+  layout->addLayout(device_bar);
   layout->addLayout(bar);
   layout->addWidget(summary_);
   layout->addWidget(splitter_, 1);
@@ -83,6 +107,8 @@ DiffView::DiffView(StoreSession& session, QWidget* parent)
   connect(from_box_, &QComboBox::currentIndexChanged, this, runs_changed);
   connect(to_box_, &QComboBox::currentIndexChanged, this, runs_changed);
   connect(volatile_box_, &QCheckBox::toggled, this, runs_changed);
+  connect(device_box_, &QComboBox::currentIndexChanged, this, runs_changed);
+  connect(last_box_, &QSpinBox::valueChanged, this, runs_changed);
   connect(kind_box_, &QComboBox::currentIndexChanged, this, [this] { applyKindFilter(); });
   connect(&session_, &StoreSession::diffReady, this, &DiffView::onDiffReady);
   connect(change_pane_->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -119,8 +145,29 @@ void DiffView::showRuns(RunId from, RunId to) {
   from_ = from;
   to_ = to;
   loading_ = true;
+  {
+    const QSignalBlocker quiet(device_box_);
+    device_box_->setCurrentIndex(0);
+  }
   session_.loadDiff(from, to, volatile_box_->isChecked());
 }
+
+void DiffView::showDeviceCaptures(const QString& hostname, int last) {
+  {
+    const QSignalBlocker quiet_device(device_box_);
+    const QSignalBlocker quiet_last(last_box_);
+    int index = device_box_->findData(hostname);
+    if (index < 0 && !hostname.isEmpty()) {
+      device_box_->addItem(hostname, hostname);
+      index = device_box_->count() - 1;
+    }
+    device_box_->setCurrentIndex(std::max(0, index));
+    last_box_->setValue(last);
+  }
+  request();
+}
+
+QString DiffView::device() const { return device_box_->currentData().toString(); }
 
 void DiffView::setIncludeVolatile(bool include) { volatile_box_->setChecked(include); }
 
@@ -136,6 +183,15 @@ void DiffView::focusFilter() {
 
 void DiffView::request() {
   loading_ = true;
+  const QString host = device();
+  last_box_->setEnabled(!host.isEmpty());
+  from_box_->setEnabled(host.isEmpty());
+  to_box_->setEnabled(host.isEmpty());
+  if (!host.isEmpty()) {
+    session_.loadDiff(std::nullopt, std::nullopt, volatile_box_->isChecked(), host.toStdString(),
+                      static_cast<std::size_t>(last_box_->value()));
+    return;
+  }
   const auto from = boxRun(from_box_);
   const auto to = boxRun(to_box_);
   session_.loadDiff(from ? from : from_, to ? to : to_, volatile_box_->isChecked());
@@ -165,6 +221,17 @@ void DiffView::onDiffReady(const DiffOutcome& outcome) {
   to_ = outcome.to;
   fillRunBox(to_box_, *outcome.runs, outcome.to);
   fillRunBox(from_box_, *outcome.runs, outcome.from);
+  {
+    // Every device of the store; the one shown stays chosen.
+    const QString chosen = outcome.device ? QString::fromStdString(*outcome.device) : QString();
+    device_box_->clear();
+    device_box_->addItem(tr("All devices: two runs"), QString());
+    for (const auto& host : outcome.hostnames) device_box_->addItem(QString::fromStdString(host), QString::fromStdString(host));
+    device_box_->setCurrentIndex(std::max(0, device_box_->findData(chosen)));
+    last_box_->setEnabled(!chosen.isEmpty());
+    from_box_->setEnabled(chosen.isEmpty());
+    to_box_->setEnabled(chosen.isEmpty());
+  }
   filling_ = false;
   all_changes_ = outcome.changes;
   std::array<std::size_t, 4> counts{};
@@ -175,7 +242,19 @@ void DiffView::onDiffReady(const DiffOutcome& outcome) {
     return QStringLiteral("<span style=\"background-color:%1\">&nbsp;%2&nbsp;</span>")
         .arg(change_chip_color(type).name(QColor::HexArgb), text);
   };
-  if (!outcome.changes) {
+  if (outcome.device) {
+    QStringList runs;
+    for (const auto& r : outcome.captures) runs << QString::number(r.value);
+    summary_->setText(
+        tr("<b>%1: last %2 capture(s), each against the one before</b> (runs %3) &nbsp; %4 %5 %6 %7")
+            .arg(QString::fromStdString(*outcome.device).toHtmlEscaped())
+            .arg(outcome.captures.size())
+            .arg(runs.join(QStringLiteral(", ")))
+            .arg(chip(diff::ChangeType::Added, tr("%1 added").arg(counts[0])),
+                 chip(diff::ChangeType::Removed, tr("%1 removed").arg(counts[1])),
+                 chip(diff::ChangeType::Changed, tr("%1 changed").arg(counts[2])),
+                 chip(diff::ChangeType::NotCaptured, tr("%1 not captured").arg(counts[3]))));
+  } else if (!outcome.changes) {
     summary_->setText(tr("A diff needs two runs: ingest another capture of the same devices."));
   } else {
     summary_->setText(tr("<b>Run %1 against run %2</b> &nbsp; %3 %4 %5 %6")

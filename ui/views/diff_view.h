@@ -1,6 +1,7 @@
-// The diff explorer: two runs (the latest against the one before by default), the objects that
-// changed between them with a chip per change, a summary bar with the counts, filters by kind and
-// text, a volatile-field toggle, and the selected object's fields old and new side by side.
+// The diff explorer: two runs (the latest against the one before by default), or one device's
+// last N captures each against the one before; the objects that changed, with a chip per change,
+// a summary bar with the counts, filters by kind and text, a volatile-field toggle, and the
+// selected object's fields old and new side by side.
 // A change opens its row in the raw log (double-click, context menu or Ctrl+R).
 #pragma once
 
@@ -19,6 +20,7 @@ class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QSpinBox;
 class QSplitter;
 
 namespace st::ui {
@@ -36,8 +38,12 @@ class DiffView : public QWidget {
 
   // Reloads the runs and shows the latest run against the one before (after an ingest).
   void refresh();
-  // Diffs `to` against `from`.
+  // Diffs `to` against `from` (back from a device's captures to the whole fleet).
   void showRuns(RunId from, RunId to);
+  // `hostname`'s last `last` captures, each against the one before ("" back to two runs).
+  void showDeviceCaptures(const QString& hostname, int last);
+  // The device whose captures are shown, "" for two runs of the whole store.
+  QString device() const;
   void setIncludeVolatile(bool include);
   // "" for every kind, else a kind's name ("interface", "vlan", ...).
   void setKindFilter(const QString& kind);
@@ -52,6 +58,8 @@ class DiffView : public QWidget {
   TablePane* fieldPane() const { return field_pane_; }
   QLabel* summaryLabel() const { return summary_; }
   QComboBox* kindBox() const { return kind_box_; }
+  QComboBox* deviceBox() const { return device_box_; }
+  QSpinBox* lastBox() const { return last_box_; }
   QAction* showInRawLogAction() const { return show_raw_; }
   // The selected change's row in its raw log: the newer run's, or the older one's for a removal.
   std::optional<RawLocation> currentLocation() const;
@@ -77,6 +85,8 @@ class DiffView : public QWidget {
   QComboBox* from_box_;
   QComboBox* to_box_;
   QComboBox* kind_box_;
+  QComboBox* device_box_;  // "All devices" (two runs), else one device's last captures
+  QSpinBox* last_box_;
   QCheckBox* volatile_box_;
   QLabel* summary_;
   QSplitter* splitter_;
