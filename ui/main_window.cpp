@@ -387,7 +387,11 @@ void MainWindow::openPreferences() {
   auto* dialog = new SettingsDialog(settings_.templateDir(), settings_.hostnamePattern(), this);
   dialog->setKeepRuns(settings_.keepRuns());
   dialog->setTheme(settings_.theme());
+  dialog->setStorePath(session_->storePathText());
   dialog->setAttribute(Qt::WA_DeleteOnClose);
+  // Queued: the file dialog opens once Preferences has closed.
+  connect(dialog, &SettingsDialog::openStoreRequested, this, &MainWindow::openStoreDialog, Qt::QueuedConnection);
+  connect(dialog, &SettingsDialog::newStoreRequested, this, &MainWindow::newStoreDialog, Qt::QueuedConnection);
   connect(dialog, &QDialog::accepted, this, [this, dialog] {
     settings_.setTemplateDir(dialog->templateDir());
     settings_.setHostnamePattern(dialog->hostnamePattern());

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <utility>
 
+#include "insights/detection_pack.h"
 #include "rules/rule_loader.h"
 #include "rules/rule_pack.h"
 #include "rules/safe_regex.h"
@@ -107,7 +108,9 @@ RuleChange import_rule_pack(const std::filesystem::path& store_path, std::filesy
   text << in.rdbuf();
   auto db = open_rw(store_path);
   if (!db) return failed(std::move(change), std::move(db).error());
-  auto report = rules::import_pack_text(*db, text.str(), pack.string(), replace);
+  // Detection rules travel in the same packs (`statetrace-cli rules export`): imported in the
+  // pack's transaction, as `parsers import` does.
+  auto report = rules::import_pack_text(*db, text.str(), pack.string(), replace, insights::import_detection_rules);
   if (!report) return failed(std::move(change), std::move(report).error());
   if (!report->written) {
     std::string ids;
@@ -119,6 +122,8 @@ RuleChange import_rule_pack(const std::filesystem::path& store_path, std::filesy
   }
   change.message = fmt::format("pack {}: {} imported, {} unchanged, {} replaced", report->pack, report->imported.size(),
                                report->unchanged.size(), report->conflicts.size());
+  if (!report->detection_imported.empty())
+    change.message += fmt::format("; {} detection rule(s)", report->detection_imported.size());
   return change;
 }
 

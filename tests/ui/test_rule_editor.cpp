@@ -30,6 +30,8 @@
 
 #include "store/rule_store.h"
 #include "store/store.h"
+#include "insights/rule_set.h"
+#include "rules/rule_pack.h"
 #include "ui/main_window.h"
 #include "ui/models/rule_records_model.h"
 #include "ui/rule_preview.h"
@@ -460,6 +462,33 @@ TEST_CASE("rule editor edits a textfsm rule's template in its own tab and exchan
   REQUIRE(stored->has_value());
   CHECK((*stored)->origin == "pack");
   CHECK((*stored)->pack == std::optional<std::string>("lab-pack@1"));
+
+  // A pack carrying a detection rule (as `statetrace-cli rules export` writes them) imports
+  // from the editor too: the rule is stored as a pack rule in force.
+  auto flapping = st::insights::DetectionRuleSet::load(*db);
+  REQUIRE(flapping);
+  const auto* shipped = flapping->find("port-flapping");
+  REQUIRE(shipped != nullptr);
+  auto body = nlohmann::ordered_json::parse(shipped->body.dump());
+  body["id"] = "lab-flap";
+  body["title"] = "Lab port flapping";
+  const QString detection_pack = dir.filePath(QStringLiteral("lab-detect.json"));
+  {
+    std::ofstream file(detection_pack.toStdString(), std::ios::binary);
+    file << st::rules::export_pack(st::rules::PackInfo{"lab-detect", "1", "", ""}, {}, {body}).dump(2) << '\n';
+  }
+  view->importPack(detection_pack, false);
+  REQUIRE(t::wait_until([&] { return changed.count() == 3 || failed.count() == 1; }));
+  REQUIRE(failed.count() == 0);
+  CHECK(changed.at(2).at(0).toString().endsWith(QStringLiteral("; 1 detection rule(s)")));
+  auto reopened = st::store::open_store(store, st::store::OpenMode::ReadOnly);
+  REQUIRE(reopened);
+  auto after = st::insights::DetectionRuleSet::load(*reopened);
+  REQUIRE(after);
+  const auto* imported = after->find("lab-flap");
+  REQUIRE(imported != nullptr);
+  CHECK(imported->origin == st::insights::RuleOrigin::Pack);
+  CHECK(imported->title == "Lab port flapping");
 }
 
 TEST_CASE("rule editor asks before unsaved edits are dropped", "[ui][rules]") {

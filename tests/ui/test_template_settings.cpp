@@ -15,6 +15,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "store/record_listing.h"
 #include "store/rule_store.h"
@@ -218,4 +219,35 @@ TEST_CASE("preferences set the hostname pattern that ingests read site and zone 
   CHECK((*devices)[0].hostname == "BR2-F1-ACC-01");
   CHECK((*devices)[0].site == "F1");
   CHECK((*devices)[0].zone == std::optional<std::string>("BR2"));
+}
+
+TEST_CASE("preferences show the window's store and hand Open… / New… to the window", "[ui][settings]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const QString path = dir.filePath(QStringLiteral("store.sqlite"));
+  auto settings = st::ui::AppSettings::atPath(dir.filePath(QStringLiteral("settings.ini")));
+  MainWindow window(path.toStdString(), settings);
+  for (const char* button : {"openStoreButton", "newStoreButton"}) {
+    INFO(button);
+    window.preferencesAction()->trigger();
+    auto* dialog = window.findChild<SettingsDialog*>();
+    REQUIRE(dialog != nullptr);
+    auto* store_edit = dialog->findChild<QLineEdit*>(QStringLiteral("storePathEdit"));
+    REQUIRE(store_edit);
+    CHECK(store_edit->isReadOnly());
+    CHECK(dialog->storePath() == path);
+    // The window's file dialogs would wait for a person: listen to the request instead.
+    QObject::disconnect(dialog, &SettingsDialog::openStoreRequested, &window, nullptr);
+    QObject::disconnect(dialog, &SettingsDialog::newStoreRequested, &window, nullptr);
+    QSignalSpy open(dialog, &SettingsDialog::openStoreRequested);
+    QSignalSpy fresh(dialog, &SettingsDialog::newStoreRequested);
+    auto* push = dialog->findChild<QPushButton*>(QString::fromLatin1(button));
+    REQUIRE(push);
+    push->click();
+    CHECK(open.count() == (std::string_view(button) == "openStoreButton" ? 1 : 0));
+    CHECK(fresh.count() == (std::string_view(button) == "newStoreButton" ? 1 : 0));
+    CHECK(dialog->result() == QDialog::Rejected);  // closed, nothing saved
+    CHECK_FALSE(dialog->isVisible());
+    delete dialog;
+  }
 }

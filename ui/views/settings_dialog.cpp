@@ -32,6 +32,7 @@ QString problem_colour(const QPalette& palette) {
 
 SettingsDialog::SettingsDialog(const QString& template_dir, const QString& hostname_pattern, QWidget* parent)
     : QDialog(parent),
+      store_edit_(new QLineEdit(this)),
       dir_edit_(new QLineEdit(this)),
       status_(new QLabel(this)),
       pattern_edit_(new QLineEdit(this)),
@@ -71,10 +72,30 @@ SettingsDialog::SettingsDialog(const QString& template_dir, const QString& hostn
   theme_box_->addItem(tr("Light"), QVariant::fromValue(static_cast<int>(Theme::Light)));
   theme_box_->addItem(tr("Dark"), QVariant::fromValue(static_cast<int>(Theme::Dark)));
 
+  store_edit_->setObjectName(QStringLiteral("storePathEdit"));
+  store_edit_->setReadOnly(true);
+  auto* open_store = new QPushButton(tr("&Open…"), this);
+  open_store->setObjectName(QStringLiteral("openStoreButton"));
+  auto* new_store = new QPushButton(tr("&New…"), this);
+  new_store->setObjectName(QStringLiteral("newStoreButton"));
+  connect(open_store, &QPushButton::clicked, this, [this] {
+    reject();
+    emit openStoreRequested();
+  });
+  connect(new_store, &QPushButton::clicked, this, [this] {
+    reject();
+    emit newStoreRequested();
+  });
+  auto* store_row = new QHBoxLayout;
+  store_row->addWidget(store_edit_, 1);
+  store_row->addWidget(open_store);
+  store_row->addWidget(new_store);
+
   auto* row = new QHBoxLayout;
   row->addWidget(dir_edit_, 1);
   row->addWidget(browse);
   auto* form = new QFormLayout;
+  form->addRow(tr("&Store:"), store_row);
   form->addRow(tr("&Template folder:"), row);
   form->addRow(QString(), status_);
   form->addRow(tr("&Hostname pattern:"), pattern_edit_);
@@ -123,6 +144,10 @@ QString SettingsDialog::templateDir() const {
 }
 
 void SettingsDialog::setTemplateDir(const QString& dir) { dir_edit_->setText(dir); }
+
+void SettingsDialog::setStorePath(const QString& path) { store_edit_->setText(QDir::toNativeSeparators(path)); }
+
+QString SettingsDialog::storePath() const { return QDir::fromNativeSeparators(store_edit_->text()); }
 
 void SettingsDialog::chooseFolder() {
   const QString start = templateDir().isEmpty() ? QDir::homePath() : templateDir();

@@ -1,4 +1,5 @@
-// Settings → Preferences: the template folder every ingest adds as a catch-all (like
+// Settings → Preferences: the store this window works on (with Open… / New… to switch, as
+// File → Open Store / New Store, remembered for the next start), the template folder every ingest adds as a catch-all (like
 // `statetrace-cli ingest --templates DIR`), the hostname pattern sites and zones come
 // from (`--site-pattern`), how many runs each device keeps in full (`--keep-runs`) and the
 // theme. Both are checked as they are typed (the folder's `index` must
@@ -37,13 +38,22 @@ class SettingsDialog : public QDialog {
   // Runs each device keeps in full; 0: every run.
   int keepRuns() const;
   void setKeepRuns(int runs);
+  // The store shown (read only: switching goes through openStoreRequested / newStoreRequested).
+  void setStorePath(const QString& path);
+  QString storePath() const;
   // Empty when the entries can be saved; else why not ("/x/index:3: invalid regular ...").
   QString problem() const { return problem_; }
+
+ signals:
+  // Open… / New… next to the store: the dialog closes (nothing saved) and the window asks for a file.
+  void openStoreRequested();
+  void newStoreRequested();
 
  private:
   void chooseFolder();
   void validate();
 
+  QLineEdit* store_edit_;
   QLineEdit* dir_edit_;
   QLabel* status_;
   QLineEdit* pattern_edit_;
