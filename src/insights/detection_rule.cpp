@@ -131,6 +131,7 @@ class ConditionReader {
       if (body.contains("min_count")) c.min_count = number(body["min_count"], at + "/min_count");
       if (body.contains("window_seconds")) c.window_seconds = number(body["window_seconds"], at + "/window_seconds");
       if (body.contains("min_interfaces")) c.min_interfaces = number(body["min_interfaces"], at + "/min_interfaces");
+      if (body.contains("fallback")) c.fallback = selector(body["fallback"], at + "/fallback");
       if (c.min_count < 1) problems_.push_back({at + "/min_count", "must be at least 1"});
       if (c.window_seconds && *c.window_seconds <= 0) problems_.push_back({at + "/window_seconds", "must be positive"});
       return c;

@@ -35,6 +35,9 @@ struct EventsCondition {
   double min_count = 1;                  // matching events per group ...
   std::optional<double> window_seconds;  // ... within any window this long (none: the whole capture)
   double min_interfaces = 0;             // GroupBy::Device: distinct interfaces among them
+  // Events a group counts only when it has none of `select`'s: a port's line-protocol
+  // changes stand in for its link changes where the device does not log those.
+  std::optional<EventSelectorSpec> fallback;
 };
 
 enum class CompareOp { Eq, Ne, In, NotIn, Matches, Gt, Gte, Lt, Lte, Present, Absent };

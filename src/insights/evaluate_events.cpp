@@ -37,19 +37,26 @@ Result<void> evaluate_events(const CompiledRules::Entry& entry, const EventsCond
   std::optional<std::int64_t> span_ms;
   if (c.window_seconds) span_ms = static_cast<std::int64_t>(*c.window_seconds * 1000);
 
-  std::map<std::string, std::vector<const SelectedEvent*>> groups;
+  const std::uint64_t fallback_bit = entry.fallback_bit ? std::uint64_t{1} << *entry.fallback_bit : 0;
+
+  using Groups = std::map<std::string, std::vector<const SelectedEvent*>>;
+  Groups groups, fallbacks;
   for (const auto& e : ctx.events(device.id)) {
-    if (!(e.mask & bit)) continue;
+    const bool main = (e.mask & bit) != 0;
+    if (!main && !(e.mask & fallback_bit)) continue;
     if (span_ms && !e.has_time()) continue;  // a window needs dates
+    Groups& into = main ? groups : fallbacks;
     if (c.group_by == GroupBy::Interface) {
       if (e.interface.empty()) continue;
-      groups[e.interface].push_back(&e);
+      into[e.interface].push_back(&e);
     } else if (c.group_by == GroupBy::MessageId) {
-      groups[e.message_id].push_back(&e);
+      into[e.message_id].push_back(&e);
     } else {
-      groups[""].push_back(&e);
+      into[""].push_back(&e);
     }
   }
+  // A group with none of the main events reads its fallback ones (kept in capture order).
+  for (auto& [key, events] : fallbacks) groups.try_emplace(key, std::move(events));
 
   Finding f = finding_for(entry, device);
   std::set<std::string, model::NaturalLess> objects;

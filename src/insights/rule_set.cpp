@@ -93,9 +93,12 @@ Result<std::shared_ptr<const CompiledRules>> CompiledRules::compile(const Detect
   auto compiled = std::make_shared<CompiledRules>();
   for (const auto& rule : set.rules()) {
     if (only ? rule.id != *only : !rule.enabled) continue;
-    Entry e{rule, std::nullopt, std::nullopt};
+    Entry e{rule, std::nullopt, std::nullopt, std::nullopt};
     if (const auto* c = std::get_if<EventsCondition>(&rule.when)) {
       ST_TRY(e.events_bit, compiled->selectors_.add(c->select));
+      if (c->fallback) {
+        ST_TRY(e.fallback_bit, compiled->selectors_.add(*c->fallback));
+      }
     } else if (const auto* d = std::get_if<DiffCondition>(&rule.when); d && d->unless_events) {
       ST_TRY(e.unless_bit, compiled->selectors_.add(*d->unless_events));
     }

@@ -48,8 +48,9 @@ class CompiledRules {
  public:
   struct Entry {
     DetectionRule rule;
-    std::optional<std::size_t> events_bit;  // EventsCondition's selector
-    std::optional<std::size_t> unless_bit;  // DiffCondition::unless_events
+    std::optional<std::size_t> events_bit;    // EventsCondition's selector
+    std::optional<std::size_t> unless_bit;    // DiffCondition::unless_events
+    std::optional<std::size_t> fallback_bit;  // EventsCondition::fallback
   };
   struct PatternEntry {
     ClusterPattern pattern;

@@ -18,9 +18,9 @@ namespace st::parse {
 
 namespace {
 
-constexpr std::array<std::string_view, 13> kKinds = {
-    "link_down", "link_up",   "lineproto_down", "lineproto_up", "auth_fail",     "err_disable",
-    "stp_change", "power_fault", "poe_fault", "poe_event",   "env_alarm",    "config_change", "other"};
+constexpr std::array<std::string_view, 14> kKinds = {
+    "link_down",   "link_up",   "lineproto_down", "lineproto_up", "bundle_change", "auth_fail",     "err_disable",
+    "stp_change",  "power_fault", "poe_fault",    "poe_event",    "env_alarm",     "config_change", "other"};
 
 bool known_kind(std::string_view kind) {
   for (auto k : kKinds) {

@@ -107,7 +107,87 @@ std::string canonical_interface_name(std::string_view raw) {
   return out;
 }
 
+namespace {
+
+constexpr bool is_word_end(std::string_view s, std::size_t i) {
+  return i >= s.size() || !(is_alnum(s[i]) || s[i] == '_');
+}
+
+// "17", "1:24", "1/3", "2/0/11": digits, then digits after '/' or ':' (a trailing separator is
+// not part of it), at most three digits in a row. Empty when `s` does not start so or the
+// number runs into letters ("43abc").
+std::string_view port_number_at(std::string_view s, std::size_t i) {
+  std::size_t e = i;
+  while (e < s.size() && (is_digit(s[e]) || ((s[e] == '/' || s[e] == ':') && e + 1 < s.size() && is_digit(s[e + 1])))) {
+    ++e;
+  }
+  if (e == i || (e < s.size() && (is_alpha(s[e]) || s[e] == '_'))) return {};
+  // Switch ports have short numbers; "port 56871" is a TCP port, "05/16/2015" a date.
+  std::size_t run = 0;
+  for (std::size_t k = i; k < e; ++k) {
+    run = is_digit(s[k]) ? run + 1 : 0;
+    if (run > 3) return {};
+  }
+  return s.substr(i, e - i);
+}
+
+// A short port name as web-managed and small-business switches print it alone after their
+// header: "gi37", "gi0/3", "g5", "e0/1", "ch2", "1:24" (letters, then a port number).
+std::string_view bare_port_token(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && is_alpha(s[i])) ++i;
+  if (i > 3) return {};
+  const std::string_view number = port_number_at(s, i);
+  if (number.empty()) return {};
+  const std::size_t e = i + number.size();
+  if (e < s.size() && s[e] != ' ' && s[e] != ',' && s[e] != '.' && s[e] != ';') return {};
+  return s.substr(0, e);
+}
+
+// The port a message names in another vendor's words, when no interface type does:
+// "Port 17 link down", "port: 13", "Unit 1, Port 25", "on interface Virtual-PPP2",
+// "%LINK-W-Down:  gi37" (the message is the port), "Data: 1/3: link DOWN".
+std::optional<std::string> port_in_message(std::string_view message) {
+  const std::string_view m = trim(message);
+  if (auto token = bare_port_token(m); !token.empty()) return std::string(token);
+  const std::size_t n = m.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0 && (is_alnum(m[i - 1]) || m[i - 1] == '-' || m[i - 1] == '_')) continue;
+    if (i + 4 < n && iequals(m.substr(i, 4), "port") && !is_alpha(m[i + 4])) {
+      std::size_t j = i + 4;
+      if (j < n && m[j] == ':') ++j;
+      while (j < n && m[j] == ' ') ++j;
+      if (j > i + 4) {
+        if (auto number = port_number_at(m, j); !number.empty()) return std::string(number);
+      }
+    }
+    if (i + 10 < n && iequals(m.substr(i, 9), "interface") && m[i + 9] == ' ') {
+      std::size_t j = i + 10;
+      while (j < n && m[j] == ' ') ++j;
+      std::size_t e = j;
+      while (e < n && (is_alnum(m[e]) || m[e] == '-' || m[e] == '/' || m[e] == '.' || m[e] == ':' || m[e] == '_')) ++e;
+      std::string_view token = m.substr(j, e - j);
+      while (!token.empty() && (token.back() == '.' || token.back() == ':')) token.remove_suffix(1);
+      const bool has_digit = token.find_first_of("0123456789") != std::string_view::npos;
+      if (has_digit && is_alpha(token.front())) return canonical_interface_name(token);
+    }
+    if (is_digit(m[i]) && (i == 0 || m[i - 1] == ' ' || m[i - 1] == ':')) {
+      const std::string_view number = port_number_at(m, i);
+      const bool slotted = number.find('/') != std::string_view::npos;
+      if (slotted && number.size() <= 8 && is_word_end(m, i + number.size())) return std::string(number);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<std::string> interface_in_message(std::string_view message) {
+  if (auto name = typed_interface_in_message(message)) return name;
+  return port_in_message(message);
+}
+
+std::optional<std::string> typed_interface_in_message(std::string_view message) {
   const std::size_t n = message.size();
   std::size_t i = 0;
   while (i < n) {

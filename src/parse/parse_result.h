@@ -61,8 +61,9 @@ struct EventRecord {
   std::optional<std::string> interface;  // canonical name when the message names one
   std::string message;
   // Normalized kind from rules/event_kinds.json (parse/event_kind.h): link_down, link_up,
-  // lineproto_down, lineproto_up, auth_fail, err_disable, stp_change, power_fault, poe_fault,
-  // poe_event (a port's normal PoE lifecycle),
+  // lineproto_down, lineproto_up, bundle_change (a port joined or left a port-channel),
+  // auth_fail, err_disable, stp_change, power_fault, poe_fault, poe_event (a port's normal PoE
+  // lifecycle),
   // env_alarm, config_change or other.
   std::string kind = "other";
   ByteRange source;

@@ -44,7 +44,7 @@ std::size_t read_zone(std::string_view line, std::size_t i, LogTime& t) {
   return e;
 }
 
-// "Nov 14 08:30:56.699" or "Jan 24 2014 15:21:39" (BSD, optional year).
+// "Nov 14 08:30:56.699", "Jan 24 2014 15:21:39" or "Feb 11 12:39:18 2013" (BSD, optional year).
 std::optional<std::size_t> read_bsd_time(std::string_view line, std::size_t i, LogTime& t) {
   if (i + 3 >= line.size() || !is_alpha(line[i]) || line[i + 3] != ' ') return std::nullopt;
   t.month = month_from_name(line.substr(i, 3));
@@ -61,6 +61,12 @@ std::optional<std::size_t> read_bsd_time(std::string_view line, std::size_t i, L
   }
   auto end = read_time_of_day(line, j, t);
   if (!end) return std::nullopt;
+  // Comware prints the year after the time: "Feb 11 12:39:18 2013 Teh %%10IFNET/...".
+  if (!t.year && *end + 5 < line.size() && line[*end] == ' ' && skip_digits(line, *end + 1) == *end + 5 &&
+      line[*end + 5] == ' ') {
+    t.year = to_int<int>(line.substr(*end + 1, 4));
+    *end += 5;
+  }
   return read_zone(line, *end, t);
 }
 

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "parse/cisco/cisco_parsers.h"
+#include "parse/event_kind.h"
 
 using namespace st::parse;
 
@@ -198,7 +199,7 @@ TEST_CASE("show logging: continuation lines and blank lines", "[cisco][show_logg
   CHECK(at(output, result->events[0].source) ==
         "*Sep 14 06:00:45.693: %CRYPTO-4-PKT_REPLAY_ERR: decrypt: replay check failed\n"
         "        connection id=29, sequence number=219");
-  CHECK_FALSE(result->events[1].interface);  // Virtual-PPP is not a known type
+  CHECK(result->events[1].interface == "Virtual-PPP2");  // an unknown type, kept as printed
 }
 
 TEST_CASE("show logging: without a Log Buffer header", "[cisco][show_logging]") {
@@ -336,17 +337,64 @@ TEST_CASE("show logging: relayed, NX-OS, IOS-XR and numeric-date layouts", "[cis
   CHECK(e[8].interface == "Te0/1/0/7");
 }
 
-TEST_CASE("show logging: a text line with a time but no header or priority stays a continuation",
+TEST_CASE("show logging: a dated line without a header starts a message; undated text continues one",
           "[cisco][show_logging]") {
+  // Relays and collectors put other vendors' lines in buffers: a date, a host, then text
+  // ("Sep 19 13:36:03 Karavaev-28 snmp Authentication failure notification."). Wrapped text
+  // never begins with a date.
   const std::string_view output =
       "Log Buffer (4096 bytes):\n"
       "*Sep 14 06:00:45.693: %CRYPTO-4-PKT_REPLAY_ERR: decrypt: replay check failed\n"
-      "Sep 14 06:00:40 was the last good packet\n"
+      "Sep 19 13:36:03 Karavaev-28 snmp Authentication failure notification.\n"
       "Note: see %CRYPTO-4-RECVD_PKT_INV_SPI for details\n";
   const auto result = run(output);
   REQUIRE(result);
-  REQUIRE(result->events.size() == 1);
-  CHECK(result->events[0].message ==
-        "decrypt: replay check failed\nSep 14 06:00:40 was the last good packet\n"
-        "Note: see %CRYPTO-4-RECVD_PKT_INV_SPI for details");
+  REQUIRE(result->events.size() == 2);
+  CHECK(result->events[0].message == "decrypt: replay check failed");
+  CHECK(result->events[1].message_id.empty());
+  CHECK(result->events[1].time.month == 9);
+  CHECK(result->events[1].time.day == 19);
+  CHECK(result->events[1].message ==
+        "snmp Authentication failure notification.\nNote: see %CRYPTO-4-RECVD_PKT_INV_SPI for details");
+}
+
+TEST_CASE("show logging: other vendors' headers start messages with their ids", "[cisco][show_logging]") {
+  const std::string_view output =
+      "Log Buffer (4096 bytes):\n"
+      "<29>2018-7-23 01:00:34 my-huawei-switch %%01IFNET/4/IF_STATE(l)[4997]:Interface Ethernet0/0/8 has turned "
+      "into DOWN state.\n"
+      "Feb 11 12:39:18 2013 Teh %%10IFNET/3/LINK_UPDOWN(l): GigabitEthernet1/0/7 link status is DOWN.\n"
+      "Jul 19 2012 18:12:13 kie-asw0 MSTP/4/PFWD:OID 1.3.6.1.4.1.2011.5.25.42.4.2.1 The port has been set to "
+      "forwarding state. (PortName=GigabitEthernet0/0/1)\n"
+      "Dec 25 14:22:45 2012 Office [PHY]/5/PORT LINK STATUS CHANGE: Ethernet0/22 turns into UP state\n"
+      "Jul 20 15:57:35 Alcatel6850 INTERFACE(6) Data: 1/3: link DOWN\n"
+      "10/15/2019 14:11:03.82 <Info:vlan.msgs.portLinkStateDown> Port 11 link down\n"
+      "WARN(4) Port 22 Broadcast storm is occurring\n"
+      "INFO: Port 17 link down\n";
+  auto result = run(output);
+  REQUIRE(result);
+  classify_events(*result, "cisco_ios");
+  const auto& e = result->events;
+  REQUIRE(e.size() == 8);
+  CHECK(e[0].message_id == "IFNET-4-IF_STATE");
+  CHECK(e[0].interface == "Et0/0/8");
+  CHECK(e[0].kind == "link_down");
+  CHECK(e[1].message_id == "IFNET-3-LINK_UPDOWN");
+  CHECK(e[1].time.year == 2013);  // Comware prints the year after the time
+  CHECK(e[1].interface == "Gi1/0/7");
+  CHECK(e[2].message_id == "MSTP-4-PFWD");
+  CHECK(e[2].kind == "stp_change");
+  CHECK(e[3].message_id == "PHY-5-PORT LINK STATUS CHANGE");
+  CHECK(e[3].kind == "link_up");
+  CHECK(e[4].message_id == "INTERFACE-6");
+  CHECK(e[4].message == "Data: 1/3: link DOWN");
+  CHECK(e[4].interface == "1/3");
+  CHECK(e[5].message_id == "vlan-6-msgs.portLinkStateDown");
+  CHECK(e[5].interface == "11");
+  CHECK(e[6].message_id.empty());
+  CHECK(e[6].severity == 4);
+  CHECK(e[6].kind == "err_disable");
+  CHECK(e[7].message == "Port 17 link down");
+  CHECK(e[7].kind == "link_down");
+  CHECK(e[7].interface == "17");
 }

@@ -88,12 +88,29 @@ TEST_CASE("interface_in_message finds the interface a syslog message names",
   CHECK(interface_in_message("ae12: Interface marked down") == "ae12");
 }
 
+TEST_CASE("interface_in_message reads ports in other vendors' words", "[interface_name]") {
+  CHECK(interface_in_message("Line protocol on Interface Embedded-Service-Engine0/0") == "Embedded-Service-Engine0/0");
+  CHECK(interface_in_message("Port 17 link down") == "17");
+  CHECK(interface_in_message("Unit 1, Port 25 link-down notification.") == "25");
+  CHECK(interface_in_message("Port Security Violation (MAC: B4-82-FE-C2-A3-6A, Port: 8)") == "8");
+  CHECK(interface_in_message("gi37") == "Gi37");
+  CHECK(interface_in_message("1:24") == "1:24");
+  CHECK(interface_in_message("e0/1 LinkUp.") == "e0/1");
+  CHECK(interface_in_message("Data: 1/3: link DOWN") == "1/3");
+  CHECK(interface_in_message("LBD detects loopback on port 8, VLAN 1.") == "8");
+  // Typed names win over the fallbacks.
+  CHECK(interface_in_message("Port 7 is now Gi1/0/7") == "Gi1/0/7");
+}
+
 TEST_CASE("interface_in_message ignores text that only looks like a name", "[interface_name]") {
+  CHECK_FALSE(interface_in_message("Failed password for andy from 213.42.62.191 port 56871 ssh2"));  // TCP
+  CHECK_FALSE(interface_in_message("Login failed [user: admin] [Source: 10.1.1.1] [localport: 22]"));
+  CHECK_FALSE(interface_in_message("OBFL FAN PRESENT at 05/16/2015 21:39:57"));
+  CHECK_FALSE(interface_in_message("Port-channel members changed"));
   CHECK_FALSE(interface_in_message("Configured from console by cisco on vty0 (172.16.5.22)"));
   CHECK_FALSE(interface_in_message("SNMP agent on host EDGE-2901-Router is undergoing a cold start"));
   CHECK_FALSE(interface_in_message("Power Device detected: IEEE PD"));
   CHECK_FALSE(interface_in_message("Topology Change received on VLAN0010 from 0011.2233.4455"));
-  CHECK_FALSE(interface_in_message("Line protocol on Interface Embedded-Service-Engine0/0"));
   CHECK_FALSE(interface_in_message("Aug 9 09:22:59 FI800-16mkr System: Interface up"));
   CHECK_FALSE(interface_in_message("Process 10 on Gi 5 is down"));  // no slot: not a port
   CHECK_FALSE(interface_in_message("free-0/0 pages, age-3 minutes"));  // not a Junos type

@@ -4,7 +4,9 @@
 // a timestamp (calendar "Jun 19 [2023] 03:02:31[.123] [UTC]" or uptime "7:04", "1d02h",
 // "2w3d") and ": ", then "%FAC-SEV-MNEMONIC: text" or "FAC-MNEMONIC: text". Lines in other
 // layouts start a message when they carry a header (parse_other_layout: relayed, NX-OS,
-// IOS-XR, numeric dates, no time at all; syslog_relay_prefix.h); a message without a time is
+// IOS-XR, numeric dates, no time at all; syslog_relay_prefix.h), carry another vendor's header
+// (Huawei, Comware, Alcatel, Extreme, level words; foreign_log_header.h) or begin with a
+// date; a message without a time is
 // kept with no timestamp (time_quality uptime_only, as for uptime stamps). Any other
 // non-blank line continues the previous message. Everything before "Log Buffer (N bytes):"
 // is configuration and is not parsed.
@@ -14,6 +16,7 @@
 
 #include "parse/cisco/cisco_parsers.h"
 #include "parse/cisco/cli_error.h"
+#include "parse/foreign_log_header.h"
 #include "parse/interface_name.h"
 #include "parse/line_cursor.h"
 #include "parse/syslog_relay_prefix.h"
@@ -31,6 +34,7 @@ struct LogStart {
   std::string_view mnemonic;
   std::string_view tag;  // a Junos/IOS-XR tag standing for the whole id ("SNMP_TRAP_LINK_DOWN")
   std::string_view message;
+  bool foreign = false;  // another vendor's header (foreign_log_header.h), or only a level word
 };
 
 std::size_t skip_blanks(std::string_view s, std::size_t i) {
@@ -149,7 +153,22 @@ std::optional<LogStart> parse_other_layout(std::string_view line) {
   out.timestamp_raw = prefix.timestamp_raw;
   out.sequence = prefix.sequence;
   parse_message_header(line, prefix.body, out, /*tags=*/true);
-  if (out.facility.empty() && out.tag.empty() && !(prefix.priority && prefix.timed)) return std::nullopt;
+  if (out.facility.empty() && out.tag.empty()) {
+    auto h = read_foreign_log_header(line, prefix.body);
+    // The prefix scan reads a leading level word as a host ("INFO: Port 17 link down").
+    if (!h && !prefix.timed) h = read_foreign_log_header(line, skip_syslog_priority(line));
+    if (h) {
+      out.facility = h->facility;
+      out.severity = h->severity;
+      out.mnemonic = h->mnemonic;
+      out.message = line.substr(h->message);
+      out.foreign = true;
+      return out;
+    }
+  }
+  // A dated line starts a message even without a header ("Sep 19 13:36:03 sw-28 snmp
+  // Authentication failure notification."): wrapped text never begins with a date.
+  if (out.facility.empty() && out.tag.empty() && !prefix.timed) return std::nullopt;
   return out;
 }
 
@@ -257,7 +276,9 @@ EventRecord make_event(const LogStart& start, const Line& line) {
   ev.facility = std::string(start.facility);
   ev.severity = start.severity;
   ev.mnemonic = std::string(start.mnemonic);
-  if (!ev.facility.empty()) {
+  if (!ev.facility.empty() && ev.mnemonic.empty()) {
+    ev.message_id = make_message_id(ev.facility, std::nullopt, std::to_string(start.severity.value_or(0)));
+  } else if (!ev.facility.empty()) {
     ev.message_id = make_message_id(ev.facility, start.severity, ev.mnemonic);
   } else if (!start.tag.empty()) {
     ev.mnemonic = std::string(start.tag);
@@ -293,7 +314,7 @@ Result<ParseResult> parse_show_logging(const SectionInput& input) {
     // SNMPD_AUTH_FAILURE: ..." reads as a time in zone "snmpd[1379]").
     if (!start || start->facility.empty()) {
       auto other = is_space(line.text.front()) ? std::nullopt : parse_other_layout(line.text);
-      if (other && (!start || !other->facility.empty() || !other->tag.empty())) start = other;
+      if (other && (!start || !other->facility.empty() || !other->tag.empty() || other->foreign)) start = other;
     }
     if (start) {
       finish();
