@@ -146,10 +146,17 @@ std::string_view bare_port_token(std::string_view s) {
 
 // The port a message names in another vendor's words, when no interface type does:
 // "Port 17 link down", "port: 13", "Unit 1, Port 25", "on interface Virtual-PPP2",
-// "%LINK-W-Down:  gi37" (the message is the port), "Data: 1/3: link DOWN".
+// "%LINK-W-Down:  gi37" (the message is the port), "Data: 1/3: link DOWN", "Interface 9437190
+// is Down" (an SNMP ifIndex), "interface,info ether3-TRANSIT link up" (MikroTik).
 std::optional<std::string> port_in_message(std::string_view message) {
   const std::string_view m = trim(message);
   if (auto token = bare_port_token(m); !token.empty()) return std::string(token);
+  // MikroTik: "interface,info ether3-TRANSIT link up" (topics, then the interface).
+  if (m.starts_with("interface,")) {
+    const std::size_t b = m.find(' ');
+    const std::size_t e = b == std::string_view::npos ? b : m.find(' ', b + 1);
+    if (b != std::string_view::npos && e != std::string_view::npos && e > b + 1) return std::string(m.substr(b + 1, e - b - 1));
+  }
   const std::size_t n = m.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (i > 0 && (is_alnum(m[i - 1]) || m[i - 1] == '-' || m[i - 1] == '_')) continue;
@@ -159,6 +166,7 @@ std::optional<std::string> port_in_message(std::string_view message) {
       while (j < n && m[j] == ' ') ++j;
       if (j > i + 4) {
         if (auto number = port_number_at(m, j); !number.empty()) return std::string(number);
+        if (auto token = bare_port_token(m.substr(j)); !token.empty()) return canonical_interface_name(token);
       }
     }
     if (i + 10 < n && iequals(m.substr(i, 9), "interface") && m[i + 9] == ' ') {
@@ -170,6 +178,10 @@ std::optional<std::string> port_in_message(std::string_view message) {
       while (!token.empty() && (token.back() == '.' || token.back() == ':')) token.remove_suffix(1);
       const bool has_digit = token.find_first_of("0123456789") != std::string_view::npos;
       if (has_digit && is_alpha(token.front())) return canonical_interface_name(token);
+      // An SNMP trap's ifIndex ("Interface 9437190 is Down"): the only name it gives.
+      if (m[i] == 'I' && !token.empty() && token.size() <= 10 && all_digits(token) && e < n && m[e] == ' ') {
+        return std::string(token);
+      }
     }
     if (is_digit(m[i]) && (i == 0 || m[i - 1] == ' ' || m[i - 1] == ':')) {
       const std::string_view number = port_number_at(m, i);

@@ -44,16 +44,18 @@ inline std::optional<std::filesystem::path> corpus_dir(const std::string& fallba
 inline const std::map<std::string, std::vector<std::string>>& theme_rules() {
   static const std::map<std::string, std::vector<std::string>> themes = {
       // Most of the theme is management logins (SSH, Telnet, SNMP), not 802.1X clients.
-      {"auth_failures", {"auth-failures", "auth-server-dead", "login-failures"}},
-      {"environment", {"environment-alarm"}},
+      // Faults reported cleared (a server alive again, a fan back) are lines of their theme too.
+      {"auth_failures", {"auth-failures", "auth-server-dead", "login-failures", "fault-cleared"}},
+      {"environment", {"environment-alarm", "fault-cleared"}},
       {"err_disable", {"err-disable-events"}},
-      {"link_flaps", {"port-flapping"}},
+      // Half-duplex alarms sit among the link lines: a link problem of its own rule.
+      {"link_flaps", {"port-flapping", "duplex-mismatch-events"}},
       // Most of the theme is duplicate addresses (ARP, DUPADDR), the rest MAC flaps.
       {"mac_l2", {"mac-flapping", "duplicate-ip-address"}},
       // Supply and voltage lines are environment alarms as much as power faults.
-      {"power_poe", {"power-supply-failure", "poe-fault", "environment-alarm"}},
+      {"power_poe", {"power-supply-failure", "poe-fault", "environment-alarm", "fault-cleared"}},
       // BPDU guard and loop guard lines that disable a port are err-disable events.
-      {"stp_changes", {"stp-topology-change", "stp-root-change", "err-disable-events"}},
+      {"stp_changes", {"stp-topology-change", "stp-root-change", "err-disable-events", "fault-cleared"}},
   };
   return themes;
 }

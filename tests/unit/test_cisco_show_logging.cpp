@@ -370,12 +370,13 @@ TEST_CASE("show logging: other vendors' headers start messages with their ids", 
       "Jul 20 15:57:35 Alcatel6850 INTERFACE(6) Data: 1/3: link DOWN\n"
       "10/15/2019 14:11:03.82 <Info:vlan.msgs.portLinkStateDown> Port 11 link down\n"
       "WARN(4) Port 22 Broadcast storm is occurring\n"
-      "INFO: Port 17 link down\n";
+      "INFO: Port 17 link down\n"
+      "%LINK-W-Not Present:  ch2\n";
   auto result = run(output);
   REQUIRE(result);
   classify_events(*result, "cisco_ios");
   const auto& e = result->events;
-  REQUIRE(e.size() == 8);
+  REQUIRE(e.size() == 9);
   CHECK(e[0].message_id == "IFNET-4-IF_STATE");
   CHECK(e[0].interface == "Et0/0/8");
   CHECK(e[0].kind == "link_down");
@@ -397,4 +398,7 @@ TEST_CASE("show logging: other vendors' headers start messages with their ids", 
   CHECK(e[7].message == "Port 17 link down");
   CHECK(e[7].kind == "link_down");
   CHECK(e[7].interface == "17");
+  CHECK(e[8].message_id == "LINK-W-Not Present");  // words in a small-business mnemonic
+  CHECK(e[8].kind == "link_down");
+  CHECK(e[8].interface == "ch2");
 }

@@ -98,6 +98,9 @@ TEST_CASE("interface_in_message reads ports in other vendors' words", "[interfac
   CHECK(interface_in_message("e0/1 LinkUp.") == "e0/1");
   CHECK(interface_in_message("Data: 1/3: link DOWN") == "1/3");
   CHECK(interface_in_message("LBD detects loopback on port 8, VLAN 1.") == "8");
+  CHECK(interface_in_message("Port g5 added to ch2") == "g5");
+  CHECK(interface_in_message("Trap 1.3.6.1.6.3.1.1.5.3: Interface 9437190 is Down, ifAdminStatus is 1") == "9437190");
+  CHECK(interface_in_message("interface,info ether3-TRANSIT link up (speed 100M, full duplex)") == "ether3-TRANSIT");
   // Typed names win over the fallbacks.
   CHECK(interface_in_message("Port 7 is now Gi1/0/7") == "Gi1/0/7");
 }

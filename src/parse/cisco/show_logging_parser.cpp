@@ -94,10 +94,20 @@ void parse_message_header(std::string_view line, std::size_t i, LogStart& out, b
   // The header token runs to the first ':' and holds no blanks.
   std::size_t colon = begin;
   while (colon < rest.size() && rest[colon] != ':' && !is_space(rest[colon])) ++colon;
-  const std::string_view token = rest.substr(begin, colon - begin);
+  std::string_view token = rest.substr(begin, colon - begin);
   if (percent && colon < rest.size() && rest[colon] == ' ') {
     const std::size_t c = skip_blanks(rest, colon);
-    if (c < rest.size() && rest[c] == ':') colon = c;
+    if (c < rest.size() && rest[c] == ':') {
+      colon = c;
+    } else if (token.find('-') != std::string_view::npos) {
+      // "%LINK-W-Not Present:  ch2" (Cisco small-business): words in the mnemonic.
+      std::size_t k = c;
+      while (k < rest.size() && k - colon < 24 && (is_alpha(rest[k]) || rest[k] == ' ')) ++k;
+      if (k < rest.size() && rest[k] == ':' && rest[k - 1] != ' ') {
+        token = rest.substr(begin, k - begin);
+        colon = k;
+      }
+    }
   }
   if (colon >= rest.size() || rest[colon] != ':') return;
   const bool glued = colon + 1 < rest.size() && !is_space(rest[colon + 1]);
