@@ -108,22 +108,22 @@ void run_theme(const Theme& theme) {
 }  // namespace
 
 TEST_CASE("event kinds link_flaps", "[event_kinds]") {
-  run_theme({"link_flaps.log", {"link_down", "link_up", "lineproto_down", "lineproto_up"}, 0.83});
+  run_theme({"link_flaps.log", {"link_down", "link_up", "lineproto_down", "lineproto_up", "bundle_change"}, 0.94});
 }
 TEST_CASE("event kinds auth_failures", "[event_kinds]") {
   run_theme({"auth_failures.log", {"auth_fail"}, 0.92});
 }
 TEST_CASE("event kinds stp_changes", "[event_kinds]") {
-  run_theme({"stp_changes.log", {"stp_change"}, 0.93});
+  run_theme({"stp_changes.log", {"stp_change"}, 0.96});
 }
 TEST_CASE("event kinds power_poe", "[event_kinds]") {
   run_theme({"power_poe.log", {"power_fault", "poe_fault", "poe_event"}, 0.89});
 }
 TEST_CASE("event kinds err_disable", "[event_kinds]") {
-  run_theme({"err_disable.log", {"err_disable"}, 0.89});
+  run_theme({"err_disable.log", {"err_disable"}, 1.0});
 }
 TEST_CASE("event kinds environment", "[event_kinds]") {
-  run_theme({"environment.log", {"env_alarm"}, 0.97});
+  run_theme({"environment.log", {"env_alarm"}, 1.0});
 }
 TEST_CASE("event kinds mac_l2", "[event_kinds]") {
   run_theme({"mac_l2.log", {}, 0.0});

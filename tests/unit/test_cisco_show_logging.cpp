@@ -402,3 +402,28 @@ TEST_CASE("show logging: other vendors' headers start messages with their ids", 
   CHECK(e[8].kind == "link_down");
   CHECK(e[8].interface == "ch2");
 }
+
+TEST_CASE("show logging: lines of an unknown layout are messages when they name a known kind",
+          "[cisco][show_logging]") {
+  // A buffer kept by a device whose lines carry no header and no time: each line that names a
+  // fault is its own message; text that names nothing cannot continue them and is reported.
+  const std::string_view output =
+      "Log Buffer (4096 bytes):\n"
+      "System detected SYS PS 1 fan fail condition.\n"
+      "link 0/0/0 SFP receive power low  alarm set\n"
+      "checksum 0x1f2e ok\n"
+      "  indented detail of the alarm\n";
+  auto result = run(output);
+  REQUIRE(result);
+  classify_events(*result, "cisco_ios");
+  const auto& e = result->events;
+  REQUIRE(e.size() == 2);
+  CHECK(e[0].message == "System detected SYS PS 1 fan fail condition.");
+  CHECK(e[0].time.uptime_only);
+  CHECK(e[0].kind == "env_alarm");
+  CHECK(e[1].kind == "env_alarm");
+  CHECK(e[1].message == "link 0/0/0 SFP receive power low  alarm set\n  indented detail of the alarm");
+  CHECK(result->skipped_lines == 1);
+  REQUIRE(result->warnings.size() == 1);
+  CHECK(at(output, result->warnings[0].at) == "checksum 0x1f2e ok");
+}

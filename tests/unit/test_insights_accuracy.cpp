@@ -101,21 +101,17 @@ TEST_CASE("insights accuracy: the syslog corpus themes keep their recall and pre
   }
   // Per theme: at least this many lines used as evidence by a card of the theme's rules, and at
   // most this many of those rules' cards on other themes' or clean captures; first with the
-  // lines as they are, then with a timestamp given to lines that have none (the Cisco
-  // `show logging` parser keeps an untimed line only when it carries a message header, so other
-  // platforms' bare text lines count only in the second pass). Measured with the shipped rules;
-  // the bench lists every line missed.
+  // lines as they are, then with a timestamp given to lines that have none (a line with no time
+  // cannot count toward a windowed rule such as port-flapping's). Measured with the shipped
+  // rules (96.1% of 335 lines in both passes); the bench lists every line missed.
   struct ThemeFloor {
     std::size_t min_detected, max_false_alarms;
   };
   static const std::map<std::string, ThemeFloor> as_is = {
-      {"auth_failures", {18, 0}}, {"environment", {43, 0}}, {"err_disable", {15, 0}}, {"link_flaps", {38, 0}},
-      {"mac_l2", {11, 0}},       {"power_poe", {13, 0}},   {"stp_changes", {9, 0}},
+      {"auth_failures", {41, 0}}, {"environment", {94, 0}}, {"err_disable", {27, 0}}, {"link_flaps", {89, 0}},
+      {"mac_l2", {12, 0}},       {"power_poe", {27, 0}},   {"stp_changes", {32, 0}},
   };
-  static const std::map<std::string, ThemeFloor> timestamped = {
-      {"auth_failures", {24, 0}}, {"environment", {59, 0}}, {"err_disable", {15, 0}}, {"link_flaps", {38, 0}},
-      {"mac_l2", {11, 0}},       {"power_poe", {13, 0}},   {"stp_changes", {21, 0}},
-  };
+  static const std::map<std::string, ThemeFloor> timestamped = as_is;
   for (const bool add_timestamps : {false, true}) {
     const auto& floors = add_timestamps ? timestamped : as_is;
     test::TempDir dir;

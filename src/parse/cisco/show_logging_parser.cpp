@@ -6,16 +6,18 @@
 // layouts start a message when they carry a header (parse_other_layout: relayed, NX-OS,
 // IOS-XR, numeric dates, no time at all; syslog_relay_prefix.h), carry another vendor's header
 // (Huawei, Comware, Alcatel, Extreme, level words; foreign_log_header.h) or begin with a
-// date; a message without a time is
-// kept with no timestamp (time_quality uptime_only, as for uptime stamps). Any other
-// non-blank line continues the previous message. Everything before "Log Buffer (N bytes):"
-// is configuration and is not parsed.
+// date; a message without a time is kept with no timestamp (time_quality uptime_only, as for
+// uptime stamps). Other text continues a message that had a header or a time; with nothing
+// to continue, a line whose words name a known kind of event is a message of its own, and
+// any other is skipped with a warning. Everything before "Log Buffer (N bytes):" is
+// configuration and is not parsed.
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "parse/cisco/cisco_parsers.h"
 #include "parse/cisco/cli_error.h"
+#include "parse/event_kind.h"
 #include "parse/foreign_log_header.h"
 #include "parse/interface_name.h"
 #include "parse/line_cursor.h"
@@ -309,6 +311,7 @@ Result<ParseResult> parse_show_logging(const SectionInput& input) {
   // Without the header, parsing starts at the first line that looks like a message.
   bool started = false;
   EventRecord* current = nullptr;
+  bool anchored = false;  // `current` had a header or a time
 
   auto finish = [&]() {
     if (current) current->interface = interface_in_message(current->message);
@@ -331,18 +334,36 @@ Result<ParseResult> parse_show_logging(const SectionInput& input) {
       started = true;
       result.events.push_back(make_event(*start, line));
       current = &result.events.back();
+      anchored = true;
       continue;
     }
-    if (current) {
+    // Text continues a message that had a header or a time (IOS prints "%SYS-5-RESTART"
+    // with the version banner under it), or any message when indented.
+    if (current && (anchored || is_space(line.text.front()))) {
       append_continuation(*current, line.text, line.offset);
       continue;
     }
     if (body || started) {
-      // Text before the first message: the tail of a message the buffer overwrote.
+      // Nothing to continue: a message in a layout we do not know ("System detected SYS PS 1
+      // fan fail condition."), kept when its words name a known kind of event, else the tail
+      // of a message the buffer overwrote.
+      const std::string_view text = trim(line.text);
+      if (EventKindClassifier::builtin().classify("", "", text) != "other") {
+        finish();
+        LogStart orphan;
+        orphan.time.uptime_only = true;
+        orphan.message = text;
+        result.events.push_back(make_event(orphan, line));
+        current = &result.events.back();
+        anchored = false;
+        continue;
+      }
       ++result.skipped_lines;
       result.warnings.push_back(
-          {line.range(), fmt::format("line {}: text before the first message (wrapped buffer?)",
-                                     line.number)});
+          {line.range(), current ? fmt::format("line {}: text in no known layout that no message can continue",
+                                               line.number)
+                                 : fmt::format("line {}: text before the first message (wrapped buffer?)",
+                                               line.number)});
     }
   }
   finish();
