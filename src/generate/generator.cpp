@@ -205,6 +205,15 @@ class Generator {
                                    p.name, {{"missing", p.auth_missing}}});
       recorder.record(items.back());
     }
+    // Access ports left open (printers, cameras) on a switch that authenticates the others: a
+    // standing fact the open-access-ports rule reports in every run.
+    const bool authenticates = std::any_of(d.ports.begin(), d.ports.end(), [](const Port& p) { return p.auth; });
+    for (const auto& p : d.ports) {
+      if (!authenticates || !p.access || p.auth) continue;
+      items.push_back(ManifestItem{run, d.hostname, std::string(vendor_name(d.vendor)), ItemKind::OpenAccessPort,
+                                   p.name, nlohmann::json::object()});
+      recorder.record(items.back());
+    }
     recorder.finish(std::span(items).subspan(first_item));
     Prng rng(mix_seed(o_.seed, static_cast<std::uint64_t>(d.index), static_cast<std::uint64_t>(run), 6));
     SessionInput in{d, run, capture, o_.profile, style, events, d.log_sequence_base + 1};

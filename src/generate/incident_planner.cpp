@@ -15,7 +15,7 @@ std::string_view item_kind_name(ItemKind k) {
       "flap", "auth_fail", "err_disable", "stp_change", "poe_fault", "power_fault", "interface_changed", "vlan_moved",
       "auth_config_missing", "err_disable_recovered", "os_upgrade", "vlan_added", "vlan_removed", "vlan_renamed",
       "client_replaced", "stp_root_moved", "neighbor_replaced", "pd_unplugged", "module_replaced", "config_line_changed",
-      "stack_member_changed", "psu_failed", "not_captured", "device_added"};
+      "stack_member_changed", "psu_failed", "not_captured", "device_added", "open_access_port"};
   return kNames[static_cast<std::size_t>(k)];
 }
 

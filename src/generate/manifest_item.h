@@ -13,8 +13,10 @@ enum class ItemKind { Flap, AuthFail, ErrDisable, StpChange, PoeFault, PowerFaul
                       ErrDisableRecovered, OsUpgrade, VlanAdded, VlanRemoved, VlanRenamed, ClientReplaced, StpRootMoved,
                       NeighborReplaced, PdUnplugged, ModuleReplaced, ConfigLineChanged, StackMemberChanged, PsuFailed,
                       // A device missing from a run, and one captured for the first time after run 1.
-                      NotCaptured, DeviceAdded };
-inline constexpr int kItemKindCount = 24;
+                      NotCaptured, DeviceAdded,
+                      // A standing fact: an access port without auth on a switch that authenticates others.
+                      OpenAccessPort };
+inline constexpr int kItemKindCount = 25;
 // The incident planner cycles through the first eight kinds; AuthConfigMissing is a standing
 // configuration gap listed for every run (src/generate/README.md).
 inline constexpr int kIncidentKindCount = 8;

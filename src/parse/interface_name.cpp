@@ -150,7 +150,12 @@ std::string_view bare_port_token(std::string_view s) {
 // is Down" (an SNMP ifIndex), "interface,info ether3-TRANSIT link up" (MikroTik).
 std::optional<std::string> port_in_message(std::string_view message) {
   const std::string_view m = trim(message);
-  if (auto token = bare_port_token(m); !token.empty()) return std::string(token);
+  // The message is the port ("gi37", "ch2"), or starts with a slotted one ("e0/1 LinkUp."):
+  // "SSH2 Session request" is no port.
+  if (auto token = bare_port_token(m);
+      !token.empty() && (token.size() == m.size() || token.find_first_of("/:") != std::string_view::npos)) {
+    return std::string(token);
+  }
   // MikroTik: "interface,info ether3-TRANSIT link up" (topics, then the interface).
   if (m.starts_with("interface,")) {
     const std::size_t b = m.find(' ');

@@ -66,6 +66,7 @@ inline std::vector<RuleExpectation> rules_for(const ExpectedItem& item) {
       return {{"auth-template-incomplete", false, {"open-access-ports"}}};
     return {{"auth-template-incomplete"}};
   }
+  if (k == "open_access_port") return {{"open-access-ports"}};
   // `show environment power` shows bay A without input and the FRU_PS_ACCESS line is logged.
   if (k == "psu_failed") return {{"power-supply-status"}, {"power-supply-failure"}};
   // The generator reboots an upgraded device inside the window (uptime restarts).

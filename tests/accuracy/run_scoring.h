@@ -32,7 +32,7 @@ inline const std::set<std::string>& mapped_rules() {
   static const std::set<std::string> rules = {
       "port-flapping", "auth-failures", "err-disable-events", "err-disabled-ports", "stp-topology-change",
       "stp-root-change", "poe-fault", "power-supply-failure", "auth-template-incomplete", "power-supply-status",
-      "device-reload", "unexpected-shutdown"};
+      "device-reload", "unexpected-shutdown", "open-access-ports"};
   return rules;
 }
 

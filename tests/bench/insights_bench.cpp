@@ -226,6 +226,7 @@ int corpus_part(const Options& o, const fs::path& dir) {
 // The incidents resources/samples/README.md lists for campus-hq (it has no manifest).
 std::vector<accuracy::ExpectedItem> campus_hq_items() {
   const nlohmann::json root_change = {{"event", "root_change"}};
+  const nlohmann::json topology_change = {{"event", "topology_change"}};  // a TC, the root unchanged
   const nlohmann::json bpduguard = {{"cause", "bpduguard"}};  // every err-disable in the README is BPDU guard
   return {
       {1, "HQ-B4-ACC-01", "flap", "Gi1/0/17", {}},          {1, "HQ-DC1-LEAF-01", "flap", "Et22", {}},
@@ -239,7 +240,7 @@ std::vector<accuracy::ExpectedItem> campus_hq_items() {
       {2, "HQ-B1-ACC-02", "power_fault", "", {}},           {2, "HQ-B1-ACC-02", "poe_fault", "Gi1/0/6", {}},
       {2, "HQ-B1-ACC-02", "stp_change", "", root_change},   {2, "HQ-DC1-LEAF-01", "err_disable", "Et42", bpduguard},
       {2, "HQ-DC1-LEAF-01", "flap", "Et24", {}},            {2, "HQ-DC1-LEAF-02", "flap", "Et28", {}},
-      {2, "HQ-F2-ACC-01", "stp_change", "", root_change},   {2, "HQ-F3-ACC-01", "power_fault", "", {}},
+      {2, "HQ-F2-ACC-01", "stp_change", "", topology_change},   {2, "HQ-F3-ACC-01", "power_fault", "", {}},
   };
 }
 
@@ -253,8 +254,11 @@ int samples_part(const Options& o, const fs::path& dir) {
   accuracy::RunScore score;
   accuracy::TallyByRule patterns;
   std::vector<std::string> clusters;
-  // The README does not say which auth ports miss a command: that rule is not scored here.
-  if (int rc = score_runs(root, 2, campus_hq_items(), score, patterns, clusters, {"auth-template-incomplete"})) return rc;
+  // The README does not say which auth ports miss a command, nor which access ports are left
+  // open (printers, cameras): those two rules are not scored here.
+  if (int rc = score_runs(root, 2, campus_hq_items(), score, patterns, clusters,
+                          {"auth-template-incomplete", "open-access-ports"}))
+    return rc;
   print_score("samples", score, patterns, clusters, o.verbose);
   return 0;
 }

@@ -110,6 +110,7 @@ TEST_CASE("interface_in_message ignores text that only looks like a name", "[int
   CHECK_FALSE(interface_in_message("Login failed [user: admin] [Source: 10.1.1.1] [localport: 22]"));
   CHECK_FALSE(interface_in_message("OBFL FAN PRESENT at 05/16/2015 21:39:57"));
   CHECK_FALSE(interface_in_message("Port-channel members changed"));
+  CHECK_FALSE(interface_in_message("SSH2 Session request from 10.10.99.60 (tty = 0) Succeeded"));
   CHECK_FALSE(interface_in_message("Configured from console by cisco on vty0 (172.16.5.22)"));
   CHECK_FALSE(interface_in_message("SNMP agent on host EDGE-2901-Router is undergoing a cold start"));
   CHECK_FALSE(interface_in_message("Power Device detected: IEEE PD"));
