@@ -110,7 +110,7 @@ TEST_CASE("rule editor previews live, shows errors in place, saves versions and 
     }
   }
   CHECK(rule_menu == QStringList{QStringLiteral("&Save Rule Version"), QStringLiteral("&Import Rule Pack…"),
-                                 QStringLiteral("&Export Rule Pack…")});
+                                 QStringLiteral("&Export Rule Pack…"), QStringLiteral("Export &Detection Rule Pack…")});
 
   QSignalSpy catalog(view, &RuleEditorView::catalogLoaded);
   view->refresh();
