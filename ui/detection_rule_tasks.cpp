@@ -4,13 +4,16 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <utility>
 
 #include <nlohmann/json.hpp>
 
+#include "insights/detection_pack.h"
 #include "insights/detection_rule.h"
 #include "insights/rule_dry_run.h"
 #include "insights/rule_set.h"
+#include "rules/rule_pack.h"
 #include "rules/rule_test.h"
 #include "store/listings.h"
 #include "store/store.h"
@@ -176,6 +179,24 @@ DetectionChange set_detection_rule_param(const std::filesystem::path& store_path
     return failed(std::move(change), std::move(done).error());
   }
   change.message = fmt::format("rule {}: {} = {}", change.rule_id, name, value);
+  return change;
+}
+
+DetectionChange export_detection_pack(const std::filesystem::path& store_path, std::vector<std::string> rule_ids,
+                                      std::filesystem::path pack) {
+  DetectionChange change;
+  auto db = store::open_store(store_path, store::OpenMode::ReadOnly);
+  if (!db) return failed(std::move(change), std::move(db).error());
+  auto set = insights::DetectionRuleSet::load(*db);
+  if (!set) return failed(std::move(change), std::move(set).error());
+  auto picked = insights::detection_rules_for_pack(*set, rule_ids);
+  if (!picked) return failed(std::move(change), std::move(picked).error());
+  const auto doc = rules::export_pack(rules::PackInfo{pack.stem().string(), "1", "", ""}, {}, *picked);
+  std::ofstream out(pack, std::ios::binary);
+  out << doc.dump(2) << '\n';
+  if (!out) return failed(std::move(change), Error{ErrorKind::Io, "cannot write the pack", pack.string(), {}, {}, {}});
+  if (rule_ids.size() == 1) change.rule_id = rule_ids.front();
+  change.message = fmt::format("exported {} detection rule(s) to {}", picked->size(), pack.string());
   return change;
 }
 

@@ -102,6 +102,10 @@ DetectionChange rollback_detection_rule(const std::filesystem::path& store_path,
 DetectionChange set_detection_rule_enabled(const std::filesystem::path& store_path, std::string rule_id, bool enabled);
 DetectionChange set_detection_rule_param(const std::filesystem::path& store_path, std::string rule_id, std::string name,
                                          double value);
+// Writes `rule_ids` (none: every pack and user rule) into a rule pack file named after its
+// stem, each with the thresholds in force (insights::detection_rules_for_pack, as `rules export`).
+DetectionChange export_detection_pack(const std::filesystem::path& store_path, std::vector<std::string> rule_ids,
+                                      std::filesystem::path pack);
 // The rule as written, with the store's threshold overrides, dry-run on a stored run.
 DetectionPreviewReport preview_detection_rule(const DetectionPreviewInput& input);
 

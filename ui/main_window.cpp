@@ -224,6 +224,7 @@ void MainWindow::createMenus() {
   rules->addSeparator();
   rules->addAction(rule_view_->importAction());
   rules->addAction(rule_view_->exportAction());
+  rules->addAction(detection_view_->exportAction());
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   QAction* keys = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
@@ -418,9 +419,10 @@ void MainWindow::onOverview(const StoreOverview& overview) {
   devices_view_->showOverview(overview);
   health_view_->refresh();
   diff_view_->refresh();
-  insights_view_->refresh();
-  timeline_view_->refresh();
-  detection_view_->refresh();  // the runs to try a rule on
+  // Hidden views only note the change and load when shown (each query costs a store read).
+  insights_view_->refreshWhenShown();
+  timeline_view_->refreshWhenShown();
+  detection_view_->refreshWhenShown();  // the runs to try a rule on
   emit overviewShown();
 }
 

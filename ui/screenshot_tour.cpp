@@ -138,8 +138,13 @@ std::expected<QStringList, QString> write_screenshots(QApplication& app, const S
     return {};
   };
   // The insight cards and the rule list load after the overview: choose from them once they are in.
-  for (int i = 0; i < tabs->count(); ++i)
+  // Each view is put on top first: a hidden view loads only when shown (LoadWhenShown).
+  const int on_top = tabs->currentIndex();
+  for (int i = 0; i < tabs->count(); ++i) {
+    tabs->setCurrentIndex(i);
     if (auto waited = wait_for_view(i); !waited) return std::unexpected(waited.error());
+  }
+  tabs->setCurrentIndex(on_top);
   choose_content(window);
 
   const QPalette before = QApplication::palette();

@@ -248,16 +248,11 @@ Result<int> export_pack(const CliArgs& args, std::ostream& out) {
   ST_TRY(auto db, open_for_reading(args));
   ST_TRY(auto set, insights::DetectionRuleSet::load(db));
   std::vector<std::string> wanted(args.positional.begin() + 2, args.positional.end());
-  std::vector<nlohmann::ordered_json> picked;
-  for (const auto& r : set.rules()) {
-    const bool chosen = wanted.empty() ? r.origin != insights::RuleOrigin::Shipped
-                                       : std::find(wanted.begin(), wanted.end(), r.id) != wanted.end();
-    if (chosen) picked.push_back(nlohmann::ordered_json::parse(r.body.dump()));
-  }
   for (const auto& w : wanted) {
     if (!set.find(w)) return fail(ErrorKind::NotFound, fmt::format("no detection rule '{}' (rules list)", w));
   }
-  if (picked.empty()) return fail(ErrorKind::NotFound, "no detection rules to export (save one first, or name shipped rules)");
+  // With the thresholds in force (`rules set`), as the desktop's Detection Rules tab exports.
+  ST_TRY(auto picked, insights::detection_rules_for_pack(set, wanted));
   rules::PackInfo info{args.get("--name").value_or(std::filesystem::path(args.positional[1]).stem().string()), "1", "", ""};
   const auto pack = rules::export_pack(info, {}, picked);
   std::ofstream file(args.positional[1], std::ios::binary);

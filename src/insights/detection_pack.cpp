@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "insights/detection_rule.h"
 #include "insights/detection_store.h"
 
@@ -26,6 +29,32 @@ Result<std::vector<std::pair<std::string, std::int64_t>>> import_detection_rules
     saved.emplace_back(rule.id, version);
   }
   return saved;
+}
+
+Result<std::vector<nlohmann::ordered_json>> detection_rules_for_pack(const DetectionRuleSet& set,
+                                                                     const std::vector<std::string>& ids) {
+  for (const auto& id : ids) {
+    if (!set.find(id)) return fail(ErrorKind::NotFound, fmt::format("no detection rule '{}'", id));
+  }
+  std::vector<nlohmann::ordered_json> picked;
+  for (const auto& rule : set.rules()) {
+    const bool chosen = ids.empty() ? rule.origin != RuleOrigin::Shipped : std::find(ids.begin(), ids.end(), rule.id) != ids.end();
+    if (!chosen) continue;
+    auto json = nlohmann::ordered_json::parse(rule.body.dump());
+    if (json.contains("params") && json["params"].is_object()) {
+      for (const auto& [name, value] : rule.params) {
+        if (!json["params"].contains(name)) continue;
+        auto& written = json["params"][name];
+        if (written.is_number() && written.get<double>() == value) continue;  // the rule's own: as written
+        // A whole number stays one ("min_transitions": 8, not 8.0).
+        if (std::trunc(value) == value && std::abs(value) < 9e15) written = static_cast<std::int64_t>(value);
+        else written = value;
+      }
+    }
+    picked.push_back(std::move(json));
+  }
+  if (picked.empty()) return fail(ErrorKind::NotFound, "no detection rules to export (save one first, or name shipped rules)");
+  return picked;
 }
 
 }  // namespace st::insights

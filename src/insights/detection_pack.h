@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "insights/rule_set.h"
 #include "store/database.h"
 
 namespace st::insights {
@@ -19,5 +20,13 @@ namespace st::insights {
 Result<std::vector<std::pair<std::string, std::int64_t>>> import_detection_rules(store::Database& db,
                                                                                    const std::vector<nlohmann::json>& rules,
                                                                                    const std::string& pack);
+
+// The rules of `set` to write into a pack: those named in `ids`, or when `ids` is empty every
+// pack and user rule (shipped ones travel only when named). Each is its JSON as written with
+// "params" holding the values in force, so thresholds tuned in this store (set_rule_param)
+// travel with it; the enabled flag stays the rule's own (turning a rule off is this store's
+// choice, not the rule's). An id the set does not have is NotFound; nothing picked is NotFound.
+Result<std::vector<nlohmann::ordered_json>> detection_rules_for_pack(const DetectionRuleSet& set,
+                                                                     const std::vector<std::string>& ids);
 
 }  // namespace st::insights

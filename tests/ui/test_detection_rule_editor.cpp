@@ -2,16 +2,20 @@
 // their origin and enabled flag, the shipped port-flapping rule dry-run on a stored run as the
 // live preview (its findings the core's), a threshold raised until the findings change, a
 // JSON syntax error and a schema error at their line and column, two quick edits showing only
-// the last preview, Save as user versions, Rollback, the enabled toggle kept in the store, and
-// screenshots in light and dark.
+// the last preview, Save as user versions, Rollback, the enabled toggle kept in the store,
+// screenshots in light and dark, and Export Rule Pack… carrying an edited threshold.
 #include <catch2/catch.hpp>
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -20,6 +24,7 @@
 #include <QTextBlock>
 #include <QTextDocument>
 
+#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
@@ -31,6 +36,7 @@
 #include "insights/rule_set.h"
 #include "store/store.h"
 #include "ui/main_window.h"
+#include "ui/rule_tasks.h"
 #include "ui/store_session.h"
 #include "ui/theme.h"
 #include "ui/views/detection_rule_editor_view.h"
@@ -183,12 +189,12 @@ TEST_CASE("detection rule editor previews a rule on a stored run, edits threshol
   CHECK(view->statusLabel()->text().contains(QStringLiteral("evaluated in")));
 
   // Two quick edits: the first one's answer comes back after the second edit and is dropped.
-  QSignalSpy dropped(view->preview(), &st::ui::DetectionPreview::dropped);
+  QSignalSpy dropped(view->preview(), &st::ui::LatestOnlyRunner::dropped);
   shown.clear();
   const QString summary_key = QStringLiteral("\"summary\": \"");
   quint64 second = 0;
   QMetaObject::Connection once;
-  once = QObject::connect(view->preview(), &st::ui::DetectionPreview::started, view, [&] {
+  once = QObject::connect(view->preview(), &st::ui::LatestOnlyRunner::started, view, [&] {
     QObject::disconnect(once);
     replace_in(view->jsonEditor(), summary_key + QStringLiteral("first "), summary_key + QStringLiteral("second "));
     second = view->preview()->generation();
@@ -367,4 +373,74 @@ TEST_CASE("detection rule editor: the enabled check box is stored at once and re
   const int other = view.listModel()->rowOf(QStringLiteral("auth-failures"));
   REQUIRE(other >= 0);
   CHECK(view.listModel()->index(other, int(DetectionRuleColumn::Enabled)).data(Qt::CheckStateRole).toInt() == Qt::Checked);
+}
+
+TEST_CASE("detection rule editor exports a rule with its edited threshold into a pack the Rules tab imports",
+          "[ui][detection]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const std::filesystem::path store = dir.filePath(QStringLiteral("detect.sqlite")).toStdString();
+  t::ingest_or_fail(store, t::sample_run(1));
+  MainWindow window(store, st::ui::AppSettings::atPath(dir.filePath(QStringLiteral("settings.ini"))));
+  DetectionRuleEditorView* view = window.detectionRuleEditorView();
+  window.viewTabs()->setCurrentWidget(view);
+  window.show();
+  QSignalSpy catalog(view, &DetectionRuleEditorView::catalogLoaded);
+  QSignalSpy changed(view, &DetectionRuleEditorView::changed);
+  QSignalSpy failed(view, &DetectionRuleEditorView::failed);
+  view->refresh();
+  REQUIRE(t::wait_until([&] { return catalog.count() >= 1 && !view->isBusy(); }));
+
+  // Nothing open and nothing stored: there is nothing to export, and the view says so.
+  view->exportPack(dir.filePath(QStringLiteral("empty.json")));
+  REQUIRE(t::wait_until([&] { return failed.count() == 1; }));
+  CHECK_FALSE(QFileInfo::exists(dir.filePath(QStringLiteral("empty.json"))));
+
+  // The shipped rule, its threshold raised in the Thresholds box (stored at once).
+  REQUIRE(view->openRule(QString::fromLatin1(kRule)));
+  QDoubleSpinBox* min_transitions = view->thresholdEditor(QStringLiteral("min_transitions"));
+  REQUIRE(min_transitions != nullptr);
+  REQUIRE(min_transitions->value() != 9);
+  min_transitions->setValue(9);
+  REQUIRE(t::wait_until([&] { return changed.count() >= 1; }));
+  CHECK(changed.last().at(0).toString().contains(QStringLiteral("min_transitions")));
+
+  // Export Rule Pack… is in the tab and in the window's Rules menu.
+  REQUIRE(view->exportAction() != nullptr);
+  bool in_rules_menu = false;
+  for (QAction* menu : window.menuBar()->actions()) {
+    if (menu->menu() && menu->menu()->actions().contains(view->exportAction())) in_rules_menu = true;
+  }
+  CHECK(in_rules_menu);
+
+  const QString pack_path = dir.filePath(QStringLiteral("tuned.json"));
+  changed.clear();
+  view->exportPack(pack_path);
+  REQUIRE(t::wait_until([&] { return changed.count() >= 1 || failed.count() > 1; }));
+  REQUIRE(failed.count() == 1);
+  CHECK(changed.last().at(0).toString().startsWith(QStringLiteral("exported 1 detection rule(s)")));
+  std::ifstream in(pack_path.toStdString());
+  const auto pack = nlohmann::json::parse(in);
+  REQUIRE(pack.at("detection_rules").size() == 1);
+  CHECK(pack.at("detection_rules")[0].at("rule").at("id") == kRule);
+  CHECK(pack.at("detection_rules")[0].at("rule").at("params").at("min_transitions") == 9);
+  CHECK(pack.at("rules").empty());
+
+  // Another store takes the pack through the Rules tab's import: the rule arrives tuned.
+  const std::filesystem::path fresh = dir.filePath(QStringLiteral("fresh.sqlite")).toStdString();
+  const auto imported = st::ui::import_rule_pack(fresh, pack_path.toStdString(), false);
+  INFO((imported.error ? imported.error->describe() : std::string()));
+  REQUIRE_FALSE(imported.error);
+  CHECK_THAT(imported.message, Catch::Contains("1 detection rule(s)"));
+  auto db = st::store::open_store(fresh, st::store::OpenMode::ReadOnly);
+  REQUIRE(db);
+  auto set = st::insights::DetectionRuleSet::load(*db);
+  REQUIRE(set);
+  const auto* rule = set->find(kRule);
+  REQUIRE(rule != nullptr);
+  CHECK(rule->origin == st::insights::RuleOrigin::Pack);
+  CHECK(rule->params.at("min_transitions") == 9);
+  auto settings = st::insights::rule_settings(*db);
+  REQUIRE(settings);
+  CHECK(settings->count(kRule) == 0);  // carried by the rule itself, not by a setting of the new store
 }

@@ -87,6 +87,7 @@ std::vector<const st::ui::InsightCard*> shown_cards(const InsightCardModel& mode
 void open_and_wait(MainWindow& window) {
   QSignalSpy shown(window.insightsView(), &InsightsView::cardsShown);
   QSignalSpy errors(&window, &MainWindow::errorReported);
+  window.viewTabs()->setCurrentWidget(window.insightsView());  // a hidden view loads when shown
   window.show();
   window.start();
   REQUIRE(t::wait_until([&] { return (shown.count() >= 1 && !window.insightsView()->isLoading()) || errors.count() > 0; }));

@@ -34,7 +34,7 @@
 #include "rules/rule_pack.h"
 #include "ui/main_window.h"
 #include "ui/models/rule_records_model.h"
-#include "ui/rule_preview.h"
+#include "ui/latest_only_runner.h"
 #include "ui/store_session.h"
 #include "ui/views/rule_editor_view.h"
 #include "ui/views/rule_highlighter.h"
@@ -110,7 +110,7 @@ TEST_CASE("rule editor previews live, shows errors in place, saves versions and 
     }
   }
   CHECK(rule_menu == QStringList{QStringLiteral("&Save Rule Version"), QStringLiteral("&Import Rule Pack…"),
-                                 QStringLiteral("&Export Rule Pack…")});
+                                 QStringLiteral("&Export Rule Pack…"), QStringLiteral("Export &Detection Rule Pack…")});
 
   QSignalSpy catalog(view, &RuleEditorView::catalogLoaded);
   view->refresh();
@@ -293,15 +293,15 @@ TEST_CASE("rule editor drops stale previews: two quick edits show only the last"
 
   const qint64 load_gap = worst_gap;
   worst_gap = 0;
-  QSignalSpy started(view.preview(), &st::ui::RulePreview::started);
-  QSignalSpy dropped(view.preview(), &st::ui::RulePreview::dropped);
+  QSignalSpy started(view.preview(), &st::ui::LatestOnlyRunner::started);
+  QSignalSpy dropped(view.preview(), &st::ui::LatestOnlyRunner::dropped);
   QSignalSpy shown(&view, &RuleEditorView::previewShown);
   // The second edit arrives the moment the first one's run has started: its answer is
   // then certainly older than the newest request (the GUI thread is busy with the edit
   // until after the request, so the run's end is handled after it).
   quint64 second = 0;
   QMetaObject::Connection once;
-  once = QObject::connect(view.preview(), &st::ui::RulePreview::started, &view, [&] {
+  once = QObject::connect(view.preview(), &st::ui::LatestOnlyRunner::started, &view, [&] {
     QObject::disconnect(once);
     replace_in(view.jsonEditor(), QStringLiteral("(?P<first>"), QStringLiteral("(?P<second>"));
     second = view.preview()->generation();

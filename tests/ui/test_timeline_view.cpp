@@ -1,7 +1,8 @@
 // The timeline over a generated fleet captured three times (incidents change the metrics from run
 // to run): a site's series are the core's metric rows summed per run, a device's are its own rows,
 // the alert series count the cards the core lists per run; hovering a point names its run and
-// value, clicking it opens that run's cards in the insights view; light and dark screenshots.
+// value, clicking it opens that run's cards in the insights view; light and dark screenshots; a
+// hidden timeline (and insights, detection rules) queries the store only once shown.
 #include <catch2/catch.hpp>
 
 #include <QAbstractItemModelTester>
@@ -31,6 +32,9 @@
 #include "ui/main_window.h"
 #include "ui/models/insight_card_model.h"
 #include "ui/models/timeline_table_model.h"
+#include "ui/store_session.h"
+#include "ui/views/detection_rule_editor_view.h"
+#include "ui/views/devices_view.h"
 #include "ui/views/insights_view.h"
 #include "ui/theme.h"
 #include "ui/views/timeline_view.h"
@@ -156,13 +160,13 @@ TEST_CASE("timeline charts a site's sums and a device's metrics per run and open
   QSignalSpy errors(&window, &MainWindow::errorReported);
   window.show();
   window.start();
-  REQUIRE(t::wait_until([&] { return (shown.count() >= 1 && !view->isLoading()) || errors.count() > 0; }));
-  if (errors.count() > 0) FAIL(errors.at(0).at(0).toString().toStdString());
-  // View → Timeline is Ctrl+8.
+  // View → Timeline is Ctrl+8 (the timeline loads once it is shown and the store is open).
   QApplication::setActiveWindow(&window);
   QTest::keyClick(&window, Qt::Key_8, Qt::ControlModifier);
   CHECK(window.viewTabs()->currentWidget() == view);
   window.viewTabs()->setCurrentWidget(view);
+  REQUIRE(t::wait_until([&] { return (shown.count() >= 1 && !view->isLoading()) || errors.count() > 0; }));
+  if (errors.count() > 0) FAIL(errors.at(0).at(0).toString().toStdString());
 
   // The whole site: each series is the sum over its devices per run.
   shown.clear();
@@ -317,10 +321,10 @@ TEST_CASE("timeline follows the palette: light and dark screenshots", "[ui][time
   MainWindow window(store);
   TimelineView* view = window.timelineView();
   QSignalSpy shown(view, &TimelineView::timelineShown);
+  window.viewTabs()->setCurrentWidget(view);  // a hidden timeline loads when shown
   window.show();
   window.start();
   REQUIRE(t::wait_until([&] { return shown.count() >= 1 && !view->isLoading() && view->timelineData(); }));
-  window.viewTabs()->setCurrentWidget(view);
   REQUIRE(view->showGroup(TimelineView::kInterfacesGroup));
   REQUIRE(!view->shownSeries().empty());
 
@@ -400,4 +404,63 @@ TEST_CASE("timeline data: per-run sums in capture order, gaps kept, undated runs
   CHECK(model.index(2, 0).data(st::ui::kRunIdRole).toLongLong() == 6);
   model.resetData(nullptr, {});
   CHECK(model.rowCount() == 0);
+}
+
+TEST_CASE("hidden views load when shown: an overview only marks the timeline, insights and detection rules stale",
+          "[ui][timeline]") {
+  QTemporaryDir dir;
+  REQUIRE(dir.isValid());
+  const auto store = fleet_store(dir);
+
+  MainWindow window(store);
+  TimelineView* view = window.timelineView();
+  QSignalSpy loads(view, &TimelineView::loadRequested);
+  QSignalSpy shown(view, &TimelineView::timelineShown);
+  QSignalSpy cards(window.insightsView(), &st::ui::InsightsView::cardsShown);
+  QSignalSpy rules(window.detectionRuleEditorView(), &st::ui::DetectionRuleEditorView::catalogLoaded);
+  QSignalSpy overviews(&window, &MainWindow::overviewShown);
+  window.viewTabs()->setCurrentWidget(window.devicesView());
+  window.show();
+  window.start();
+  REQUIRE(t::wait_until([&] { return overviews.count() >= 1; }));
+  QTest::qWait(300);  // anything the overview started would have answered by now
+  CHECK(loads.count() == 0);
+  CHECK_FALSE(view->isLoading());
+  CHECK(view->timelineData() == nullptr);
+  CHECK(cards.count() == 0);
+  CHECK(rules.count() == 0);
+
+  // Shown: the timeline asks the store at once (busy for the screenshot tour) and draws the runs.
+  window.viewTabs()->setCurrentWidget(view);
+  CHECK(loads.count() == 1);
+  CHECK(view->isLoading());
+  REQUIRE(t::wait_until([&] { return shown.count() >= 1 && !view->isLoading(); }));
+  REQUIRE(view->timelineData() != nullptr);
+  CHECK(view->timelineData()->runs.size() == static_cast<std::size_t>(kRuns));
+
+  // Visible: a new overview reloads it at once.
+  overviews.clear();
+  window.session().refresh();
+  REQUIRE(t::wait_until([&] { return overviews.count() >= 1; }));
+  CHECK(loads.count() == 2);
+  REQUIRE(t::wait_until([&] { return !view->isLoading(); }));
+
+  // Hidden again: the next overview does not query; showing it once more does, once.
+  window.viewTabs()->setCurrentWidget(window.devicesView());
+  overviews.clear();
+  window.session().refresh();
+  REQUIRE(t::wait_until([&] { return overviews.count() >= 1; }));
+  QTest::qWait(100);
+  CHECK(loads.count() == 2);
+  window.viewTabs()->setCurrentWidget(view);
+  window.viewTabs()->setCurrentWidget(window.devicesView());
+  window.viewTabs()->setCurrentWidget(view);
+  CHECK(loads.count() == 3);  // a second show with nothing new loads nothing
+
+  // The insights and detection-rule tabs the same way.
+  window.viewTabs()->setCurrentWidget(window.insightsView());
+  REQUIRE(t::wait_until([&] { return cards.count() >= 1 && !window.insightsView()->isLoading(); }));
+  window.viewTabs()->setCurrentWidget(window.detectionRuleEditorView());
+  REQUIRE(t::wait_until([&] { return rules.count() >= 1 && !window.detectionRuleEditorView()->isBusy(); }));
+  CHECK(window.detectionRuleEditorView()->runChooser()->count() == kRuns);
 }

@@ -1,7 +1,9 @@
 #include "ui/views/detection_rule_editor_view.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QFutureWatcher>
@@ -17,11 +19,12 @@
 #include <QTableView>
 #include <QTextBlock>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
 
+#include "ui/background_call.h"
+#include "ui/load_when_shown.h"
 #include "ui/store_session.h"
 #include "ui/views/rule_highlighter.h"
 
@@ -54,10 +57,13 @@ void set_up_table(QTableView* table, const QString& name) {
 DetectionRuleEditorView::DetectionRuleEditorView(StoreSession& session, QWidget* parent)
     : QWidget(parent),
       session_(session),
+      when_shown_(new LoadWhenShown(*this, [this] { refresh(); })),
       list_model_(new DetectionRuleListModel(this)),
       history_model_(make_detection_history_model(this)),
       finding_model_(make_detection_finding_model(this)),
-      preview_(new DetectionPreview(this)),
+      preview_(new LatestOnlyRunner(kPreviewDebounceMs, this)),
+      catalog_loads_(new LatestOnlyRunner(0, this)),
+      history_loads_(new LatestOnlyRunner(0, this)),
       list_view_(new QTableView(this)),
       history_view_(new QTableView(this)),
       rollback_button_(new QPushButton(tr("&Rollback to This Version"), this)),
@@ -69,8 +75,12 @@ DetectionRuleEditorView::DetectionRuleEditorView(StoreSession& session, QWidget*
       thresholds_form_(new QFormLayout(thresholds_box_)),
       run_chooser_(new QComboBox(this)),
       findings_view_(new QTableView(this)),
-      status_(new QLabel(this)) {
+      status_(new QLabel(this)),
+      export_action_(new QAction(tr("Export &Detection Rule Pack…"), this)) {
   setObjectName(QStringLiteral("detectionRuleEditorView"));
+  export_action_->setObjectName(QStringLiteral("detectionExportAction"));
+  export_action_->setStatusTip(tr("Write the open detection rule, or every pack and user one, with its thresholds into a rule pack"));
+  connect(export_action_, &QAction::triggered, this, &DetectionRuleEditorView::chooseExport);
 
   // Left: the rules, and the selected rule's stored versions.
   set_up_table(list_view_, QStringLiteral("detectionRuleTable"));
@@ -91,6 +101,11 @@ DetectionRuleEditorView::DetectionRuleEditorView(StoreSession& session, QWidget*
   left_layout->addWidget(new QLabel(tr("Stored versions"), left));
   left_layout->addWidget(history_view_, 1);
   left_layout->addWidget(rollback_button_);
+  auto* export_button = new QPushButton(tr("E&xport Rule Pack…"), left);
+  export_button->setObjectName(QStringLiteral("detectionExportButton"));
+  export_button->setToolTip(export_action_->statusTip());
+  connect(export_button, &QPushButton::clicked, export_action_, &QAction::trigger);
+  left_layout->addWidget(export_button);
 
   // Middle: the JSON and its problems.
   json_edit_->setObjectName(QStringLiteral("detectionJsonEditor"));
@@ -174,37 +189,22 @@ DetectionRuleEditorView::DetectionRuleEditorView(StoreSession& session, QWidget*
   connect(run_chooser_, &QComboBox::currentIndexChanged, this, [this] { schedulePreview(true); });
   connect(problems_, &QListWidget::itemActivated, this, &DetectionRuleEditorView::onProblemActivated);
   connect(problems_, &QListWidget::itemClicked, this, &DetectionRuleEditorView::onProblemActivated);
-  connect(preview_, &DetectionPreview::ready, this, &DetectionRuleEditorView::onPreview);
-  connect(preview_, &DetectionPreview::started, this, [this] { status_->setText(tr("Running the rule…")); });
+  connect(preview_, &LatestOnlyRunner::started, this, [this] { status_->setText(tr("Running the rule…")); });
 }
 
 DetectionRuleEditorView::~DetectionRuleEditorView() {
   for (auto* watcher : findChildren<QFutureWatcherBase*>()) watcher->waitForFinished();
 }
 
-template <class T, class Work, class Done>
-void DetectionRuleEditorView::runInBackground(Work work, Done done) {
-  auto* watcher = new QFutureWatcher<T>(this);
-  connect(watcher, &QFutureWatcherBase::finished, this, [watcher, done = std::move(done)] {
-    watcher->deleteLater();
-    done(watcher->result());
-  });
-  watcher->setFuture(QtConcurrent::run(std::move(work)));
-}
-
 void DetectionRuleEditorView::refresh() {
-  const std::uint64_t generation = ++catalog_generation_;
-  runInBackground<DetectionCatalog>([path = session_.storePath()] { return load_detection_catalog(path); },
-                                    [this, generation](const DetectionCatalog& catalog) {
-                                      if (generation != catalog_generation_) return;
-                                      catalog_shown_ = generation;
-                                      onCatalog(catalog);
-                                    });
+  when_shown_->markLoaded();
+  catalog_loads_->submit(true, [path = session_.storePath()] { return load_detection_catalog(path); },
+                         [this](const DetectionCatalog& catalog, quint64) { onCatalog(catalog); });
 }
 
-bool DetectionRuleEditorView::isBusy() const {
-  return catalog_shown_ != catalog_generation_ || preview_->isBusy();
-}
+void DetectionRuleEditorView::refreshWhenShown() { when_shown_->request(); }
+
+bool DetectionRuleEditorView::isBusy() const { return catalog_loads_->isBusy() || preview_->isBusy(); }
 
 void DetectionRuleEditorView::onCatalog(const DetectionCatalog& catalog) {
   if (catalog.error) {
@@ -301,8 +301,8 @@ void DetectionRuleEditorView::showThresholds(const DetectionRuleRow& row) {
 
 void DetectionRuleEditorView::saveThreshold(const QString& name, double value) {
   if (rule_id_.isEmpty()) return;
-  runInBackground<DetectionChange>(
-      [path = session_.storePath(), id = rule_id_.toStdString(), name = name.toStdString(), value] {
+  run_in_background(
+      this, [path = session_.storePath(), id = rule_id_.toStdString(), name = name.toStdString(), value] {
         return set_detection_rule_param(path, id, name, value);
       },
       [this](const DetectionChange& change) {
@@ -317,8 +317,8 @@ void DetectionRuleEditorView::saveThreshold(const QString& name, double value) {
 }
 
 void DetectionRuleEditorView::saveEnabled(const QString& id, bool enabled) {
-  runInBackground<DetectionChange>(
-      [path = session_.storePath(), id = id.toStdString(), enabled] { return set_detection_rule_enabled(path, id, enabled); },
+  run_in_background(
+      this, [path = session_.storePath(), id = id.toStdString(), enabled] { return set_detection_rule_enabled(path, id, enabled); },
       [this](const DetectionChange& change) {
         if (change.error) {
           emit failed(tr("Saving the rule's enabled flag failed"), *change.error);
@@ -332,11 +332,12 @@ void DetectionRuleEditorView::saveEnabled(const QString& id, bool enabled) {
 void DetectionRuleEditorView::schedulePreview(bool now) {
   if (loading_ || rule_id_.isEmpty()) return;
   DetectionPreviewInput input{session_.storePath(), editorText(), RunId{run_chooser_->currentData().toLongLong()}};
-  if (now) preview_->requestNow(std::move(input));
-  else preview_->request(std::move(input));
+  preview_->submit(
+      now, [input = std::move(input)] { return std::make_shared<const DetectionPreviewReport>(preview_detection_rule(input)); },
+      [this](const std::shared_ptr<const DetectionPreviewReport>& report, quint64 generation) { onPreview(report, generation); });
 }
 
-void DetectionRuleEditorView::onPreview(const DetectionPreviewResult& report, quint64 generation) {
+void DetectionRuleEditorView::onPreview(const std::shared_ptr<const DetectionPreviewReport>& report, quint64 generation) {
   finding_model_->resetData(report->findings);
   if (finding_model_->rowCount() <= 200) findings_view_->resizeColumnsToContents();
   showProblems(*report);
@@ -397,12 +398,9 @@ void DetectionRuleEditorView::onProblemActivated(QListWidgetItem* item) {
 }
 
 void DetectionRuleEditorView::loadHistory() {
-  const std::uint64_t generation = ++history_generation_;
-  runInBackground<DetectionHistory>(
-      [path = session_.storePath(), id = rule_id_.toStdString()] { return load_detection_history(path, id); },
-      [this, generation](const DetectionHistory& history) {
-        if (generation == history_generation_) onHistory(history);
-      });
+  history_loads_->submit(
+      true, [path = session_.storePath(), id = rule_id_.toStdString()] { return load_detection_history(path, id); },
+      [this](const DetectionHistory& history, quint64) { onHistory(history); });
 }
 
 void DetectionRuleEditorView::onHistory(const DetectionHistory& history) {
@@ -428,7 +426,7 @@ void DetectionRuleEditorView::save() {
   if (rule_id_.isEmpty()) return;
   status_->setText(tr("Saving…"));
   const std::string text = editorText();
-  runInBackground<DetectionChange>([path = session_.storePath(), text] { return save_detection_rule(path, text); },
+  run_in_background(this, [path = session_.storePath(), text] { return save_detection_rule(path, text); },
                                    [this, text](const DetectionChange& change) {
                                      if (change.error) {
                                        status_->setText(tr("Not saved: see the message."));
@@ -446,8 +444,8 @@ void DetectionRuleEditorView::save() {
 
 void DetectionRuleEditorView::rollbackTo(int version) {
   if (rule_id_.isEmpty()) return;
-  runInBackground<DetectionChange>(
-      [path = session_.storePath(), id = rule_id_.toStdString(), version] { return rollback_detection_rule(path, id, version); },
+  run_in_background(
+      this, [path = session_.storePath(), id = rule_id_.toStdString(), version] { return rollback_detection_rule(path, id, version); },
       [this](const DetectionChange& change) {
         if (change.error) {
           emit failed(tr("Rolling the detection rule back failed"), *change.error);
@@ -463,6 +461,32 @@ void DetectionRuleEditorView::rollbackTo(int version) {
         refresh();
         emit changed(QString::fromStdString(change.message));
       });
+}
+
+// As the Rules tab's export: the open rule, else every stored (pack and user) one.
+void DetectionRuleEditorView::exportPack(const QString& path) {
+  std::vector<std::string> ids;
+  if (!rule_id_.isEmpty()) ids.push_back(rule_id_.toStdString());
+  run_in_background(
+      this, [store = session_.storePath(), ids = std::move(ids), file = std::filesystem::path(path.toStdString())] {
+        return export_detection_pack(store, ids, file);
+      },
+      [this](const DetectionChange& change) {
+        if (change.error) {
+          emit failed(tr("Exporting the detection rule pack failed"), *change.error);
+          return;
+        }
+        status_->setText(QString::fromStdString(change.message));
+        emit changed(QString::fromStdString(change.message));
+      });
+}
+
+void DetectionRuleEditorView::chooseExport() {
+  const QString suggested = rule_id_.isEmpty() ? QStringLiteral("detection-rules.json") : rule_id_ + QStringLiteral(".json");
+  QString path = QFileDialog::getSaveFileName(this, tr("Export Detection Rule Pack"), suggested, tr("Rule packs (*.json)"));
+  if (path.isEmpty()) return;
+  if (!path.endsWith(QStringLiteral(".json"))) path += QStringLiteral(".json");
+  exportPack(path);
 }
 
 }  // namespace st::ui

@@ -5,7 +5,9 @@
 // its line and column, a schema error at the member its JSON pointer names); on the right
 // the thresholds (one spin box per `params` entry, saved at once with the shipped default
 // beside it) and the live preview: the rule as typed dry-run on a chosen stored run, its
-// findings in a table with the timing. Save stores a new user version (`rules save`).
+// findings in a table with the timing. Save stores a new user version (`rules save`); Export
+// Rule Pack… writes the open rule, or every pack and user rule, with the thresholds in force
+// into a pack the Rules tab and `statetrace-cli rules import` read.
 #pragma once
 
 #include <QString>
@@ -13,15 +15,17 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "core/error.h"
-#include "ui/detection_preview.h"
 #include "ui/detection_rule_tasks.h"
+#include "ui/latest_only_runner.h"
 #include "ui/models/detection_finding_model.h"
 #include "ui/models/detection_history_model.h"
 #include "ui/models/detection_rule_list_model.h"
 
+class QAction;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
@@ -35,6 +39,7 @@ class QTableView;
 
 namespace st::ui {
 
+class LoadWhenShown;
 class RuleHighlighter;
 class StoreSession;
 
@@ -44,11 +49,15 @@ class DetectionRuleEditorView : public QWidget {
   Q_PROPERTY(bool busy READ isBusy)
 
  public:
+  static constexpr int kPreviewDebounceMs = 250;
+
   explicit DetectionRuleEditorView(StoreSession& session, QWidget* parent = nullptr);
   ~DetectionRuleEditorView() override;
 
   // Reloads the rules and the stored runs -> catalogLoaded().
   void refresh();
+  // As refresh(), but while the view is hidden it only marks itself stale and reloads when shown.
+  void refreshWhenShown();
   // Opens the listed rule `id`: its JSON, thresholds, history and a preview.
   bool openRule(const QString& id);
   QString currentRuleId() const { return rule_id_; }
@@ -61,11 +70,17 @@ class DetectionRuleEditorView : public QWidget {
   void save();
   // Saves user version `version` of the open rule again as the newest.
   void rollbackTo(int version);
+  // Writes the open rule, or when none is open every pack and user rule, into the pack file
+  // `path` (off the GUI thread) -> changed() or failed().
+  void exportPack(const QString& path);
+  // Export Rule Pack… (asks for the file) for the tab's button and the main window's Rules menu.
+  QAction* exportAction() const { return export_action_; }
 
   DetectionRuleListModel* listModel() const { return list_model_; }
   DetectionHistoryModel* historyModel() const { return history_model_; }
   DetectionFindingModel* findingModel() const { return finding_model_; }
-  DetectionPreview* preview() const { return preview_; }
+  // The live preview (debounced kPreviewDebounceMs; only the newest edit's answer is shown).
+  LatestOnlyRunner* preview() const { return preview_; }
   QPlainTextEdit* jsonEditor() const { return json_edit_; }
   QListWidget* problemList() const { return problems_; }
   QComboBox* runChooser() const { return run_chooser_; }
@@ -79,14 +94,14 @@ class DetectionRuleEditorView : public QWidget {
   void catalogLoaded(int rules);
   void historyLoaded(int versions);
   void previewShown(quint64 generation);
-  // Save, rollback, an enabled toggle or a threshold was stored (message: what happened).
+  // Save, rollback, an enabled toggle, a threshold or an export is done (message: what happened).
   void changed(const QString& message);
   void failed(const QString& what, const st::Error& error);
 
  private:
   void onCatalog(const DetectionCatalog& catalog);
   void onHistory(const DetectionHistory& history);
-  void onPreview(const DetectionPreviewResult& report, quint64 generation);
+  void onPreview(const std::shared_ptr<const DetectionPreviewReport>& report, quint64 generation);
   void onProblemActivated(QListWidgetItem* item);
   void loadHistory();
   void schedulePreview(bool now);
@@ -95,14 +110,16 @@ class DetectionRuleEditorView : public QWidget {
   void saveEnabled(const QString& id, bool enabled);
   void showProblems(const DetectionPreviewReport& report);
   void selectListedRule(const QString& id);
-  template <class T, class Work, class Done>
-  void runInBackground(Work work, Done done);
+  void chooseExport();
 
   StoreSession& session_;
+  LoadWhenShown* when_shown_;  // refreshWhenShown()
   DetectionRuleListModel* list_model_;
   DetectionHistoryModel* history_model_;
   DetectionFindingModel* finding_model_;
-  DetectionPreview* preview_;
+  LatestOnlyRunner* preview_;        // preview_detection_rule on the rule as typed
+  LatestOnlyRunner* catalog_loads_;  // refresh(): an older list that arrives late is not shown
+  LatestOnlyRunner* history_loads_;  // loadHistory(): the same
   QTableView* list_view_;
   QTableView* history_view_;
   QPushButton* rollback_button_;
@@ -116,10 +133,8 @@ class DetectionRuleEditorView : public QWidget {
   QComboBox* run_chooser_;
   QTableView* findings_view_;
   QLabel* status_;
+  QAction* export_action_;
 
-  std::uint64_t catalog_generation_ = 0;  // refresh(): answers to older requests are dropped
-  std::uint64_t catalog_shown_ = 0;       // the generation on screen
-  std::uint64_t history_generation_ = 0;  // loadHistory(): the same
   QString rule_id_;
   std::string opened_text_;  // the text as opened or last saved
   bool loading_ = false;     // filling the editor: no preview per keystroke

@@ -20,6 +20,7 @@
 #include <QVBoxLayout>
 
 #include "insights/runbook_library.h"
+#include "ui/load_when_shown.h"
 #include "ui/models/insight_card_model.h"
 #include "ui/store_session.h"
 
@@ -104,6 +105,7 @@ QString cluster_html(const InsightCluster& cluster) {
 InsightsView::InsightsView(StoreSession& session, QWidget* parent)
     : QWidget(parent),
       session_(session),
+      when_shown_(new LoadWhenShown(*this, [this] { request(); })),
       card_model_(new InsightCardModel(this)),
       evidence_model_(make_evidence_model(this)),
       run_box_(new QComboBox(this)),
@@ -229,6 +231,8 @@ InsightsView::InsightsView(StoreSession& session, QWidget* parent)
 
 void InsightsView::refresh() { request(); }
 
+void InsightsView::refreshWhenShown() { when_shown_->request(); }
+
 void InsightsView::showRun(std::optional<RunId> run) {
   run_ = run;
   request();
@@ -244,6 +248,7 @@ void InsightsView::focusFilter() {
 }
 
 void InsightsView::request() {
+  when_shown_->markLoaded();
   loading_ = true;
   session_.loadInsights(run_);
 }

@@ -28,6 +28,7 @@ class QTreeView;
 namespace st::ui {
 
 class InsightCardModel;
+class LoadWhenShown;
 class StoreSession;
 
 class InsightsView : public QWidget {
@@ -40,6 +41,8 @@ class InsightsView : public QWidget {
 
   // Reloads the cards of the chosen run (each device's latest by default), after an ingest.
   void refresh();
+  // As refresh(), but while the view is hidden it only marks itself stale and reloads when shown.
+  void refreshWhenShown();
   // nullopt: each device's latest run.
   void showRun(std::optional<RunId> run);
   void setMinimumSeverity(insights::Severity severity);
@@ -83,6 +86,7 @@ class InsightsView : public QWidget {
   std::optional<RunId> currentEvidenceRun() const;
 
   StoreSession& session_;
+  LoadWhenShown* when_shown_;  // refreshWhenShown()
   InsightCardModel* card_model_;
   EvidenceModel* evidence_model_;
   QComboBox* run_box_;

@@ -18,13 +18,13 @@
 #include <QTableView>
 #include <QTextBlock>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <vector>
 
+#include "ui/background_call.h"
 #include "ui/models/interface_status.h"
 #include "ui/models/rule_records_model.h"
 #include "ui/store_session.h"
@@ -90,7 +90,9 @@ RuleEditorView::RuleEditorView(StoreSession& session, QWidget* parent)
       list_model_(make_rule_list_model(this)),
       history_model_(make_rule_history_model(this)),
       records_model_(new RuleRecordsModel(this)),
-      preview_(new RulePreview(this)),
+      preview_(new LatestOnlyRunner(kPreviewDebounceMs, this)),
+      catalog_loads_(new LatestOnlyRunner(0, this)),
+      history_loads_(new LatestOnlyRunner(0, this)),
       list_view_(new QTableView(this)),
       history_view_(new QTableView(this)),
       rollback_button_(new QPushButton(tr("&Rollback to This Version"), this)),
@@ -213,8 +215,7 @@ RuleEditorView::RuleEditorView(StoreSession& session, QWidget* parent)
   connect(samples_, &RuleSamplePane::failed, this, &RuleEditorView::failed);
   connect(problems_, &QListWidget::itemActivated, this, &RuleEditorView::onProblemActivated);
   connect(problems_, &QListWidget::itemClicked, this, &RuleEditorView::onProblemActivated);
-  connect(preview_, &RulePreview::ready, this, &RuleEditorView::onPreview);
-  connect(preview_, &RulePreview::started, this, [this] { status_->setText(tr("Running the preview…")); });
+  connect(preview_, &LatestOnlyRunner::started, this, [this] { status_->setText(tr("Running the preview…")); });
 }
 
 RuleEditorView::~RuleEditorView() {
@@ -237,27 +238,22 @@ void RuleEditorView::buildActions() {
   connect(export_action_, &QAction::triggered, this, &RuleEditorView::chooseExport);
 }
 
-template <class T, class Work, class Done>
+// run_in_background, counted: the view is busy until every answer is in.
+template <class Work, class Done>
 void RuleEditorView::runInBackground(Work work, Done done) {
-  auto* watcher = new QFutureWatcher<T>(this);
   ++tasks_running_;
-  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, done = std::move(done)] {
-    watcher->deleteLater();
+  run_in_background(this, std::move(work), [this, done = std::move(done)](const auto& answer) {
     --tasks_running_;
-    done(watcher->result());
+    done(answer);
   });
-  watcher->setFuture(QtConcurrent::run(std::move(work)));
 }
 
 // Only the latest request is answered: an older catalog that arrives late (a refresh
 // after a save, overtaken by one after a rollback) must not be shown, nor reopen a rule
 // with its old text.
 void RuleEditorView::refresh() {
-  const std::uint64_t generation = ++catalog_generation_;
-  runInBackground<RuleCatalog>([path = session_.storePath()] { return load_rule_catalog(path); },
-                               [this, generation](const RuleCatalog& catalog) {
-                                 if (generation == catalog_generation_) onCatalog(catalog);
-                               });
+  catalog_loads_->submit(true, [path = session_.storePath()] { return load_rule_catalog(path); },
+                         [this](const RuleCatalog& catalog, quint64) { onCatalog(catalog); });
 }
 
 void RuleEditorView::onCatalog(const RuleCatalog& catalog) {
@@ -333,7 +329,9 @@ void RuleEditorView::changeEvent(QEvent* event) {
   QWidget::changeEvent(event);
 }
 
-bool RuleEditorView::isBusy() const { return tasks_running_ > 0 || preview_->isBusy(); }
+bool RuleEditorView::isBusy() const {
+  return tasks_running_ > 0 || preview_->isBusy() || catalog_loads_->isBusy() || history_loads_->isBusy();
+}
 
 bool RuleEditorView::setSampleFile(const QString& path) { return samples_->setSampleFile(path); }
 QPlainTextEdit* RuleEditorView::sampleView() const { return samples_->textView(); }
@@ -350,11 +348,13 @@ void RuleEditorView::schedulePreview(bool now) {
   input.rule_text = composedRuleText();
   input.source = rule_id_.toStdString();
   if (!samples_->fillInput(input)) return;  // a stored section is being read
-  if (now) preview_->requestNow(std::move(input));
-  else preview_->request(std::move(input));
+  preview_->submit(
+      now,
+      [input = std::move(input)] { return std::make_shared<const rules::RuleTestReport>(rules::test_rule_text(input)); },
+      [this](const std::shared_ptr<const rules::RuleTestReport>& report, quint64 generation) { onPreview(report, generation); });
 }
 
-void RuleEditorView::onPreview(const PreviewReport& report, quint64 generation) {
+void RuleEditorView::onPreview(const std::shared_ptr<const rules::RuleTestReport>& report, quint64 generation) {
   records_model_->resetData(report);
   if (records_model_->rowCount() <= 500) records_view_->resizeColumnsToContents();  // cheap for a few rows
   samples_->showReport(*report);
@@ -455,12 +455,9 @@ void RuleEditorView::onProblemActivated(QListWidgetItem* item) {
   edit->setFocus(Qt::OtherFocusReason);
 }
 
-void RuleEditorView::loadHistory() {
-  const std::uint64_t generation = ++history_generation_;  // as refresh(): the latest answer only
-  runInBackground<RuleHistory>([path = session_.storePath(), id = rule_id_.toStdString()] { return load_rule_history(path, id); },
-                               [this, generation](const RuleHistory& history) {
-                                 if (generation == history_generation_) onHistory(history);
-                               });
+void RuleEditorView::loadHistory() {  // as refresh(): the latest answer only
+  history_loads_->submit(true, [path = session_.storePath(), id = rule_id_.toStdString()] { return load_rule_history(path, id); },
+                         [this](const RuleHistory& history, quint64) { onHistory(history); });
 }
 
 void RuleEditorView::onHistory(const RuleHistory& history) {
@@ -494,7 +491,7 @@ void RuleEditorView::save() {
   if (rule_id_.isEmpty()) return;
   status_->setText(tr("Saving…"));
   const std::string text = composedRuleText();
-  runInBackground<RuleChange>([path = session_.storePath(), text] { return save_rule(path, text); },
+  runInBackground([path = session_.storePath(), text] { return save_rule(path, text); },
                               [this, text](const RuleChange& change) {
                                 if (change.error) {
                                   status_->setText(tr("Not saved: see the message."));
@@ -512,7 +509,7 @@ void RuleEditorView::save() {
 
 void RuleEditorView::rollbackTo(std::int64_t version) {
   if (rule_id_.isEmpty()) return;
-  runInBackground<RuleChange>(
+  runInBackground(
       [path = session_.storePath(), id = rule_id_.toStdString(), version] { return rollback_rule(path, id, version); },
       [this](const RuleChange& change) {
         if (change.error) {
@@ -532,7 +529,7 @@ void RuleEditorView::rollbackTo(std::int64_t version) {
 }
 
 void RuleEditorView::importPack(const QString& path, bool replace) {
-  runInBackground<RuleChange>(
+  runInBackground(
       [store = session_.storePath(), file = std::filesystem::path(path.toStdString()), replace] {
         return import_rule_pack(store, file, replace);
       },
@@ -556,7 +553,7 @@ void RuleEditorView::exportPack(const QString& path) {
       if (list_model_->rowAt(row)->origin != "shipped") ids.push_back(list_model_->rowAt(row)->id);
     }
   }
-  runInBackground<RuleChange>(
+  runInBackground(
       [store = session_.storePath(), ids = std::move(ids), file = std::filesystem::path(path.toStdString())] {
         return export_rule_pack(store, ids, file);
       },

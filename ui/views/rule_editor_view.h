@@ -11,14 +11,16 @@
 #include <QWidget>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/error.h"
+#include "rules/rule_test.h"
 #include "ui/models/rule_history_model.h"
 #include "ui/models/rule_list_model.h"
-#include "ui/rule_preview.h"
+#include "ui/latest_only_runner.h"
 #include "ui/rule_tasks.h"
 
 class QAction;
@@ -46,6 +48,7 @@ class RuleEditorView : public QWidget {
  public:
   // What the Template tab stands for in the rule JSON of a textfsm rule.
   static constexpr const char* kTemplatePlaceholder = "<the Template tab>";
+  static constexpr int kPreviewDebounceMs = 250;
 
   explicit RuleEditorView(StoreSession& session, QWidget* parent = nullptr);
   ~RuleEditorView() override;
@@ -82,7 +85,8 @@ class RuleEditorView : public QWidget {
   RuleListModel* listModel() const { return list_model_; }
   RuleHistoryModel* historyModel() const { return history_model_; }
   RuleRecordsModel* recordsModel() const { return records_model_; }
-  RulePreview* preview() const { return preview_; }
+  // The live preview (debounced kPreviewDebounceMs; only the newest edit's answer is shown).
+  LatestOnlyRunner* preview() const { return preview_; }
   QPlainTextEdit* jsonEditor() const { return json_edit_; }
   QPlainTextEdit* templateEditor() const { return template_edit_; }
   QPlainTextEdit* sampleView() const;
@@ -116,7 +120,7 @@ class RuleEditorView : public QWidget {
   void buildActions();
   void onCatalog(const RuleCatalog& catalog);
   void onHistory(const RuleHistory& history);
-  void onPreview(const PreviewReport& report, quint64 generation);
+  void onPreview(const std::shared_ptr<const rules::RuleTestReport>& report, quint64 generation);
   void onProblemActivated(QListWidgetItem* item);
   void loadHistory();
   void schedulePreview(bool now);
@@ -124,14 +128,16 @@ class RuleEditorView : public QWidget {
   void showProblems(const rules::RuleTestReport& report);
   void chooseImport();
   void chooseExport();
-  template <class T, class Work, class Done>
+  template <class Work, class Done>
   void runInBackground(Work work, Done done);
 
   StoreSession& session_;
   RuleListModel* list_model_;
   RuleHistoryModel* history_model_;
   RuleRecordsModel* records_model_;
-  RulePreview* preview_;
+  LatestOnlyRunner* preview_;        // rules::test_rule_text on the rule as typed
+  LatestOnlyRunner* catalog_loads_;  // refresh(): an older list that arrives late is not shown
+  LatestOnlyRunner* history_loads_;  // loadHistory(): the same
   QTableView* list_view_;
   QTableView* history_view_;
   QPushButton* rollback_button_;
@@ -148,8 +154,6 @@ class RuleEditorView : public QWidget {
   QAction* import_action_ = nullptr;
   QAction* export_action_ = nullptr;
 
-  std::uint64_t catalog_generation_ = 0;  // refresh(): answers to older requests are dropped
-  std::uint64_t history_generation_ = 0;  // loadHistory(): the same
   QString rule_id_;
   bool has_template_ = false;
   std::string opened_text_;  // the composed text as opened or last saved

@@ -14,12 +14,12 @@
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 
+#include "ui/background_call.h"
 #include "ui/models/interface_status.h"
 #include "ui/store_session.h"
 
@@ -61,16 +61,6 @@ RuleSamplePane::~RuleSamplePane() {
   for (auto* watcher : findChildren<QFutureWatcherBase*>()) watcher->waitForFinished();
 }
 
-template <class T, class Work, class Done>
-void RuleSamplePane::runInBackground(Work work, Done done) {
-  auto* watcher = new QFutureWatcher<T>(this);
-  connect(watcher, &QFutureWatcherBase::finished, this, [watcher, done = std::move(done)] {
-    watcher->deleteLater();
-    done(watcher->result());
-  });
-  watcher->setFuture(QtConcurrent::run(std::move(work)));
-}
-
 bool RuleSamplePane::eventFilter(QObject* watched, QEvent* event) {
   if (watched == view_->viewport() && event->type() == QEvent::Resize) markVisibleLines();
   return QWidget::eventFilter(watched, event);
@@ -109,8 +99,8 @@ void RuleSamplePane::fill() {
 }
 
 void RuleSamplePane::findStored() {
-  runInBackground<StoredSamples>(
-      [path = session_.storePath(), text = rule_text_] { return find_stored_samples(path, text); },
+  run_in_background(
+      this, [path = session_.storePath(), text = rule_text_] { return find_stored_samples(path, text); },
       [this, id = rule_id_](const StoredSamples& found) {
         if (id != rule_id_) return;  // another rule was opened since
         if (found.error) {
@@ -132,8 +122,8 @@ void RuleSamplePane::onChosen() {
   const std::size_t index = std::size_t(-2 - choice);
   if (index >= stored_->size()) return;
   emit status(tr("Reading the stored section…"));
-  runInBackground<SampleText>(
-      [path = session_.storePath(), sample = (*stored_)[index]] { return read_stored_sample(path, sample); },
+  run_in_background(
+      this, [path = session_.storePath(), sample = (*stored_)[index]] { return read_stored_sample(path, sample); },
       [this, choice, samples = stored_](const SampleText& text) {
         if (samples != stored_) return;  // another rule was opened since
         if (text.error) {

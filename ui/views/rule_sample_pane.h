@@ -63,8 +63,6 @@ class RuleSamplePane : public QWidget {
   void onChosen();
   void chooseFile();
   void markVisibleLines();
-  template <class T, class Work, class Done>
-  void runInBackground(Work work, Done done);
 
   StoreSession& session_;
   QComboBox* combo_;

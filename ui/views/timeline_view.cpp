@@ -24,6 +24,7 @@
 #include <cmath>
 
 #include "metrics/metric_names.h"
+#include "ui/load_when_shown.h"
 #include "ui/models/insight_card_model.h"
 #include "ui/models/interface_status.h"
 #include "ui/models/timeline_table_model.h"
@@ -61,6 +62,7 @@ std::optional<InterfaceState> state_of_series(const std::string& name) {
 TimelineView::TimelineView(StoreSession& session, QWidget* parent)
     : QWidget(parent),
       session_(session),
+      when_shown_(new LoadWhenShown(*this, [this] { request(); })),
       site_box_(new QComboBox(this)),
       device_box_(new QComboBox(this)),
       group_box_(new QComboBox(this)),
@@ -145,6 +147,8 @@ TimelineView::TimelineView(StoreSession& session, QWidget* parent)
 
 void TimelineView::refresh() { request(); }
 
+void TimelineView::refreshWhenShown() { when_shown_->request(); }
+
 void TimelineView::setScope(const QString& site, const QString& device) {
   scope_ = TimelineScope{site.toStdString(), device.toStdString()};
   fillScopeBoxes();
@@ -160,6 +164,8 @@ bool TimelineView::showGroup(const QString& group) {
 
 // Off the GUI thread; the watcher is the session's child, so the session waits for it on close.
 void TimelineView::request() {
+  when_shown_->markLoaded();
+  emit loadRequested();
   loading_ = true;
   status_->setText(tr("Loading…"));
   const auto generation = ++generation_;

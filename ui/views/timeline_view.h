@@ -28,6 +28,7 @@ class QTableView;
 
 namespace st::ui {
 
+class LoadWhenShown;
 class StoreSession;
 class TimelineTableModel;
 
@@ -45,6 +46,8 @@ class TimelineView : public QWidget {
 
   // Reloads the sites and the current scope's series (after an ingest).
   void refresh();
+  // As refresh(), but while the view is hidden it only marks itself stale and reloads when shown.
+  void refreshWhenShown();
   // Charts `site` (device empty: every device of the site, summed per run).
   void setScope(const QString& site, const QString& device = {});
   // kInterfacesGroup, kAlertsGroup, kAuthGroup or "metric:NAME"; false when not offered.
@@ -73,6 +76,8 @@ class TimelineView : public QWidget {
   bool activatePoint(const std::string& name, const QPointF& point);
 
  signals:
+  // The store is queried for a scope's timeline (refresh, a scope chosen, or shown while stale).
+  void loadRequested();
   // The timeline of a scope is on screen with `runs` runs.
   void timelineShown(int runs);
   // The user picked a run: show its insights (`device` empty: the whole site's).
@@ -99,6 +104,7 @@ class TimelineView : public QWidget {
   std::optional<std::size_t> runAt(const std::string& name, const QPointF& point) const;
 
   StoreSession& session_;
+  LoadWhenShown* when_shown_;  // refreshWhenShown()
   QComboBox* site_box_;
   QComboBox* device_box_;
   QComboBox* group_box_;
