@@ -15,7 +15,8 @@ std::string_view item_kind_name(ItemKind k) {
       "flap", "auth_fail", "err_disable", "stp_change", "poe_fault", "power_fault", "interface_changed", "vlan_moved",
       "auth_config_missing", "err_disable_recovered", "os_upgrade", "vlan_added", "vlan_removed", "vlan_renamed",
       "client_replaced", "stp_root_moved", "neighbor_replaced", "pd_unplugged", "module_replaced", "config_line_changed",
-      "stack_member_changed", "psu_failed", "not_captured", "device_added", "open_access_port"};
+      "stack_member_changed", "psu_failed", "not_captured", "device_added", "open_access_port",
+      "power_failure_sequence", "stp_storm"};
   return kNames[static_cast<std::size_t>(k)];
 }
 
@@ -41,6 +42,7 @@ class Planner {
  public:
   Planner(Device& d, const RunWindow& w, std::uint64_t seed, ChangeRecorder& recorder)
       : d_(d), w_(w), rng_(mix_seed(seed, static_cast<std::uint64_t>(d.index), static_cast<std::uint64_t>(w.run), 2)),
+        sequence_rng_(mix_seed(seed, static_cast<std::uint64_t>(d.index), static_cast<std::uint64_t>(w.run), 7)),
         recorder_(recorder) {}
 
   IncidentPlan run() {
@@ -63,6 +65,11 @@ class Planner {
     }
     for (ItemKind k : kinds) {
       if (!inject(k) && k == kinds.front()) inject(ItemKind::Flap);
+    }
+    // Sequences draw from a stream of their own: the single incidents above stay what they were
+    // for every seed.
+    if (sequence_rng_.percent(15)) {
+      if (sequence_rng_.percent(50) ? !power_failure_sequence() : !stp_storm()) power_failure_sequence();
     }
     return std::move(plan_);
   }
@@ -202,6 +209,63 @@ class Planner {
     return true;
   }
 
+  // A supply fails and the switch sheds PoE: 3-4 powered ports fault and go down within seconds,
+  // then come back a few minutes later on the remaining budget (the capture shows them up).
+  bool power_failure_sequence() {
+    if (!d_.has_poe || (d_.vendor == Vendor::Cisco && d_.model.starts_with("WS-C2960X"))) return false;
+    Prng& rng = sequence_rng_;
+    std::vector<int> ports;
+    const int wanted = static_cast<int>(rng.between(3, 4));
+    while (static_cast<int>(ports.size()) < wanted) {
+      const int p = choose_untouched_port(d_, plan_, rng, [](const Port& x) {
+        return x.poe && x.access && x.status == PortStatus::Connected;
+      });
+      if (p < 0) break;
+      ports.push_back(p);
+    }
+    if (ports.size() < 3) return false;
+    const std::int64_t lo = w_.start.ms, hi = w_.capture.ms - 12 * kMinute;
+    const SimTime t{hi > lo ? rng.between(lo, hi) : lo};
+    const int psu = static_cast<int>(rng.between(1, 2));
+    emit(t, LogKind::PsuFail, -1, psu);
+    item(ItemKind::PowerFault, -1, {{"psu", psu}, {"unit", 1}, {"sequence", true}});
+    plan_.items.back().object = fmt::format("PS{}", psu);
+    const SimTime back{t.ms + rng.between(4, 7) * kMinute};
+    nlohmann::json names = nlohmann::json::array();
+    for (std::size_t i = 0; i < ports.size(); ++i) {
+      const int p = ports[i];
+      const auto k = static_cast<std::int64_t>(i);
+      emit({t.ms + 1300 + 40 * k}, LogKind::PoeFault, p);
+      emit({t.ms + 3100 + 900 * k}, LogKind::LinkDown, p);
+      emit({t.ms + 4100 + 900 * k}, LogKind::LineProtoDown, p);
+      emit({back.ms + 2000 * k}, LogKind::PoeDetect, p);
+      emit({back.ms + 2000 * k + 785}, LogKind::PoeGranted, p);
+      emit({back.ms + 2000 * k + 4200}, LogKind::LinkUp, p);
+      emit({back.ms + 2000 * k + 5200}, LogKind::LineProtoUp, p);
+      item(ItemKind::PoeFault, p, {{"fault", "imax"}, {"recovered", true}, {"sequence", true}});
+      names.push_back(port(p).name);
+    }
+    item(ItemKind::PowerFailureSequence, -1, {{"psu", psu}, {"ports", names}});
+    return true;
+  }
+
+  // A topology change storm: an uplink's VLAN sees a TC every 15-25 s for about four minutes.
+  bool stp_storm() {
+    Prng& rng = sequence_rng_;
+    const int p = choose_untouched_port(d_, plan_, rng, [](const Port& x) { return x.uplink && x.status == PortStatus::Connected; });
+    if (p < 0) return false;
+    const int vlan = d_.vendor == Vendor::Arista ? 100 : 10 * static_cast<int>(rng.between(1, 3));
+    const std::int64_t lo = w_.start.ms, hi = w_.capture.ms - 10 * kMinute;
+    SimTime t{hi > lo ? rng.between(lo, hi) : lo};
+    const int changes = static_cast<int>(rng.between(12, 16));
+    for (int c = 0; c < changes; ++c) {
+      emit(t, LogKind::StpTopologyChange, p, vlan);
+      t = {t.ms + rng.between(15, 25) * kSecond};
+    }
+    item(ItemKind::StpStorm, p, {{"vlan", vlan}, {"changes", changes}});
+    return true;
+  }
+
   bool interface_changed() {
     if (w_.baseline) return false;  // a change is relative to the previous run
     const int p = choose([](const Port& x) { return x.access && x.status != PortStatus::ErrDisabled; });
@@ -271,6 +335,7 @@ class Planner {
   Device& d_;
   const RunWindow& w_;
   Prng rng_;
+  Prng sequence_rng_;
   ChangeRecorder& recorder_;
   IncidentPlan plan_;
 };

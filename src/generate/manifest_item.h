@@ -15,8 +15,10 @@ enum class ItemKind { Flap, AuthFail, ErrDisable, StpChange, PoeFault, PowerFaul
                       // A device missing from a run, and one captured for the first time after run 1.
                       NotCaptured, DeviceAdded,
                       // A standing fact: an access port without auth on a switch that authenticates others.
-                      OpenAccessPort };
-inline constexpr int kItemKindCount = 25;
+                      OpenAccessPort,
+                      // Incident sequences the pattern library correlates (rules/patterns/).
+                      PowerFailureSequence, StpStorm };
+inline constexpr int kItemKindCount = 27;
 // The incident planner cycles through the first eight kinds; AuthConfigMissing is a standing
 // configuration gap listed for every run (src/generate/README.md).
 inline constexpr int kIncidentKindCount = 8;

@@ -67,6 +67,8 @@ inline std::vector<RuleExpectation> rules_for(const ExpectedItem& item) {
     return {{"auth-template-incomplete"}};
   }
   if (k == "open_access_port") return {{"open-access-ports"}};
+  // A TC storm on an uplink: topology changes (the stp-storm pattern clusters them).
+  if (k == "stp_storm") return {{"stp-topology-change"}};
   // `show environment power` shows bay A without input and the FRU_PS_ACCESS line is logged.
   if (k == "psu_failed") return {{"power-supply-status"}, {"power-supply-failure"}};
   // The generator reboots an upgraded device inside the window (uptime restarts).
@@ -97,6 +99,7 @@ inline const std::vector<std::pair<std::string, std::string>>& kinds_without_rul
       {"stack_member_changed", "a priority change, not a removal: stack-member-lost must stay quiet"},
       {"not_captured", "no rule (a missing capture)"},
       {"device_added", "no rule"},
+      {"power_failure_sequence", "a pattern: scored as a power-failure-sequence cluster (its supply and PoE items score the rules)"},
   };
   return kinds;
 }

@@ -86,16 +86,45 @@ inline RunScore score_run(const std::vector<insights::InsightRow>& rows, const s
 }
 
 // No manifest kind injects an incident pattern: every cluster is a false positive to look at.
-inline TallyByRule score_clusters(const std::vector<insights::ClusterRow>& clusters,
-                                  std::vector<std::string>* described = nullptr) {
+// The pattern a manifest kind injects (generator's incident sequences), or "".
+inline std::string pattern_for(const std::string& kind) {
+  if (kind == "power_failure_sequence") return "power-failure-sequence";
+  if (kind == "stp_storm") return "stp-storm";
+  return "";
+}
+
+// Clusters of run `run` against the sequences `items` inject: a cluster of the item's pattern
+// on its device is a true positive, any other cluster a false positive, an unmatched item a
+// false negative. `described` gets every cluster and every miss.
+inline TallyByRule score_clusters(const std::vector<insights::ClusterRow>& clusters, const std::vector<ExpectedItem>& items,
+                                  int run, std::vector<std::string>* described = nullptr) {
+  std::map<std::pair<std::string, std::string>, bool> expected;  // (pattern, device) -> found
+  for (const auto& item : items) {
+    if (item.run != run) continue;
+    if (auto p = pattern_for(item.kind); !p.empty()) expected[{p, item.device}] = false;
+  }
   TallyByRule by_pattern;
   for (const auto& c : clusters) {
-    ++by_pattern[c.pattern].fp;
+    bool matched = false;
+    for (const auto& d : c.devices) {
+      auto it = expected.find({c.pattern, d});
+      if (it != expected.end() && !it->second) {
+        it->second = true;
+        matched = true;
+        break;
+      }
+    }
+    ++(matched ? by_pattern[c.pattern].tp : by_pattern[c.pattern].fp);
     if (described) {
       std::string devices;
       for (const auto& d : c.devices) devices += (devices.empty() ? "" : ",") + d;
-      described->push_back(c.pattern + " on " + devices + ": " + c.summary);
+      described->push_back(fmt::format("{} {} on {}: {}", matched ? "TP" : "FP", c.pattern, devices, c.summary));
     }
+  }
+  for (const auto& [key, found] : expected) {
+    if (found) continue;
+    ++by_pattern[key.first].fn;
+    if (described) described->push_back(fmt::format("FN {} on {} (run {})", key.first, key.second, run));
   }
   return by_pattern;
 }

@@ -87,7 +87,7 @@ int score_runs(const fs::path& root, int runs, const std::vector<accuracy::Expec
     accuracy::merge_into(score, accuracy::score_run(*rows, items, run, unscored));
     auto found = insights::list_clusters(*db, summary->run);
     if (!found) return fmt::print(stderr, "{}\n", found.error().describe()), 1;
-    for (const auto& [p, t] : accuracy::score_clusters(*found, &clusters)) patterns[p] += t;
+    for (const auto& [p, t] : accuracy::score_clusters(*found, items, run, &clusters)) patterns[p] += t;
   }
   return 0;
 }
@@ -101,7 +101,7 @@ void print_score(const std::string& title, const accuracy::RunScore& score, cons
     fmt::print("{}: rules no manifest kind maps to (every card is counted a false positive)\n{}", title,
                accuracy::format_table(others));
   fmt::print("{}: all rules together\n{}", title, accuracy::format_table(score.by_rule, "all rules"));
-  fmt::print("{}: incident patterns (no manifest kind injects one)\n{}", title,
+  fmt::print("{}: incident patterns vs the sequences the manifest lists (power_failure_sequence, stp_storm)\n{}", title,
              patterns.empty() ? "  no clusters\n" : accuracy::format_table(patterns, "pattern"));
   std::vector<accuracy::FindingUnit> mapped_fp, other_fp;
   std::map<std::string, std::size_t> other_count;
@@ -200,7 +200,7 @@ int corpus_pass(const Options& o, const fs::path& dir, const fs::path& corpus, b
   auto clusters = insights::list_clusters(*db, summary->run);
   if (clusters) {
     std::vector<std::string> described;
-    const auto patterns = accuracy::score_clusters(*clusters, &described);
+    const auto patterns = accuracy::score_clusters(*clusters, {}, 1, &described);  // no sequences expected
     fmt::print("  incident patterns: {}\n", patterns.empty() ? "no clusters (one line per capture cannot form one)" : "");
     if (!patterns.empty()) fmt::print("{}", accuracy::format_table(patterns, "pattern"));
   }

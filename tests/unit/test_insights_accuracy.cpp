@@ -26,8 +26,10 @@ struct Floor {
   double precision, recall;
 };
 
-// Ingests every run of a generated fleet into one store and scores each run against the manifest.
-accuracy::RunScore score_generated_fleet(const test::TempDir& dir, int devices, int runs, std::uint64_t seed) {
+// Ingests every run of a generated fleet into one store and scores each run against the
+// manifest: cards per rule, and clusters per pattern into `patterns` when given.
+accuracy::RunScore score_generated_fleet(const test::TempDir& dir, int devices, int runs, std::uint64_t seed,
+                                         accuracy::TallyByRule* patterns = nullptr) {
   generate::GenerateOptions gen;
   gen.out_dir = dir / "generated";
   gen.devices = devices;
@@ -51,6 +53,11 @@ accuracy::RunScore score_generated_fleet(const test::TempDir& dir, int devices, 
     auto rows = insights::list_insights(*db, q);
     REQUIRE(rows);
     accuracy::merge_into(score, accuracy::score_run(*rows, items, run));
+    if (patterns) {
+      auto clusters = insights::list_clusters(*db, summary->run);
+      REQUIRE(clusters);
+      for (const auto& [pattern, t] : accuracy::score_clusters(*clusters, items, run)) (*patterns)[pattern] += t;
+    }
   }
   return score;
 }
@@ -75,7 +82,8 @@ TEST_CASE("insights accuracy: a generated fleet keeps every mapped rule's precis
       {"stp-topology-change", {1.0, 1.0}},
   };
   test::TempDir dir;
-  const auto score = score_generated_fleet(dir, 12, 2, 11);
+  accuracy::TallyByRule patterns;
+  const auto score = score_generated_fleet(dir, 12, 2, 11, &patterns);
   const auto mapped = accuracy::only_rules(score.by_rule, true);
   // The fleet must exercise every floored rule, and every rule it exercises needs a floor.
   std::set<std::string> exercised, floored;
@@ -99,6 +107,16 @@ TEST_CASE("insights accuracy: a generated fleet keeps every mapped rule's precis
   INFO(fmt::format("all rules: TP {} FP {} FN {}", all.tp, all.fp, all.fn));
   CHECK(all.tp > 0);
   CHECK(all.precision() >= 0.9);
+  // The generator's incident sequences (power_failure_sequence, stp_storm) each become one
+  // cluster of their pattern, and no other cluster forms (measured: all found, none extra).
+  accuracy::Tally clusters;
+  for (const auto& [pattern, t] : patterns) {
+    INFO(fmt::format("{}: TP {} FP {} FN {}", pattern, t.tp, t.fp, t.fn));
+    CHECK(t.fp == 0);
+    CHECK(t.fn == 0);
+    clusters += t;
+  }
+  CHECK(clusters.tp > 0);
 }
 
 TEST_CASE("insights accuracy: the syslog corpus themes keep their recall and precision floors", "[insights][accuracy]") {
