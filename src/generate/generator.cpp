@@ -14,6 +14,7 @@
 #include "generate/incident_planner.h"
 #include "generate/manifest_writer.h"
 #include "generate/prng.h"
+#include "generate/upstream_outage.h"
 
 namespace st::generate {
 namespace {
@@ -94,6 +95,11 @@ class Generator {
       std::filesystem::create_directories(o_.out_dir / dir_name, ec);
       if (ec) return io_error("cannot create the run folder", o_.out_dir / dir_name, ec);
       ManifestRun info{run, dir_name, {}, {}};
+      std::map<int, RunWindow> windows;  // the devices captured in this run
+      for (const Device& d : fleet_) {
+        if (captured(o_, d.index, run)) windows.emplace(d.index, window_of(d, run, capture_time(d, run, first_capture)));
+      }
+      const std::map<int, UplinkLoss> outages = plan_upstream_outages(fleet_, windows, run, o_.seed);
       for (const auto& g : groups) {
         if (g.size() == 1 && !captured(o_, g.front(), run)) {
           const Device& d = fleet_[static_cast<std::size_t>(g.front())];
@@ -130,7 +136,9 @@ class Generator {
             append_hop_banner(d, text);
             if (d.vendor == Vendor::FastIron) text += "SSH@" + d.hostname + ">enable\nPassword:\n";
           }
-          session(d, run, capture, style, manifest.items, text);
+          const auto outage = outages.find(d.index);
+          session(d, windows.at(d.index), outage == outages.end() ? nullptr : &outage->second, style, manifest.items,
+                  text);
           if (k > 0 || g.size() == 1) fmt::format_to(std::back_inserter(text), "{}exit\n", session_prompt(d));
           if (k > 0) fmt::format_to(std::back_inserter(text), "\n[Connection to {} closed by foreign host]\n", d.mgmt_ip);
         }
@@ -178,11 +186,18 @@ class Generator {
     return SimTime{first.ms + (run - 1) * kDay + d.index * 17 * kSecond + rng.between(0, 9999)};
   }
 
-  void session(Device& d, int run, SimTime capture, const SessionStyle& style, std::vector<ManifestItem>& items,
-               std::string& text) {
+  // The span a device's capture of `run` logs: its buffer reaches 23 hours back (2 when lean).
+  RunWindow window_of(const Device& d, int run, SimTime capture) const {
     const bool baseline = run == 1 || !captured(o_, d.index, run - 1);
-    const RunWindow window{run, SimTime{capture.ms - (o_.profile == Profile::Full ? 23 * kHour : 2 * kHour)}, capture,
-                           baseline};
+    return RunWindow{run, SimTime{capture.ms - (o_.profile == Profile::Full ? 23 * kHour : 2 * kHour)}, capture,
+                     baseline};
+  }
+
+  void session(Device& d, const RunWindow& window, const UplinkLoss* uplink_loss, const SessionStyle& style,
+               std::vector<ManifestItem>& items, std::string& text) {
+    const int run = window.run;
+    const SimTime capture = window.capture;
+    const bool baseline = window.baseline;
     const std::size_t first_item = items.size();
     if (baseline && run > 1) {
       ManifestItem item{run, d.hostname, std::string(vendor_name(d.vendor)), ItemKind::DeviceAdded, d.hostname, {}};
@@ -192,7 +207,7 @@ class Generator {
       items.push_back(std::move(item));
     }
     ChangeRecorder recorder(d, o_.profile, !baseline);
-    IncidentPlan plan = plan_incidents(d, window, o_.seed, recorder);
+    IncidentPlan plan = plan_incidents(d, window, o_.seed, uplink_loss, recorder);
     plan_changes(d, window, o_.profile, o_.seed, o_.change_rate, recorder, plan);
     std::vector<LogEvent> events = background_events(d, window, o_.profile, o_.seed, plan.touched_ports);
     events.insert(events.end(), plan.events.begin(), plan.events.end());

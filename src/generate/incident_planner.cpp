@@ -7,6 +7,7 @@
 
 #include "generate/port_facts.h"
 #include "generate/prng.h"
+#include "generate/upstream_outage.h"
 
 namespace st::generate {
 
@@ -16,7 +17,7 @@ std::string_view item_kind_name(ItemKind k) {
       "auth_config_missing", "err_disable_recovered", "os_upgrade", "vlan_added", "vlan_removed", "vlan_renamed",
       "client_replaced", "stp_root_moved", "neighbor_replaced", "pd_unplugged", "module_replaced", "config_line_changed",
       "stack_member_changed", "psu_failed", "not_captured", "device_added", "open_access_port",
-      "power_failure_sequence", "stp_storm"};
+      "power_failure_sequence", "stp_storm", "stack_flap_storm", "upstream_outage"};
   return kNames[static_cast<std::size_t>(k)];
 }
 
@@ -40,10 +41,11 @@ std::string_view status_word(PortStatus s) {
 
 class Planner {
  public:
-  Planner(Device& d, const RunWindow& w, std::uint64_t seed, ChangeRecorder& recorder)
+  Planner(Device& d, const RunWindow& w, std::uint64_t seed, const UplinkLoss* uplink_loss, ChangeRecorder& recorder)
       : d_(d), w_(w), rng_(mix_seed(seed, static_cast<std::uint64_t>(d.index), static_cast<std::uint64_t>(w.run), 2)),
         sequence_rng_(mix_seed(seed, static_cast<std::uint64_t>(d.index), static_cast<std::uint64_t>(w.run), 7)),
-        recorder_(recorder) {}
+        storm_rng_(mix_seed(seed, static_cast<std::uint64_t>(d.index), static_cast<std::uint64_t>(w.run), 11)),
+        uplink_loss_(uplink_loss), recorder_(recorder) {}
 
   IncidentPlan run() {
     // Last run's err-disabled ports were recovered (errdisable recovery) before this capture: a
@@ -71,6 +73,8 @@ class Planner {
     if (sequence_rng_.percent(15)) {
       if (sequence_rng_.percent(50) ? !power_failure_sequence() : !stp_storm()) power_failure_sequence();
     }
+    if (d_.stack_members >= 2 && storm_rng_.percent(30)) stack_flap_storm();
+    if (uplink_loss_) upstream_outage(*uplink_loss_);
     return std::move(plan_);
   }
 
@@ -266,6 +270,59 @@ class Planner {
     return true;
   }
 
+  // Something shared by the stack (a stack cable, a member's power) drops 10-13 access ports
+  // spread over two members within 45 s; they come back 2-5 minutes later, so the tables do not
+  // change. Each port goes down once: no flap.
+  bool stack_flap_storm() {
+    Prng& rng = storm_rng_;
+    const int wanted = static_cast<int>(rng.between(10, 13));
+    std::vector<int> ports;
+    for (int k = 0; k < wanted; ++k) {
+      // Alternate members so that both lose ports.
+      const std::string member = fmt::format("Gi{}/", 1 + k % 2);
+      const int p = choose_untouched_port(d_, plan_, rng, [&](const Port& x) {
+        return x.access && x.status == PortStatus::Connected && x.name.starts_with(member);
+      });
+      if (p >= 0) ports.push_back(p);
+    }
+    if (ports.size() < 10) return false;
+    const std::int64_t lo = w_.start.ms, hi = w_.capture.ms - 10 * kMinute;
+    const SimTime t{hi > lo ? rng.between(lo, hi) : lo};
+    const SimTime back{t.ms + rng.between(2, 5) * kMinute};
+    nlohmann::json names = nlohmann::json::array();
+    for (std::size_t i = 0; i < ports.size(); ++i) {
+      const int p = ports[i];
+      const auto k = static_cast<std::int64_t>(i);
+      const SimTime down{t.ms + k * 3 * kSecond + rng.between(0, 999)};
+      emit(down, LogKind::LinkDown, p);
+      emit({down.ms + 1000}, LogKind::LineProtoDown, p);
+      const SimTime up{back.ms + k * 2 * kSecond + rng.between(0, 999)};
+      emit(up, LogKind::LinkUp, p);
+      emit({up.ms + 1000}, LogKind::LineProtoUp, p);
+      names.push_back(port(p).name);
+    }
+    item(ItemKind::StackFlapStorm, -1, {{"members", 2}, {"ports", names}});
+    return true;
+  }
+
+  // This switch's share of an outage upstream of its site (upstream_outage.h): every connected
+  // uplink goes down and comes back. The lead switch lists the outage.
+  void upstream_outage(const UplinkLoss& loss) {
+    nlohmann::json names = nlohmann::json::array();
+    for (int i = 0; i < static_cast<int>(d_.ports.size()); ++i) {
+      const Port& x = port(i);
+      if (!x.uplink || x.status != PortStatus::Connected) continue;
+      const std::int64_t skew = 200 * static_cast<std::int64_t>(names.size());
+      emit({loss.down.ms + skew}, LogKind::LinkDown, i);
+      emit({loss.down.ms + skew + 1000}, LogKind::LineProtoDown, i);
+      emit({loss.up.ms + skew}, LogKind::LinkUp, i);
+      emit({loss.up.ms + skew + 1000}, LogKind::LineProtoUp, i);
+      plan_.touched_ports.insert(i);
+      names.push_back(x.name);
+    }
+    if (loss.lead) item(ItemKind::UpstreamOutage, -1, {{"devices", loss.devices}, {"uplinks", names}});
+  }
+
   bool interface_changed() {
     if (w_.baseline) return false;  // a change is relative to the previous run
     const int p = choose([](const Port& x) { return x.access && x.status != PortStatus::ErrDisabled; });
@@ -336,14 +393,17 @@ class Planner {
   const RunWindow& w_;
   Prng rng_;
   Prng sequence_rng_;
+  Prng storm_rng_;
+  const UplinkLoss* uplink_loss_;
   ChangeRecorder& recorder_;
   IncidentPlan plan_;
 };
 
 }  // namespace
 
-IncidentPlan plan_incidents(Device& device, const RunWindow& window, std::uint64_t seed, ChangeRecorder& recorder) {
-  return Planner(device, window, seed, recorder).run();
+IncidentPlan plan_incidents(Device& device, const RunWindow& window, std::uint64_t seed, const UplinkLoss* uplink_loss,
+                            ChangeRecorder& recorder) {
+  return Planner(device, window, seed, uplink_loss, recorder).run();
 }
 
 }  // namespace st::generate

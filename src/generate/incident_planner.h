@@ -45,6 +45,9 @@ int choose_untouched_port(const Device& device, IncidentPlan& plan, Prng& rng, P
 // Mutates `device` (run N's state follows run N-1's). Every device gets at least one item
 // per run, cycling through the kinds by device index and run, so small fleets cover them all.
 // Each item's changes to the store objects go through `recorder` (details.expect / affects).
-IncidentPlan plan_incidents(Device& device, const RunWindow& window, std::uint64_t seed, ChangeRecorder& recorder);
+// `uplink_loss`, when set, is this switch's share of an outage upstream of its site.
+struct UplinkLoss;
+IncidentPlan plan_incidents(Device& device, const RunWindow& window, std::uint64_t seed, const UplinkLoss* uplink_loss,
+                            ChangeRecorder& recorder);
 
 }  // namespace st::generate

@@ -17,8 +17,8 @@ enum class ItemKind { Flap, AuthFail, ErrDisable, StpChange, PoeFault, PowerFaul
                       // A standing fact: an access port without auth on a switch that authenticates others.
                       OpenAccessPort,
                       // Incident sequences the pattern library correlates (rules/patterns/).
-                      PowerFailureSequence, StpStorm };
-inline constexpr int kItemKindCount = 27;
+                      PowerFailureSequence, StpStorm, StackFlapStorm, UpstreamOutage };
+inline constexpr int kItemKindCount = 29;
 // The incident planner cycles through the first eight kinds; AuthConfigMissing is a standing
 // configuration gap listed for every run (src/generate/README.md).
 inline constexpr int kIncidentKindCount = 8;

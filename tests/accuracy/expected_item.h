@@ -100,6 +100,8 @@ inline const std::vector<std::pair<std::string, std::string>>& kinds_without_rul
       {"not_captured", "no rule (a missing capture)"},
       {"device_added", "no rule"},
       {"power_failure_sequence", "a pattern: scored as a power-failure-sequence cluster (its supply and PoE items score the rules)"},
+      {"stack_flap_storm", "a pattern: scored as a stack-flap-storm cluster (each port goes down once: no flap)"},
+      {"upstream_outage", "a pattern: scored as an upstream-outage cluster naming the lead switch"},
   };
   return kinds;
 }

@@ -85,16 +85,17 @@ inline RunScore score_run(const std::vector<insights::InsightRow>& rows, const s
   return score;
 }
 
-// No manifest kind injects an incident pattern: every cluster is a false positive to look at.
-// The pattern a manifest kind injects (generator's incident sequences), or "".
+// The pattern a manifest kind injects (the generator's incident sequences), or "".
 inline std::string pattern_for(const std::string& kind) {
   if (kind == "power_failure_sequence") return "power-failure-sequence";
   if (kind == "stp_storm") return "stp-storm";
+  if (kind == "stack_flap_storm") return "stack-flap-storm";
+  if (kind == "upstream_outage") return "upstream-outage";
   return "";
 }
 
 // Clusters of run `run` against the sequences `items` inject: a cluster of the item's pattern
-// on its device is a true positive, any other cluster a false positive, an unmatched item a
+// naming its device (an outage's item names its lead switch) is a true positive, any other cluster a false positive, an unmatched item a
 // false negative. `described` gets every cluster and every miss.
 inline TallyByRule score_clusters(const std::vector<insights::ClusterRow>& clusters, const std::vector<ExpectedItem>& items,
                                   int run, std::vector<std::string>* described = nullptr) {

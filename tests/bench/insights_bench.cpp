@@ -101,7 +101,7 @@ void print_score(const std::string& title, const accuracy::RunScore& score, cons
     fmt::print("{}: rules no manifest kind maps to (every card is counted a false positive)\n{}", title,
                accuracy::format_table(others));
   fmt::print("{}: all rules together\n{}", title, accuracy::format_table(score.by_rule, "all rules"));
-  fmt::print("{}: incident patterns vs the sequences the manifest lists (power_failure_sequence, stp_storm)\n{}", title,
+  fmt::print("{}: incident patterns vs the sequences the manifest lists (power_failure_sequence, stp_storm, stack_flap_storm, upstream_outage)\n{}", title,
              patterns.empty() ? "  no clusters\n" : accuracy::format_table(patterns, "pattern"));
   std::vector<accuracy::FindingUnit> mapped_fp, other_fp;
   std::map<std::string, std::size_t> other_count;

@@ -107,8 +107,8 @@ TEST_CASE("insights accuracy: a generated fleet keeps every mapped rule's precis
   INFO(fmt::format("all rules: TP {} FP {} FN {}", all.tp, all.fp, all.fn));
   CHECK(all.tp > 0);
   CHECK(all.precision() >= 0.9);
-  // The generator's incident sequences (power_failure_sequence, stp_storm) each become one
-  // cluster of their pattern, and no other cluster forms (measured: all found, none extra).
+  // The generator's incident sequences (power_failure_sequence, stp_storm, stack_flap_storm,
+  // upstream_outage) each become one cluster of their pattern, and no other cluster forms (measured: all found, none extra).
   accuracy::Tally clusters;
   for (const auto& [pattern, t] : patterns) {
     INFO(fmt::format("{}: TP {} FP {} FN {}", pattern, t.tp, t.fp, t.fn));
