@@ -73,7 +73,7 @@ class Planner {
     if (sequence_rng_.percent(15)) {
       if (sequence_rng_.percent(50) ? !power_failure_sequence() : !stp_storm()) power_failure_sequence();
     }
-    if (d_.stack_members >= 2 && storm_rng_.percent(30)) stack_flap_storm();
+    if (d_.stack_members >= 2 && storm_rng_.percent(50)) stack_flap_storm();
     if (uplink_loss_) upstream_outage(*uplink_loss_);
     return std::move(plan_);
   }

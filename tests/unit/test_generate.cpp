@@ -217,6 +217,49 @@ TEST_CASE("generate: the manifest lists what the captures contain", "[generate]"
   CHECK(vendors.size() == 3);
 }
 
+TEST_CASE("generate: stack flap storms and upstream outages log what their manifest items say", "[generate]") {
+  // Seed 3 (14 devices, 3 runs) holds both: an outage at HQ in run 1, a storm on its stack in run 3.
+  test::TempDir dir;
+  run_generator(dir / "g", 14, 3, 3, generate::Profile::Lean);
+  const auto manifest = manifest_of(dir / "g");
+  auto capture = [&](int run, const std::string& device) {
+    return test::read_file(dir / "g" / fmt::format("run-{}", run) / file_of(manifest, device));
+  };
+  int storms = 0, outages = 0;
+  for (const auto& item : manifest["items"]) {
+    const std::string kind = item["kind"], device = item["device"];
+    const int run = item["run"];
+    INFO(kind << " " << device << " run " << run);
+    if (kind == "stack_flap_storm") {
+      ++storms;
+      const auto& ports = item["details"]["ports"];
+      CHECK(ports.size() >= 10);
+      std::set<std::string> members;
+      const std::string text = capture(run, device);
+      for (const auto& p : ports) {
+        const std::string name = p;  // Gi2/0/7
+        members.insert(name.substr(2, name.find('/') - 2));
+        CHECK(text.find("Interface GigabitEthernet" + name.substr(2) + ", changed state to down") != std::string::npos);
+      }
+      CHECK(members == std::set<std::string>{"1", "2"});
+    } else if (kind == "upstream_outage") {
+      ++outages;
+      const auto& devices = item["details"]["devices"];
+      CHECK(devices.size() >= 3);
+      CHECK(devices.front() == device);  // the lead lists the outage
+      for (const auto& d : devices) {
+        const std::string text = capture(run, d.get<std::string>());
+        const bool uplink_down = text.find("Interface TenGigabitEthernet") != std::string::npos
+                                     ? std::regex_search(text, std::regex("Interface TenGigabitEthernet\\d/\\d/1, changed state to down"))
+                                     : text.find("Interface ethernet 1/3/1, state down") != std::string::npos;
+        CHECK(uplink_down);
+      }
+    }
+  }
+  CHECK(storms > 0);
+  CHECK(outages > 0);
+}
+
 TEST_CASE("generate: Cisco captures ingest with no failed sections", "[generate][ingest]") {
   test::TempDir dir;
   run_generator(dir / "g", 13, 1, 3, generate::Profile::Lean);
