@@ -124,7 +124,7 @@ class Generator {
         }
         for (std::size_t k = 0; k < g.size(); ++k) {
           Device& d = fleet_[static_cast<std::size_t>(g[k])];
-          const SimTime capture = capture_time(d, run, first_capture);
+          const SimTime capture = windows.at(d.index).capture;
           if (info.first_capture.empty()) info.first_capture = iso(capture);
           info.last_capture = std::max(info.last_capture, iso(capture));
           if (k == 0) {
